@@ -1,0 +1,226 @@
+"""The Belgian enterprise number (KBO/BCE ondernemingsnummer / numéro d'entreprise).
+
+>>> n = EnterpriseNumber.parse("BE 0403.019.261")
+>>> n.compact, n.formatted, n.vat
+('0403019261', '0403.019.261', 'BE0403019261')
+>>> EnterpriseNumber.parse(403019261.0) == n
+True
+>>> try:
+...     EnterpriseNumber.parse("2.147.812.701")
+... except InvalidEnterpriseNumber as error:
+...     print(error.code)
+enterprise_number.establishment_unit
+
+python-stdnum (``stdnum.be.vat``) does the cleaning, length, first-digit and mod-97 checks; this
+module adds what it lacks: spreadsheet damage (ints, floats, ``"403019261.0"``), establishment
+units, and the rejection of check digits ``00`` and all-zero payloads.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+from typing import Final
+
+from stdnum.be import vat as _stdnum_vat
+from stdnum.exceptions import (
+    InvalidChecksum,
+    InvalidComponent,
+    InvalidFormat,
+    InvalidLength,
+    ValidationError,
+)
+
+from govlink.errors import InvalidEnterpriseNumber
+
+__all__ = ["EnterpriseNumber", "EnterpriseNumberReason", "is_valid"]
+
+
+class EnterpriseNumberReason(StrEnum):
+    """Why a value is not a usable enterprise number (the stable ``code`` of the error)."""
+
+    MISSING = "enterprise_number.missing"
+    FORMAT = "enterprise_number.format"
+    LENGTH = "enterprise_number.length"
+    CHECKSUM = "enterprise_number.checksum"
+    ESTABLISHMENT_UNIT = "enterprise_number.establishment_unit"
+
+
+# "403019261.0", "0403019261.00": a spreadsheet float rendered as text.
+_FLOAT_TEXT: Final = re.compile(r"\s*(\d+)\.0+\s*")
+# "4.03019261E+08": a spreadsheet float in scientific notation.
+_SCIENTIFIC_TEXT: Final = re.compile(r"\s*(\d)(?:\.(\d+))?[eE]\+?(\d+)\s*")
+
+
+def _fail(raw: object, reason: EnterpriseNumberReason, why: str) -> InvalidEnterpriseNumber:
+    return InvalidEnterpriseNumber(
+        f"{raw!r} is not a valid enterprise number: {why}", code=reason, value=raw
+    )
+
+
+def _text_of(raw: object) -> str:
+    """Turn a raw cell or field value into text, undoing spreadsheet number damage."""
+    if isinstance(raw, str):
+        text = raw if raw.isascii() else unicodedata.normalize("NFKC", raw)
+        if "." in text and (match := _FLOAT_TEXT.fullmatch(text)):
+            return match.group(1)
+        if ("E" in text or "e" in text) and (match := _SCIENTIFIC_TEXT.fullmatch(text)):
+            return _scientific_digits(raw, match)
+        return text
+    if isinstance(raw, bool):
+        raise _fail(raw, EnterpriseNumberReason.FORMAT, "a yes/no value is not a number")
+    if isinstance(raw, int):
+        if raw < 0:
+            raise _fail(raw, EnterpriseNumberReason.FORMAT, "it is negative")
+        return str(raw)
+    if isinstance(raw, float | Decimal):
+        if not math.isfinite(raw) or raw != int(raw) or raw < 0:
+            raise _fail(raw, EnterpriseNumberReason.FORMAT, "it is not a whole number")
+        return str(int(raw))
+    raise _fail(raw, EnterpriseNumberReason.FORMAT, f"a {type(raw).__name__} is not a number")
+
+
+def _scientific_digits(raw: object, match: re.Match[str]) -> str:
+    lead, fraction, exponent = match.group(1), match.group(2) or "", int(match.group(3))
+    if len(fraction) != exponent:
+        raise _fail(
+            raw,
+            EnterpriseNumberReason.FORMAT,
+            "precision lost: the spreadsheet shows it in scientific notation; "
+            "format the column as text and type the number again",
+        )
+    try:
+        return str(int(Decimal(lead + "." + fraction + "E" + str(exponent))))
+    except InvalidOperation:  # pragma: no cover - the regex admits only valid decimals
+        raise _fail(raw, EnterpriseNumberReason.FORMAT, "not a number") from None
+
+
+def _is_blank(raw: object) -> bool:
+    return raw is None or (isinstance(raw, str) and not raw.strip())
+
+
+def _check_digits_ok(digits: str) -> bool:
+    return int(digits[:8]) % 97 + int(digits[8:]) == 97
+
+
+def _parse_digits(raw: object) -> str:
+    """Return the 10 canonical digits of ``raw`` or raise :class:`InvalidEnterpriseNumber`."""
+    if _is_blank(raw):
+        raise InvalidEnterpriseNumber(
+            "the enterprise number is missing", code=EnterpriseNumberReason.MISSING, value=raw
+        )
+    text = _text_of(raw)
+    try:
+        digits: str = _stdnum_vat.validate(text)
+    except InvalidLength:
+        raise _fail(raw, EnterpriseNumberReason.LENGTH, "it must have 10 digits") from None
+    except InvalidComponent:
+        raise _not_an_enterprise(raw, _stdnum_vat.compact(text)) from None
+    except InvalidChecksum:
+        raise _fail(raw, EnterpriseNumberReason.CHECKSUM, "the check digits do not match") from None
+    except (InvalidFormat, ValidationError):
+        raise _fail(raw, EnterpriseNumberReason.FORMAT, "it is not in a known notation") from None
+    if digits[:8] == "00000000":
+        raise _fail(raw, EnterpriseNumberReason.FORMAT, "the number is all zeros")
+    if digits[8:] == "00":
+        raise _fail(raw, EnterpriseNumberReason.CHECKSUM, "check digits 00 are never issued")
+    return digits
+
+
+def _not_an_enterprise(raw: object, digits: str) -> InvalidEnterpriseNumber:
+    """Explain a 10-digit number whose first digit is not 0 or 1."""
+    if digits[0] == "9":
+        return _fail(raw, EnterpriseNumberReason.FORMAT, "enterprise numbers start with 0 or 1")
+    if _check_digits_ok(digits):
+        return InvalidEnterpriseNumber(
+            f"{raw!r} is an establishment unit number, not an enterprise number",
+            code=EnterpriseNumberReason.ESTABLISHMENT_UNIT,
+            value=raw,
+        )
+    return _fail(raw, EnterpriseNumberReason.CHECKSUM, "the check digits do not match")
+
+
+class EnterpriseNumber:
+    """A valid Belgian enterprise number, compared and hashed by its 10 digits.
+
+    Build one with :meth:`parse` (or the constructor, which is the same): it accepts every
+    notation seen in the wild and raises :class:`~govlink.InvalidEnterpriseNumber` otherwise.
+    """
+
+    __slots__ = ("_digits",)
+    _digits: str
+
+    def __init__(self, raw: object) -> None:
+        object.__setattr__(self, "_digits", _parse_digits(raw))
+
+    @classmethod
+    def parse(cls, raw: object) -> EnterpriseNumber:
+        """Parse any notation (``BE 0403.019.261``, ``403019261``, ``403019261.0``, ...)."""
+        return cls(raw)
+
+    @classmethod
+    def _from_trusted(cls, digits: str) -> EnterpriseNumber:
+        """Wrap digits that were already validated (a store reading back its own keys)."""
+        number = object.__new__(cls)
+        object.__setattr__(number, "_digits", digits)
+        return number
+
+    @property
+    def compact(self) -> str:
+        """The 10 digits: ``0403019261``."""
+        return self._digits
+
+    @property
+    def formatted(self) -> str:
+        """The display form: ``0403.019.261``."""
+        d = self._digits
+        return f"{d[:4]}.{d[4:7]}.{d[7:]}"
+
+    @property
+    def vat(self) -> str:
+        """The VAT form: ``BE0403019261``."""
+        return "BE" + self._digits
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("EnterpriseNumber is immutable")
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (EnterpriseNumber, (self._digits,))
+
+    def __str__(self) -> str:
+        return self._digits
+
+    def __repr__(self) -> str:
+        return f"EnterpriseNumber({self._digits!r})"
+
+    def __hash__(self) -> int:
+        return hash(self._digits)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, EnterpriseNumber):
+            return self._digits == other._digits
+        return NotImplemented
+
+    def __lt__(self, other: EnterpriseNumber) -> bool:
+        return self._digits < other._digits
+
+    def __le__(self, other: EnterpriseNumber) -> bool:
+        return self._digits <= other._digits
+
+    def __gt__(self, other: EnterpriseNumber) -> bool:
+        return self._digits > other._digits
+
+    def __ge__(self, other: EnterpriseNumber) -> bool:
+        return self._digits >= other._digits
+
+
+def is_valid(raw: object) -> bool:
+    """Whether ``raw`` parses as an enterprise number; never raises."""
+    try:
+        _parse_digits(raw)
+    except InvalidEnterpriseNumber:
+        return False
+    return True

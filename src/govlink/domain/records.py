@@ -1,0 +1,49 @@
+"""What a source yields: raw records with a reference back to where they came from."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+
+__all__ = ["RawRecord", "SourceRef"]
+
+
+@attrs.frozen(kw_only=True)
+class SourceRef:
+    """Where a record came from: the source's name, its record id, or the 1-based row of a file."""
+
+    source: str
+    record_id: str | None = None
+    row: int | None = None
+
+    def __str__(self) -> str:
+        if self.row is not None:
+            return f"{self.source} row {self.row}"
+        if self.record_id is not None:
+            return f"{self.source} record {self.record_id}"
+        return self.source
+
+    def sort_key(self) -> tuple[str, int, str]:
+        """Orders references by source, then row, then record id."""
+        return (self.source, self.row if self.row is not None else -1, self.record_id or "")
+
+
+def _frozen_mapping(value: Mapping[str, Any]) -> Mapping[str, Any]:
+    return value if isinstance(value, MappingProxyType) else MappingProxyType(dict(value))
+
+
+@attrs.frozen(kw_only=True)
+class RawRecord:
+    """One record as a source gives it, before validation.
+
+    ``fields`` maps govlink field names (those of :class:`~govlink.Company`, such as
+    ``enterprise_number`` or ``email``) to the raw values; ``raw`` keeps the whole original record
+    (every column or JSON property, known or not) so nothing is lost.
+    """
+
+    fields: Mapping[str, Any] = attrs.field(converter=_frozen_mapping)
+    ref: SourceRef
+    raw: Mapping[str, Any] = attrs.field(factory=dict, converter=_frozen_mapping)

@@ -1,0 +1,135 @@
+"""The whole govlink exception tree.
+
+Every error govlink raises on purpose derives from :class:`GovlinkError`, so a caller can catch
+one class. Each error has a stable ``code`` and a one-line ``str()`` meant for the user; none of
+them ever carries a secret (API key, token) in its message or attributes.
+
+Row problems in an import are *data* (:class:`govlink.InvalidRecord`), not exceptions.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ConfigurationError",
+    "ConnectorError",
+    "DomainError",
+    "FatalConnectorError",
+    "GovlinkError",
+    "InvalidEnterpriseNumber",
+    "PluginError",
+    "RateLimited",
+    "RetriableConnectorError",
+    "SourceError",
+    "StoreError",
+]
+
+
+class GovlinkError(Exception):
+    """Root of every error govlink raises on purpose.
+
+    ``code`` is stable and machine-readable; ``str(error)`` is one line for the user.
+    """
+
+    code: str = "govlink.error"
+
+    def __init__(self, message: str, *, code: str | None = None) -> None:
+        super().__init__(message)
+        if code is not None:
+            self.code = code
+
+    @property
+    def message(self) -> str:
+        """The one-line message for the user."""
+        return str(self.args[0]) if self.args else self.code
+
+
+class DomainError(GovlinkError):
+    """A value that breaks a rule of the domain (enterprise number, company, plan)."""
+
+    code = "domain.error"
+
+
+class InvalidEnterpriseNumber(DomainError, ValueError):
+    """A value that is not a valid Belgian enterprise number.
+
+    ``code`` is one of the ``enterprise_number.*`` reason codes; ``value`` is the raw input.
+    """
+
+    code = "enterprise_number.format"
+
+    def __init__(self, message: str, *, code: str, value: object) -> None:
+        super().__init__(message, code=code)
+        self.value = value
+
+
+class PluginError(GovlinkError):
+    """A plugin failed to load, or two plugins claim the same name."""
+
+    code = "plugin.error"
+
+
+class SourceError(GovlinkError):
+    """A source cannot be read at all (unreadable or hostile file, unknown source)."""
+
+    code = "source.error"
+
+
+class StoreError(GovlinkError):
+    """The store cannot be opened, migrated or written."""
+
+    code = "store.error"
+
+
+class ConnectorError(GovlinkError):
+    """A remote API call failed.
+
+    Carries the HTTP ``method``, the URL ``path`` (never a query string or credentials), the
+    ``status`` (``None`` when no response arrived), the raw response ``body`` and, when the server
+    said so, ``retry_after`` in seconds.
+    """
+
+    code = "connector.error"
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str | None = None,
+        connector: str = "",
+        method: str = "",
+        path: str = "",
+        status: int | None = None,
+        body: str = "",
+        retry_after: float | None = None,
+    ) -> None:
+        super().__init__(message, code=code)
+        self.retry_after = retry_after
+        self.connector = connector
+        self.method = method
+        self.path = path
+        self.status = status
+        self.body = body
+
+
+class ConfigurationError(ConnectorError):
+    """Wrong or missing settings: credentials, URL, rights. Retrying will not help."""
+
+    code = "connector.configuration"
+
+
+class FatalConnectorError(ConnectorError):
+    """The API refused the request (400, 404, ...); retrying the same request will not help."""
+
+    code = "connector.fatal"
+
+
+class RetriableConnectorError(ConnectorError):
+    """A transient failure (5xx, timeout, dropped connection) that outlasted the retries."""
+
+    code = "connector.retriable"
+
+
+class RateLimited(RetriableConnectorError):
+    """The API answered "too many requests" more often than the retries allow."""
+
+    code = "connector.rate_limited"

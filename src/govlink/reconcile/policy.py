@@ -1,0 +1,151 @@
+"""The overwrite policy: the user's selection plus a diff become an ApplyPlan.
+
+Nothing here writes anywhere: a store (or :meth:`ApplyPlan.apply_to`) carries the plan out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from enum import Enum
+from typing import Final, Literal, TypeAlias
+
+import attrs
+
+from govlink.domain.company import COMPANY_FIELDS, Company, field_policy
+from govlink.domain.enterprise_number import EnterpriseNumber
+from govlink.errors import DomainError
+from govlink.reconcile.model import ImportDiff, Match
+
+__all__ = ["ALL", "OVERWRITABLE_FIELDS", "ApplyPlan", "Selection", "Update", "plan_apply"]
+
+
+class _All(Enum):
+    ALL = "all"
+
+    def __repr__(self) -> str:
+        return "ALL"
+
+
+#: Selects every new company, or every overwritable field.
+ALL: Final = _All.ALL
+AllType: TypeAlias = Literal[_All.ALL]
+
+#: The Company fields an import may overwrite (the key and the origin never change).
+OVERWRITABLE_FIELDS: Final = frozenset(n for n in COMPANY_FIELDS if field_policy(n).overwritable)
+
+
+def _numbers(value: AllType | Iterable[EnterpriseNumber]) -> AllType | frozenset[EnterpriseNumber]:
+    return ALL if value is ALL else frozenset(value)
+
+
+def _fields(value: AllType | Iterable[str]) -> AllType | frozenset[str]:
+    return ALL if value is ALL else frozenset(value)
+
+
+def _per_company(
+    value: Mapping[EnterpriseNumber, AllType | Iterable[str]],
+) -> Mapping[EnterpriseNumber, AllType | frozenset[str]]:
+    return {number: _fields(fields) for number, fields in value.items()}
+
+
+@attrs.frozen(kw_only=True)
+class Selection:
+    """What the user chose in the review.
+
+    :param add: the new companies to add, or :data:`ALL`; by default none.
+    :param overwrite: the fields to overwrite on every match, or :data:`ALL`; by default none.
+    :param overwrite_for: per-company exceptions: for these numbers, this field set replaces
+        ``overwrite``.
+    """
+
+    add: AllType | frozenset[EnterpriseNumber] = attrs.field(
+        default=frozenset(), converter=_numbers
+    )
+    overwrite: AllType | frozenset[str] = attrs.field(default=frozenset(), converter=_fields)
+    overwrite_for: Mapping[EnterpriseNumber, AllType | frozenset[str]] = attrs.field(
+        factory=dict, converter=_per_company
+    )
+
+    def fields_for(self, number: EnterpriseNumber) -> frozenset[str]:
+        """The fields to overwrite on the company with this number."""
+        chosen = self.overwrite_for.get(number, self.overwrite)
+        return OVERWRITABLE_FIELDS if chosen is ALL else chosen
+
+
+@attrs.frozen(kw_only=True)
+class Update:
+    """One platform company and the record it becomes; ``fields`` are the overwritten ones."""
+
+    before: Company
+    after: Company
+    fields: tuple[str, ...]
+
+
+@attrs.frozen(kw_only=True)
+class ApplyPlan:
+    """The companies to add and the updates to make; companies only on the platform stay."""
+
+    add: tuple[Company, ...] = ()
+    update: tuple[Update, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        """True when the plan changes nothing."""
+        return not self.add and not self.update
+
+    def apply_to(self, platform: Iterable[Company]) -> tuple[Company, ...]:
+        """The platform companies after the plan, sorted by number (a pure, in-memory apply)."""
+        companies = {c.enterprise_number: c for c in platform}
+        for update in self.update:
+            companies[update.after.enterprise_number] = update.after
+        for company in self.add:
+            companies.setdefault(company.enterprise_number, company)
+        return tuple(sorted(companies.values(), key=lambda c: c.enterprise_number.compact))
+
+
+def _check_fields(fields: AllType | frozenset[str]) -> None:
+    if fields is ALL:
+        return
+    unknown = sorted(fields - OVERWRITABLE_FIELDS)
+    if unknown:
+        raise DomainError(
+            f"cannot overwrite {', '.join(unknown)}: choose from "
+            f"{', '.join(sorted(OVERWRITABLE_FIELDS))}",
+            code="selection.field",
+        )
+
+
+def _update(match: Match, fields: frozenset[str]) -> Update | None:
+    chosen = tuple(c.field for c in match.changes if c.field in fields)
+    if not chosen:
+        return None
+    after = attrs.evolve(match.platform, **{name: getattr(match.source, name) for name in chosen})
+    return Update(before=match.platform, after=after, fields=chosen)
+
+
+def plan_apply(diff: ImportDiff, selection: Selection) -> ApplyPlan:
+    """Turn a diff and the user's selection into an :class:`ApplyPlan`.
+
+    Only changed fields with a source value are written, so a blank import value never erases
+    platform data; companies only on the platform are never touched.
+
+    :raises DomainError: when the selection names a field that may not be overwritten, or a
+        company to add that is not new in this diff.
+    """
+    _check_fields(selection.overwrite)
+    for fields in selection.overwrite_for.values():
+        _check_fields(fields)
+    new = {c.enterprise_number: c for c in diff.only_in_source}
+    if selection.add is ALL:
+        add = tuple(new.values())
+    else:
+        missing = sorted(n.formatted for n in selection.add if n not in new)
+        if missing:
+            raise DomainError(
+                f"not a new company in this import: {', '.join(missing)}", code="selection.add"
+            )
+        add = tuple(c for n, c in new.items() if n in selection.add)
+    updates = (
+        _update(m, selection.fields_for(m.platform.enterprise_number)) for m in diff.matching
+    )
+    return ApplyPlan(add=add, update=tuple(u for u in updates if u is not None))
