@@ -1,0 +1,74 @@
+"""The typed records plugins hand to govlink: source and sink descriptions and their contracts.
+
+Plugins yield these from the hooks in :mod:`govlink.plugins.hookspecs`; each type names the hook
+that yields it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterator, Mapping
+from typing import Protocol, runtime_checkable
+
+import attrs
+
+from govlink.domain.records import RawRecord
+
+__all__ = ["Source", "SourceOptions", "SourceSpec"]
+
+
+@attrs.frozen(kw_only=True)
+class SourceOptions:
+    """What the user asked for when opening a source.
+
+    :param location: a path (``clients.xlsx``) or the source's name (``adminpulse``).
+    :param sheet: for files with sheets, the sheet to read (default: the first visible one).
+    :param template: only the clients of this task template / taskflow (CRM sources).
+    :param settings: extra settings (environment-style ``KEY -> value``); secrets may be here,
+        so a source never logs or echoes them.
+    """
+
+    location: str
+    sheet: str | None = None
+    template: str | None = None
+    settings: Mapping[str, str] = attrs.field(factory=dict, repr=False)
+
+
+@runtime_checkable
+class Source(Protocol):
+    """An opened source: yields raw records lazily, so a large source streams.
+
+    For input it cannot read at all it raises only :class:`~govlink.SourceError` or a
+    :class:`~govlink.ConnectorError` subclass; row problems are left to validation.
+    """
+
+    @property
+    def name(self) -> str:
+        """The source's name as shown to the user (``excel``, ``adminpulse``)."""
+        ...
+
+    def records(self) -> Iterator[RawRecord]:
+        """Yield the raw records, each with its :class:`~govlink.SourceRef`."""
+        ...
+
+    @property
+    def skipped(self) -> Mapping[str, int]:
+        """Records left out on purpose so far (persons, prospects, ...), counted by reason."""
+        ...
+
+    def known_colleagues(self) -> Collection[str] | None:
+        """The firm's colleagues' e-mails, when the source knows them (else ``None``)."""
+        ...
+
+
+@attrs.frozen(kw_only=True)
+class SourceSpec:
+    """A kind of source a plugin offers (yielded by ``govlink_sources``).
+
+    :param name: unique name (``excel``, ``adminpulse``); what ``govlink import NAME`` takes.
+    :param description: one line for ``govlink plugins``.
+    :param open: builds an opened :class:`Source` from the user's :class:`SourceOptions`.
+    """
+
+    name: str
+    description: str
+    open: Callable[[SourceOptions], Source]
