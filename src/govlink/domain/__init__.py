@@ -2,7 +2,7 @@
 
 from govlink.domain.company import COMPANY_FIELDS, Company, FieldPolicy, field_policy
 from govlink.domain.enterprise_number import EnterpriseNumber, EnterpriseNumberReason, is_valid
-from govlink.domain.records import RawRecord, SourceRef
+from govlink.domain.records import NumberCandidates, RawRecord, SourceRef
 from govlink.domain.validation import (
     InvalidRecord,
     Problem,
@@ -21,6 +21,7 @@ __all__ = [
     "EnterpriseNumberReason",
     "FieldPolicy",
     "InvalidRecord",
+    "NumberCandidates",
     "Problem",
     "RawRecord",
     "ReasonCode",

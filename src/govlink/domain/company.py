@@ -77,6 +77,11 @@ class Company:
         return ", ".join(parts) or None
 
 
+# Real types instead of the postponed strings, so ``st.builds(Company)`` and other
+# introspection see EnterpriseNumber and SourceRef.
+attrs.resolve_types(Company)
+
+
 def field_policy(name: str) -> FieldPolicy:
     """The policy of Company field ``name``; ``KeyError`` for a name that is not a data field."""
     return _POLICIES[name]

@@ -170,11 +170,15 @@ class EnterpriseNumber:
     _digits: str
 
     def __init__(self, raw: object) -> None:
-        object.__setattr__(self, "_digits", _parse_digits(raw))
+        digits = raw._digits if isinstance(raw, EnterpriseNumber) else _parse_digits(raw)
+        object.__setattr__(self, "_digits", digits)
 
     @classmethod
     def parse(cls, raw: object) -> EnterpriseNumber:
-        """Parse any notation (``BE 0403.019.261``, ``403019261``, ``403019261.0``, ...)."""
+        """Parse any notation (``BE 0403.019.261``, ``403019261``, ``403019261.0``, ...).
+
+        An :class:`EnterpriseNumber` passes through unchanged.
+        """
         return cls(raw)
 
     @classmethod
@@ -244,7 +248,7 @@ class EnterpriseNumber:
 def is_valid(raw: object) -> bool:
     """Whether ``raw`` parses as an enterprise number; never raises."""
     try:
-        _parse_digits(raw)
+        EnterpriseNumber(raw)
     except InvalidEnterpriseNumber:
         return False
     return True

@@ -102,11 +102,10 @@ def number_spellings(
             "BE " + short,
             "(0)" + short,
             "BE (0)" + f"{short[:3]}.{short[3:6]}.{short[6:]}",
-            int(short),
-            float(int(short)),
             f"{short}.0",
-            f"{short[0]}.{short[1:]}E+08",
         ]
+        if short[0] != "0":  # a number cell keeps 9 digits only when the second digit is not 0
+            kinds += [int(short), float(int(short)), f"{short[0]}.{short[1:]}E+08"]
     else:
         kinds += [int(d), float(int(d)), f"{d}.0", f"{d[0]}.{d[1:]}E+09"]
     return number, draw(st.sampled_from(kinds))

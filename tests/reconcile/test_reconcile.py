@@ -1,0 +1,180 @@
+"""reconcile(): the four categories, duplicates, invalid rows naming their platform company."""
+
+import pytest
+
+from govlink import (
+    ChangeKind,
+    Company,
+    DomainError,
+    EnterpriseNumber,
+    FieldChange,
+    RawRecord,
+    ReasonCode,
+    SourceRef,
+    WarningCode,
+    reconcile,
+)
+from govlink.reconcile import diff_companies
+
+INBEV = EnterpriseNumber.parse("0417.497.106")
+ACKERMANS = EnterpriseNumber.parse("0404.616.494")
+AEDIFICA = EnterpriseNumber.parse("0877.248.501")
+AGEAS = EnterpriseNumber.parse("0451.406.524")
+ARGENX = EnterpriseNumber.parse("0818.292.196")
+
+
+def row(n: int, **fields: object) -> RawRecord:
+    return RawRecord(fields=fields, ref=SourceRef(source="excel", row=n))
+
+
+def test_the_four_categories() -> None:
+    platform = [
+        Company(enterprise_number=INBEV, name="AB InBev", email="info@ab-inbev.com"),
+        Company(enterprise_number=ACKERMANS, name="Ackermans & van Haaren"),
+        Company(enterprise_number=AGEAS, name="Ageas"),
+    ]
+    records = [
+        row(2, enterprise_number="BE 0417 497 106", name="ab  inbev", email="INFO@ab-inbev.com"),
+        row(3, enterprise_number="404616494", name="Ackermans & van Haaren", city="Antwerpen"),
+        row(4, enterprise_number="0877.248.501", name="Aedifica"),
+        row(5, enterprise_number="0417.497.107", name="Typo NV"),
+    ]
+    diff = reconcile(records, platform)
+
+    assert [c.enterprise_number for c in diff.only_in_source] == [AEDIFICA]
+    assert [c.enterprise_number for c in diff.only_in_platform] == [AGEAS]
+    ackermans, inbev = diff.matching  # sorted by enterprise number
+    assert inbev.unchanged
+    assert inbev.changes == ()
+    assert not ackermans.unchanged
+    assert ackermans.changes == (
+        FieldChange(field="city", platform=None, source="Antwerpen", kind=ChangeKind.ADDED),
+    )
+    assert ackermans.changed_fields == ("city",)
+    assert diff.changed == (ackermans,)
+    (bad,) = diff.invalid
+    assert bad.codes == (ReasonCode.ENTERPRISE_NUMBER_CHECKSUM,)
+    assert bad.ref.row == 5
+    assert diff.rows == 4
+
+
+def test_changed_values_are_side_by_side() -> None:
+    platform = [Company(enterprise_number=INBEV, name="AB InBev", language="fr")]
+    diff = reconcile([row(2, enterprise_number=INBEV.vat, name="AB InBev", language="N")], platform)
+    (match,) = diff.matching
+    assert match.changes == (
+        FieldChange(field="language", platform="fr", source="nl", kind=ChangeKind.CHANGED),
+    )
+
+
+def test_comparison_ignores_case_and_whitespace_of_names_and_emails() -> None:
+    platform = [Company(enterprise_number=INBEV, name="AB InBev", email="Info@AB-InBev.com")]
+    records = [
+        row(2, enterprise_number=INBEV.compact, name="  AB   INBEV ", email="info@ab-inbev.COM")
+    ]
+    (match,) = reconcile(records, platform).matching
+    assert match.unchanged
+
+
+def test_a_blank_source_value_is_never_a_change() -> None:
+    platform = [
+        Company(enterprise_number=INBEV, name="AB InBev", email="info@ab-inbev.com", city="Leuven")
+    ]
+    records = [row(2, enterprise_number=INBEV.compact, name="AB InBev", email="  ", city=None)]
+    (match,) = reconcile(records, platform).matching
+    assert match.unchanged
+
+
+def test_diff_companies_treats_empty_strings_as_missing() -> None:
+    platform = Company(enterprise_number=INBEV, name="AB InBev", city="", email="a@b.be")
+    source = Company(enterprise_number=INBEV, name="AB InBev", city="Leuven", email="")
+    assert diff_companies(platform, source) == (
+        FieldChange(field="city", platform="", source="Leuven", kind=ChangeKind.ADDED),
+    )
+
+
+def test_duplicates_are_all_invalid_and_name_each_other() -> None:
+    platform = [Company(enterprise_number=INBEV, name="AB InBev")]
+    records = [
+        row(9, enterprise_number="0417497106", name="AB InBev"),
+        row(3, enterprise_number="BE0417.497.106", name="Anheuser-Busch InBev"),
+        row(5, enterprise_number="417497106", name="AB Inbev", email="broken"),
+        row(4, enterprise_number="0404.616.494", name="Ackermans"),
+    ]
+    diff = reconcile(records, platform)
+    assert [r.ref.row for r in diff.invalid] == [3, 5, 9]
+    messages = {r.ref.row: r.problems[-1].message for r in diff.invalid}
+    assert messages[3] == "enterprise number 0417.497.106 also appears in excel row 5, excel row 9"
+    assert messages[5] == "enterprise number 0417.497.106 also appears in excel row 3, excel row 9"
+    assert messages[9] == "enterprise number 0417.497.106 also appears in excel row 3, excel row 5"
+    by_row = {r.ref.row: r for r in diff.invalid}
+    assert by_row[5].codes == (ReasonCode.EMAIL_INVALID, ReasonCode.ENTERPRISE_NUMBER_DUPLICATE)
+    assert by_row[3].problems[-1].value == "BE0417.497.106"
+    for invalid in diff.invalid:
+        assert invalid.enterprise_number == INBEV
+        assert invalid.platform_match == platform[0]
+    assert diff.only_in_platform == ()
+    assert diff.matching == ()
+    assert [c.enterprise_number for c in diff.only_in_source] == [ACKERMANS]
+
+
+def test_an_invalid_row_with_a_valid_number_names_its_platform_company() -> None:
+    platform = [Company(enterprise_number=INBEV, name="AB InBev")]
+    diff = reconcile([row(2, enterprise_number=INBEV.formatted, name="X", email="nope")], platform)
+    (invalid,) = diff.invalid
+    assert invalid.platform_match == platform[0]
+    assert diff.only_in_platform == ()
+    assert diff.matching == ()
+
+
+def test_an_invalid_row_with_a_new_number_names_no_company() -> None:
+    diff = reconcile([row(2, enterprise_number=INBEV.formatted, name="", email="nope")], [])
+    (invalid,) = diff.invalid
+    assert invalid.platform_match is None
+    assert invalid.enterprise_number == INBEV
+
+
+def test_matching_uses_the_canonical_number_only() -> None:
+    platform = [Company(enterprise_number=INBEV, name="AB InBev")]
+    records = [row(2, enterprise_number=ARGENX.compact, name="AB InBev")]
+    diff = reconcile(records, platform)
+    assert diff.matching == ()
+    assert len(diff.only_in_source) == 1
+    assert len(diff.only_in_platform) == 1
+
+
+def test_warnings_are_collected_for_valid_rows() -> None:
+    records = [
+        row(2, enterprise_number=INBEV.compact, name="AB InBev"),
+        row(3, enterprise_number=ARGENX.compact, name="argenx", responsible="ghost@firm.be"),
+        row(4, enterprise_number=AGEAS.compact, name="Ageas", responsible="jan@firm.be"),
+    ]
+    diff = reconcile(records, [], known_colleagues=["jan@firm.be"])
+    assert [(w.enterprise_number, w.code) for w in diff.warnings] == [
+        (INBEV, WarningCode.RESPONSIBLE_MISSING),
+        (ARGENX, WarningCode.RESPONSIBLE_UNKNOWN),
+    ]
+
+
+def test_a_platform_with_a_number_twice_is_an_error() -> None:
+    platform = [
+        Company(enterprise_number=INBEV, name="A"),
+        Company(enterprise_number=INBEV, name="B"),
+    ]
+    with pytest.raises(DomainError) as caught:
+        reconcile([], platform)
+    assert caught.value.code == "platform.duplicate"
+
+
+def test_reconcile_consumes_any_iterable_once() -> None:
+    records = (row(n, enterprise_number=INBEV.compact, name="X") for n in range(2, 3))
+    platform = iter([Company(enterprise_number=AGEAS, name="Ageas")])
+    diff = reconcile(records, platform)
+    assert len(diff.only_in_source) == 1
+    assert len(diff.only_in_platform) == 1
+
+
+def test_empty_inputs() -> None:
+    diff = reconcile([], [])
+    assert diff.rows == 0
+    assert (diff.only_in_source, diff.only_in_platform, diff.matching, diff.invalid) == ((),) * 4
