@@ -272,7 +272,11 @@ def test_ordering_against_other_types_is_a_type_error() -> None:
 def test_values_are_immutable_and_survive_pickle_and_copy() -> None:
     number = EnterpriseNumber.parse("0417497106")
     with pytest.raises(AttributeError):
-        number._digits = "0404616494"  # type: ignore[misc]
+        number.compact = "0404616494"  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        del number.compact
+    with pytest.raises(AttributeError):
+        number.other = 1  # type: ignore[attr-defined]
     assert pickle.loads(pickle.dumps(number)) == number
     assert copy.deepcopy(number) == number
 

@@ -166,12 +166,13 @@ class EnterpriseNumber:
     notation seen in the wild and raises :class:`~govlink.InvalidEnterpriseNumber` otherwise.
     """
 
-    __slots__ = ("_digits",)
-    _digits: str
+    __slots__ = ("compact",)
+    #: The 10 digits: ``0403019261`` (a plain slot: the reconciler reads it for every row).
+    compact: str
 
     def __init__(self, raw: object) -> None:
-        digits = raw._digits if isinstance(raw, EnterpriseNumber) else _parse_digits(raw)
-        object.__setattr__(self, "_digits", digits)
+        digits = raw.compact if isinstance(raw, EnterpriseNumber) else _parse_digits(raw)
+        object.__setattr__(self, "compact", digits)
 
     @classmethod
     def parse(cls, raw: object) -> EnterpriseNumber:
@@ -185,63 +186,61 @@ class EnterpriseNumber:
     def _from_trusted(cls, digits: str) -> EnterpriseNumber:
         """Wrap digits that were already validated (a store reading back its own keys)."""
         number = object.__new__(cls)
-        object.__setattr__(number, "_digits", digits)
+        object.__setattr__(number, "compact", digits)
         return number
-
-    @property
-    def compact(self) -> str:
-        """The 10 digits: ``0403019261``."""
-        return self._digits
 
     @property
     def formatted(self) -> str:
         """The display form: ``0403.019.261``."""
-        d = self._digits
+        d = self.compact
         return f"{d[:4]}.{d[4:7]}.{d[7:]}"
 
     @property
     def vat(self) -> str:
         """The VAT form: ``BE0403019261``."""
-        return "BE" + self._digits
+        return "BE" + self.compact
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("EnterpriseNumber is immutable")
 
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError("EnterpriseNumber is immutable")
+
     def __reduce__(self) -> tuple[object, tuple[str]]:
-        return (EnterpriseNumber, (self._digits,))
+        return (EnterpriseNumber, (self.compact,))
 
     def __str__(self) -> str:
-        return self._digits
+        return self.compact
 
     def __repr__(self) -> str:
-        return f"EnterpriseNumber({self._digits!r})"
+        return f"EnterpriseNumber({self.compact!r})"
 
     def __hash__(self) -> int:
-        return hash(self._digits)
+        return hash(self.compact)
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, EnterpriseNumber):
-            return self._digits == other._digits
+            return self.compact == other.compact
         return NotImplemented
 
     def __lt__(self, other: object) -> bool:
         if isinstance(other, EnterpriseNumber):
-            return self._digits < other._digits
+            return self.compact < other.compact
         return NotImplemented
 
     def __le__(self, other: object) -> bool:
         if isinstance(other, EnterpriseNumber):
-            return self._digits <= other._digits
+            return self.compact <= other.compact
         return NotImplemented
 
     def __gt__(self, other: object) -> bool:
         if isinstance(other, EnterpriseNumber):
-            return self._digits > other._digits
+            return self.compact > other.compact
         return NotImplemented
 
     def __ge__(self, other: object) -> bool:
         if isinstance(other, EnterpriseNumber):
-            return self._digits >= other._digits
+            return self.compact >= other.compact
         return NotImplemented
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Collection, Iterable
 from typing import Final
 
@@ -26,6 +27,7 @@ __all__ = ["diff_companies", "reconcile"]
 _COMPARED: Final = tuple(
     (name, field_policy(name).compare_key) for name in COMPANY_FIELDS if name != "enterprise_number"
 )
+_VALUES: Final = operator.attrgetter(*(name for name, _ in _COMPARED))
 
 _Result = ValidRecord | InvalidRecord
 
@@ -36,25 +38,27 @@ def diff_companies(platform: Company, source: Company) -> tuple[FieldChange, ...
     A field the source leaves blank is missing data, never a change; a field the platform
     leaves blank is ``added``. Values compare through each field's ``compare_key``.
     """
+    old_values, new_values = _VALUES(platform), _VALUES(source)
+    if old_values == new_values:  # the common case of a re-import: nothing changed
+        return ()
     changes: list[FieldChange] = []
-    for name, key in _COMPARED:
-        new = getattr(source, name)
-        if not new:
+    for (name, key), old, new in zip(_COMPARED, old_values, new_values, strict=True):
+        if not new or old == new:
             continue
-        old = getattr(platform, name)
         if not old:
             changes.append(FieldChange(field=name, platform=old, source=new, kind=ChangeKind.ADDED))
-        elif old != new and key(old) != key(new):
+        elif key(old) != key(new):
             changes.append(
                 FieldChange(field=name, platform=old, source=new, kind=ChangeKind.CHANGED)
             )
     return tuple(changes)
 
 
-def _index_platform(companies: Iterable[Company]) -> dict[EnterpriseNumber, Company]:
-    index: dict[EnterpriseNumber, Company] = {}
+def _index_platform(companies: Iterable[Company]) -> dict[str, Company]:
+    """The platform companies by compact number (plain strings hash fastest)."""
+    index: dict[str, Company] = {}
     for company in companies:
-        if index.setdefault(company.enterprise_number, company) is not company:
+        if index.setdefault(company.enterprise_number.compact, company) is not company:
             raise DomainError(
                 f"the platform lists enterprise number {company.enterprise_number.formatted} twice",
                 code="platform.duplicate",
@@ -103,55 +107,64 @@ def reconcile(
     """
     platform = _index_platform(platform_companies)
     validate = Validator(known_colleagues=known_colleagues)
-    by_number: dict[EnterpriseNumber, list[tuple[_Result, RawRecord]]] = {}
+    results: dict[str, _Result] = {}  # by compact number: the first row with that number
+    raws: dict[str, RawRecord] = {}
+    repeated: dict[str, list[tuple[_Result, RawRecord]]] = {}  # further rows, rarely any
     invalid: list[InvalidRecord] = []
     for record in source_records:
         result = validate(record)
         if isinstance(result, ValidRecord):
-            number = result.company.enterprise_number
+            key = result.company.enterprise_number.compact
         elif result.enterprise_number is None:
             invalid.append(result)
             continue
         else:
-            number = result.enterprise_number
-        group = by_number.get(number)
-        if group is None:
-            by_number[number] = [(result, record)]
+            key = result.enterprise_number.compact
+        if key in results:
+            repeated.setdefault(key, []).append((result, record))
         else:
-            group.append((result, record))
+            results[key] = result
+            raws[key] = record
 
+    # Walking the numbers in sorted order yields sorted categories without key functions.
     only_in_source: list[Company] = []
     matching: list[Match] = []
     warnings: list[RecordWarning] = []
-    for number, group in by_number.items():
-        match = platform.pop(number, None)
-        if len(group) > 1:
-            invalid.extend(_duplicates(number, group, match))
-            continue
-        result = group[0][0]
-        if isinstance(result, InvalidRecord):
+    for key in sorted(results):
+        result = results[key]
+        match = platform.pop(key, None)
+        if key in repeated:
+            group = [(result, raws[key]), *repeated[key]]
+            invalid.extend(_duplicates(_number_of(result), group, match))
+        elif isinstance(result, InvalidRecord):
             invalid.append(attrs.evolve(result, platform_match=match) if match else result)
-            continue
-        source = result.company
-        warnings.extend(result.warnings)
-        if match is None:
-            only_in_source.append(source)
+        elif match is None:
+            only_in_source.append(result.company)
+            warnings.extend(result.warnings)
         else:
+            source = result.company
             matching.append(
                 Match(platform=match, source=source, changes=diff_companies(match, source))
             )
+            warnings.extend(result.warnings)
 
     return ImportDiff(
-        only_in_source=tuple(sorted(only_in_source, key=_company_key)),
-        only_in_platform=tuple(sorted(platform.values(), key=_company_key)),
-        matching=tuple(sorted(matching, key=lambda m: m.platform.enterprise_number.compact)),
+        only_in_source=tuple(only_in_source),
+        only_in_platform=tuple(platform[key] for key in sorted(platform)),
+        matching=tuple(matching),
         invalid=tuple(sorted(invalid, key=_invalid_key)),
-        warnings=tuple(sorted(warnings, key=lambda w: (w.enterprise_number.compact, w.code))),
+        warnings=tuple(warnings),
     )
 
 
-def _company_key(company: Company) -> str:
-    return company.enterprise_number.compact
+def _number_of(result: _Result) -> EnterpriseNumber:
+    number = (
+        result.company.enterprise_number
+        if isinstance(result, ValidRecord)
+        else result.enterprise_number
+    )
+    assert number is not None  # grouped results always carry a number
+    return number
 
 
 def _invalid_key(record: InvalidRecord) -> tuple[tuple[str, int, str], tuple[str, ...]]:
