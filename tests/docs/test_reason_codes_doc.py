@@ -1,0 +1,20 @@
+"""docs/reason-codes.md documents every reason and warning code."""
+
+from pathlib import Path
+
+import pytest
+
+from govlink import ReasonCode, WarningCode
+from govlink.domain import EnterpriseNumberReason
+
+PAGE = Path(__file__).parents[2] / "docs" / "reason-codes.md"
+CODES = sorted({*ReasonCode, *WarningCode, *EnterpriseNumberReason})
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_code_is_documented(code: str) -> None:
+    assert f"`{code}`" in PAGE.read_text(encoding="utf-8")
+
+
+def test_enterprise_number_reasons_are_reason_codes() -> None:
+    assert {str(r) for r in EnterpriseNumberReason} <= {str(r) for r in ReasonCode}
