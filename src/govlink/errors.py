@@ -20,6 +20,7 @@ __all__ = [
     "RateLimited",
     "RetriableConnectorError",
     "SourceError",
+    "StaleStoreError",
     "StoreError",
 ]
 
@@ -78,6 +79,12 @@ class StoreError(GovlinkError):
     """The store cannot be opened, migrated or written."""
 
     code = "store.error"
+
+
+class StaleStoreError(StoreError):
+    """The store changed since the preview an apply was planned from; nothing was written."""
+
+    code = "store.stale"
 
 
 class ConnectorError(GovlinkError):
