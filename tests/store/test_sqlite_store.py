@@ -145,7 +145,7 @@ def test_an_update_writes_only_its_fields(seeded: Path) -> None:
 )
 def test_a_stale_plan_writes_nothing(seeded: Path, plan: ApplyPlan) -> None:
     before = _dump(seeded)
-    with SQLiteStore(seeded) as store, pytest.raises(StaleStoreError, match="0403.019.261"):
+    with SQLiteStore(seeded) as store, pytest.raises(StaleStoreError, match=r"0403\.019\.261"):
         store.apply(plan, _run())
     assert _dump(seeded) == before
 
