@@ -26,7 +26,9 @@ from govlink.workflows.importing import ReadProgress
 
 __all__ = [
     "Bars",
+    "environment_settings",
     "main",
+    "needs_excel",
     "open_store",
     "progress_bars",
     "stdout_console",
@@ -160,6 +162,15 @@ def progress_bars() -> Iterator[Bars]:
         *columns, console=console, transient=True, disable=not console.is_terminal
     ) as progress:
         yield Bars(progress)
+
+
+@contextmanager
+def needs_excel(what: str) -> Iterator[None]:
+    """Turn a missing openpyxl into a one-line hint to install the ``excel`` extra."""
+    try:
+        yield
+    except ImportError as error:
+        raise _Failure(f"{what} needs the excel extra: pip install 'govlink[excel]'") from error
 
 
 def environment_settings() -> dict[str, str]:

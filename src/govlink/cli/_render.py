@@ -13,24 +13,30 @@ from rich.table import Table
 from rich.text import Text
 
 from govlink.domain.company import Company
+from govlink.plugins import FailedPlugin, PluginInfo
 from govlink.reconcile.policy import ApplyPlan
 from govlink.store.base import ImportRun
 from govlink.workflows.importing import ImportPreview
 
-__all__ = ["render_applied", "render_companies", "render_hint", "render_preview"]
+__all__ = ["render_applied", "render_companies", "render_hint", "render_plugins", "render_preview"]
 
 
 def _text(value: object) -> Text:
     return Text("" if value is None else str(value))
 
 
-def _table(title: str, columns: Iterable[str], rows: Iterable[Iterable[object]]) -> Table:
-    table = Table(title=title, title_justify="left", title_style="bold")
+def _section(
+    console: Console, heading: str, columns: Iterable[str], rows: Iterable[Iterable[object]]
+) -> None:
+    """A heading, then a table of ``rows`` (or "none")."""
+    console.print(Text(heading, style="bold"))
+    table = Table()
     for column in columns:
         table.add_column(column)
     for row in rows:
         table.add_row(*(_text(value) for value in row))
-    return table
+    console.print(table if table.row_count else Text("  none", style="dim"))
+    console.print()
 
 
 def _row(company: Company) -> int | None:
@@ -40,7 +46,7 @@ def _row(company: Company) -> int | None:
 def _summary(preview: ImportPreview) -> str:
     counts = preview.counts
     parts = [
-        f"{counts.rows} rows",
+        f"{counts.rows} row{'' if counts.rows == 1 else 's'}",
         f"{counts.only_in_source} only in import",
         f"{counts.only_in_platform} only on the platform",
         f"{counts.matching} matching ({counts.changed} with changes)",
@@ -58,61 +64,55 @@ def render_preview(console: Console, preview: ImportPreview) -> None:
     console.print(Text(f"Import from {preview.source} ({preview.location})", style="bold"))
     console.print(Text(_summary(preview)))
     console.print()
-    console.print(
-        _table(
-            f"Only in import: {len(diff.only_in_source)} new companies",
-            ("row", "enterprise number", "name", "responsible"),
-            (
-                (_row(c), c.enterprise_number.formatted, c.name, c.responsible)
-                for c in diff.only_in_source
-            ),
-        )
+    _section(
+        console,
+        f"Only in import ({len(diff.only_in_source)}): new companies",
+        ("row", "enterprise number", "name", "responsible"),
+        (
+            (_row(c), c.enterprise_number.formatted, c.name, c.responsible)
+            for c in diff.only_in_source
+        ),
     )
-    console.print(
-        _table(
-            f"Only on the platform: {len(diff.only_in_platform)} (possibly no longer clients)",
-            ("enterprise number", "name", "responsible"),
-            ((c.enterprise_number.formatted, c.name, c.responsible) for c in diff.only_in_platform),
-        )
+    _section(
+        console,
+        f"Only on the platform ({len(diff.only_in_platform)}): possibly no longer clients",
+        ("enterprise number", "name", "responsible"),
+        ((c.enterprise_number.formatted, c.name, c.responsible) for c in diff.only_in_platform),
     )
     unchanged = len(diff.matching) - len(diff.changed)
-    console.print(
-        _table(
-            f"Matching: {len(diff.matching)} ({len(diff.changed)} with changes, "
-            f"{unchanged} unchanged)",
-            ("row", "enterprise number", "name", "field", "import", "platform"),
+    _section(
+        console,
+        f"Matching ({len(diff.matching)}): {len(diff.changed)} with changes, {unchanged} unchanged",
+        ("row", "enterprise number", "name", "field", "import", "platform"),
+        (
             (
-                (
-                    _row(m.source),
-                    m.platform.enterprise_number.formatted,
-                    m.platform.name,
-                    change.field,
-                    change.source,
-                    change.platform,
-                )
-                for m in diff.changed
-                for change in m.changes
-            ),
-        )
+                _row(m.source),
+                m.platform.enterprise_number.formatted,
+                m.platform.name,
+                change.field,
+                change.source,
+                change.platform,
+            )
+            for m in diff.changed
+            for change in m.changes
+        ),
     )
-    console.print(
-        _table(
-            f"Invalid: {len(diff.invalid)} rows",
-            ("row", "column", "value", "reason"),
-            (
-                (str(r.ref) if r.ref.row is None else r.ref.row, p.field, p.value, p.message)
-                for r in diff.invalid
-                for p in r.problems
-            ),
-        )
+    _section(
+        console,
+        f"Invalid ({len(diff.invalid)}): rows that cannot be imported",
+        ("row", "column", "value", "reason"),
+        (
+            (str(r.ref) if r.ref.row is None else r.ref.row, p.field, p.value, p.message)
+            for r in diff.invalid
+            for p in r.problems
+        ),
     )
     if diff.warnings:
-        console.print(
-            _table(
-                f"Warnings: {len(diff.warnings)}",
-                ("row", "enterprise number", "warning"),
-                ((w.ref.row, w.enterprise_number.formatted, w.message) for w in diff.warnings),
-            )
+        _section(
+            console,
+            f"Warnings ({len(diff.warnings)})",
+            ("row", "enterprise number", "warning"),
+            ((w.ref.row, w.enterprise_number.formatted, w.message) for w in diff.warnings),
         )
 
 
@@ -126,15 +126,14 @@ def render_applied(console: Console, plan: ApplyPlan, run: ImportRun) -> None:
         )
     )
     if plan.update:
-        console.print(
-            _table(
-                "Updated",
-                ("enterprise number", "name", "fields"),
-                (
-                    (u.after.enterprise_number.formatted, u.after.name, ", ".join(u.fields))
-                    for u in plan.update
-                ),
-            )
+        _section(
+            console,
+            "Updated",
+            ("enterprise number", "name", "fields"),
+            (
+                (u.after.enterprise_number.formatted, u.after.name, ", ".join(u.fields))
+                for u in plan.update
+            ),
         )
 
 
@@ -151,13 +150,35 @@ def render_hint(console: Console) -> None:
 
 def render_companies(console: Console, companies: Iterable[Company]) -> None:
     """The companies on the platform."""
-    console.print(
-        _table(
-            "Companies on the platform",
-            ("enterprise number", "name", "e-mail", "language", "responsible"),
-            (
-                (c.enterprise_number.formatted, c.name, c.email, c.language, c.responsible)
-                for c in companies
-            ),
-        )
+    _section(
+        console,
+        "Companies on the platform",
+        ("enterprise number", "name", "e-mail", "language", "responsible"),
+        (
+            (c.enterprise_number.formatted, c.name, c.email, c.language, c.responsible)
+            for c in companies
+        ),
     )
+
+
+def render_plugins(
+    console: Console, plugins: Iterable[PluginInfo], failed: Iterable[FailedPlugin]
+) -> None:
+    """The loaded plugins with what they offer, then those that failed to load."""
+    _section(
+        console,
+        "Plugins",
+        ("plugin", "origin", "sources", "sinks", "notifier"),
+        (
+            (
+                p.name,
+                p.origin.value + (f" ({p.distribution})" if p.distribution else ""),
+                ", ".join(p.sources),
+                ", ".join(p.sinks),
+                "yes" if p.notifier else "",
+            )
+            for p in plugins
+        ),
+    )
+    for plugin in failed:
+        console.print(Text(f"failed to load {plugin.name}: {plugin.error}", style="red"))
