@@ -29,6 +29,7 @@ from govlink.errors import (
     RateLimited,
     RetriableConnectorError,
     SourceError,
+    StaleStoreError,
     StoreError,
 )
 from govlink.reconcile import (
@@ -73,6 +74,7 @@ __all__ = [
     "Selection",
     "SourceError",
     "SourceRef",
+    "StaleStoreError",
     "StoreError",
     "Update",
     "ValidRecord",
