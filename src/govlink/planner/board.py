@@ -46,8 +46,13 @@ def caps_for(
     epsilon: float,
     epsilon_hard: float,
     absolute: int | None,
+    min_cost: int,
 ) -> Caps:
-    """The caps for ``companies`` of ``total`` cost over ``slots`` allowed slots."""
+    """The caps for ``companies`` of ``total`` cost over ``slots`` allowed slots.
+
+    A relative cost cap is never below the mean plus the smallest cost and a count cap never below
+    the mean count rounded up, so tiny populations are not found over a cap no plan can meet.
+    """
     mean, mean_count = total / slots, companies / slots
     limit = _UNLIMITED if absolute is None else absolute
 
@@ -56,8 +61,8 @@ def caps_for(
 
     return Caps(
         cost=(
-            min(limit, math.floor((1 + epsilon) * mean)),
-            min(limit, math.floor((1 + epsilon_hard) * mean)),
+            min(limit, max(math.floor((1 + epsilon) * mean), math.floor(mean) + min_cost)),
+            min(limit, max(math.floor((1 + epsilon_hard) * mean), math.floor(mean) + min_cost)),
             limit,
         ),
         count=(count_cap(epsilon), count_cap(epsilon_hard), _UNLIMITED),
@@ -109,7 +114,8 @@ class Board:
             self.firm[key] = self.firm.get(key, 0) + 1
 
     def remove(self, slot: int, cost: int, firm: int) -> None:
-        """Take one company out of ``slot`` (only before the first :meth:`nearest`)."""
+        """Take one company out of ``slot``. Only a slot above the repair cap may lose load once
+        :meth:`nearest` has run: it is saturated for every relative tier anyway."""
         self.load[slot] -= cost
         self.count[slot] -= 1
         if self.firm_caps is not None:
@@ -178,17 +184,33 @@ class Board:
                 return target
         return None
 
-    def place(self, source: int, cost: int, firm: int, *, leave: bool) -> int | None:
+    def place(
+        self, source: int, cost: int, firm: int, *, leave: bool, last_resort: bool = True
+    ) -> int | None:
         """The nearest slot with room, tightest tier first: placement cap then repair cap within
-        the shift cap, then the same anywhere, then anywhere under the absolute capacity."""
+        the shift cap, then the same anywhere; failing all, the least-loaded slot under the
+        absolute capacity (within the shift cap if any, nearest on ties) when ``last_resort``,
+        or ``None``."""
         for tier, near in (
             (Tier.PLACE, True),
             (Tier.HARD, True),
             (Tier.PLACE, False),
             (Tier.HARD, False),
-            (Tier.ABSOLUTE, False),
         ):
             slot = self.nearest(source, cost, firm, tier, near=near, leave=leave)
             if slot is not None:
                 return slot
-        return None
+        if not last_resort:
+            return None
+        order = self._order(source)
+        candidates = [
+            slot
+            for slot in order
+            if self.fits(slot, cost, firm, Tier.ABSOLUTE) and not (leave and slot == source)
+        ]
+        close = set(order[: self._near[source]])
+        return min(
+            candidates,
+            key=lambda slot: (slot not in close, self.load[slot]),
+            default=None,
+        )

@@ -166,8 +166,15 @@ def plan(
     absolute = _check_capacity(table, grid)
     allowed = grid.allowed
     costs, firms = table.costs, table.firms
+    min_cost = max(1, min((c for c in costs if c), default=1))
     caps = caps_for(
-        sum(costs), len(costs), len(allowed), config.epsilon, config.epsilon_hard, absolute
+        sum(costs),
+        len(costs),
+        len(allowed),
+        config.epsilon,
+        config.epsilon_hard,
+        absolute,
+        min_cost,
     )
     firm_caps = (
         [math.ceil(size / len(allowed)) + 1 for size in table.firm_sizes]
@@ -179,7 +186,7 @@ def plan(
         grid=grid,
         caps=caps,
         firm_caps=firm_caps,
-        min_cost=max(1, min((c for c in costs if c), default=1)),
+        min_cost=min_cost,
         near_slots=near,
     )
     inherited: dict[str, Special] = {}

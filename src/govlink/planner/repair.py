@@ -1,10 +1,12 @@
 """Every later plan: sticky repair of the previous one.
 
-Existing companies keep their slot. Companies in a slot that is no longer allowed, and the
-largest companies of a slot above the repair cap (just enough of them, largest first, which is
-the fewest moves), go to the nearest slot in time with room (:meth:`Board.place`). Newcomers
-then go to the least-loaded slot with room among their stable hash slot and its two allowed
-neighbours on each side, or else to the nearest slot with room.
+Existing companies keep their slot. Companies in a slot that is no longer allowed go to the
+nearest slot in time with room (:meth:`Board.place`), largest first. Then each slot above the
+repair cap sheds its largest companies that have room elsewhere, just enough of them (largest
+first is the fewest moves); only if that is not enough does it shed to the least-loaded slot,
+and only while that lowers the peak. Newcomers then go to the least-loaded slot with room among
+their stable hash slot and its two allowed neighbours on each side, or else to the nearest slot
+with room.
 """
 
 from __future__ import annotations
@@ -64,25 +66,15 @@ def _keep(
     return displaced
 
 
-def _shed(
-    board: Board, costs: Sequence[int], firms: Sequence[int], previous: array[int]
-) -> list[int]:
-    """Take the largest companies out of every slot above the repair cap until it is not."""
+def _over_members(board: Board, previous: array[int]) -> dict[int, list[int]]:
+    """The companies of every slot above the repair cap."""
     over = {slot for slot in board.allowed if board.over(slot)}
-    if not over:
-        return []
     members: dict[int, list[int]] = {slot: [] for slot in over}
-    for index, slot in enumerate(previous):
-        if slot in over:
-            members[slot].append(index)
-    shed = []
-    for slot in sorted(over):
-        for index in sorted(members[slot], key=lambda i: (-costs[i], i)):
-            if not board.over(slot):
-                break
-            board.remove(slot, costs[index], firms[index])
-            shed.append(index)
-    return shed
+    if over:
+        for index, slot in enumerate(previous):
+            if slot in over:
+                members[slot].append(index)
+    return members
 
 
 def _newcomer_slot(board: Board, home: int, cost: int, firm: int) -> int | None:
@@ -111,17 +103,41 @@ def repair(
     the allowed slots. Moved companies and newcomers are each placed largest first.
     """
     displaced = _keep(board, costs, firms, previous)
-    movers = sorted(displaced + _shed(board, costs, firms, previous), key=lambda i: (-costs[i], i))
     slots = array("H", previous)
     moves: list[tuple[int, int, int]] = []
-    for index in movers:
-        source, cost, firm = previous[index], costs[index], firms[index]
-        target = board.place(source, cost, firm, leave=True)
+
+    def move(index: int, target: int | None) -> bool:
         if target is None:
-            return Placement(slots, moves, index)
+            return False
+        source, cost, firm = previous[index], costs[index], firms[index]
+        if board.mask[source]:
+            board.remove(source, cost, firm)
         board.add(target, cost, firm)
         slots[index] = target
         moves.append((index, source, target))
+        return True
+
+    for index in sorted(displaced, key=lambda i: (-costs[i], i)):
+        if not move(index, board.place(previous[index], costs[index], firms[index], leave=True)):
+            return Placement(slots, moves, index)
+    for slot, members in sorted(_over_members(board, previous).items()):
+        members.sort(key=lambda i: (-costs[i], i))
+        for last_resort in (False, True):
+            for index in members:
+                if not board.over(slot):
+                    break
+                if slots[index] != slot:
+                    continue
+                target = board.place(
+                    slot, costs[index], firms[index], leave=True, last_resort=last_resort
+                )
+                if not last_resort or (
+                    target is not None and board.load[target] + costs[index] < board.load[slot]
+                ):
+                    move(index, target)
+        absolute = board.caps.absolute
+        if absolute is not None and board.load[slot] > absolute:
+            return Placement(slots, moves, members[-1])
     allowed = board.allowed
     for index, digest in sorted(newcomers, key=lambda pair: (-costs[pair[0]], pair[1], pair[0])):
         cost, firm = costs[index], firms[index]

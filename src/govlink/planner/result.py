@@ -132,7 +132,8 @@ class Plan:
                 self._members[slot].append(index)
         special, keys = self._special, self._keys
         found = []
-        for at, slot in slot_instants(self.grid, begin, finish):
+        used = [slot for slot, members in enumerate(self._members) if members]
+        for at, slot in slot_instants(self.grid, begin, finish, used):
             for index in self._members[slot]:
                 key = keys[index]
                 entry = special.get(key)

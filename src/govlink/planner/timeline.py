@@ -11,7 +11,7 @@ Instants are whole POSIX seconds (``int``) inside the planner.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from typing import Final
 from zoneinfo import ZoneInfo
@@ -35,18 +35,23 @@ def aware(zone: ZoneInfo, instant: int) -> datetime:
     return datetime.fromtimestamp(instant, zone)
 
 
-def slot_instants(grid: Grid, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Every ``(instant, slot)`` of every slot of ``grid`` with ``start <= instant < end``,
-    in time order (slots of one instant by slot number)."""
+def slot_instants(
+    grid: Grid, start: int, end: int, slots: Iterable[int] | None = None
+) -> Iterator[tuple[int, int]]:
+    """Every ``(instant, slot)`` of the ``slots`` of ``grid`` (default: all) with
+    ``start <= instant < end``, in time order (slots of one instant by slot number)."""
     zone, step = grid.zone, grid.slot_minutes
     per_day = MINUTES_PER_DAY // step
+    wanted: list[list[int]] = [[] for _ in range(7)]
+    for slot in range(grid.slots_per_week) if slots is None else sorted(slots):
+        wanted[slot // per_day].append(slot % per_day)
     first = aware(zone, start).date() - timedelta(days=1)
     last = aware(zone, end).date() + timedelta(days=1)
     found = []
     day = first
     while day <= last:
         base = day.weekday() * per_day
-        for index in range(per_day):
+        for index in wanted[day.weekday()]:
             instant = wall_instant(zone, day, index * step)
             if start <= instant < end:
                 found.append((instant, base + index))
