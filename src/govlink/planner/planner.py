@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import operator
 from array import array
@@ -211,11 +212,17 @@ def plan(
     moves = []
     if raw_moves:
         last_runs, next_runs = last_before(grid, moment), next_at_or_after(grid, moment)
+
+        @functools.cache
+        def soonest(start: int) -> int:
+            runs = next_at_or_after(grid, start)
+            return min(runs[slot] for slot in allowed)
+
         for index, source, target in raw_moves:
             shift = board.distance(source, target)
             key = keys[index]
             special[key] = transition(
-                grid, special.get(key), source, target, shift, moment, last_runs, next_runs
+                grid, special.get(key), source, target, shift, moment, last_runs, next_runs, soonest
             )
             moves.append(
                 Move(

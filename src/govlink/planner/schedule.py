@@ -8,14 +8,15 @@ slot from ``weekly_from`` on:
   horizon, spread over the allowed slot runs there (least total load first), and its weekly runs
   start 24 h after it;
 - a moved company's next sync is its last sync + 7 days + the shift; when that moment has
-  already passed, it syncs once more in its old slot and then weekly in the new one. So a moved
+  already passed, it syncs once more in its old slot (or, if that slot is gone, at the first
+  allowed run 24 h or more after its last sync) and then weekly in the new one. So a moved
   company never skips a week and never syncs twice within 24 h.
 """
 
 from __future__ import annotations
 
 import heapq
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Final
 
@@ -48,10 +49,12 @@ def transition(
     now: int,
     last_runs: Sequence[int],
     next_runs: Sequence[int],
+    soonest: Callable[[int], int],
 ) -> Special:
     """The schedule of a company moved from slot ``source`` to ``target`` at ``now``.
 
-    ``last_runs`` / ``next_runs`` give every slot's last run before / first run at or after ``now``.
+    ``last_runs`` / ``next_runs`` give every slot's last run before / first run at or after
+    ``now``; ``soonest(t)`` is the first run of any allowed slot at or after ``t``.
     """
     extra, weekly_from = (None, 0) if previous is None else previous[:2]
     if extra is not None and extra >= now:
@@ -69,9 +72,8 @@ def transition(
     due = wall_instant(zone, nominal.date(), nominal.hour * 60 + nominal.minute)
     if due >= now:
         return (None, due, False)
-    if grid.mask[source]:
-        return (next_runs[source], due + WEEK - _SLACK, False)
-    return (None, now, False)
+    catch_up = next_runs[source] if grid.mask[source] else soonest(max(now, last + DAY))
+    return (catch_up, due + WEEK - _SLACK, False)
 
 
 def onboard(

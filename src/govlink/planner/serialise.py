@@ -57,8 +57,8 @@ def loads(text: str) -> Plan:
     """A plan back from :func:`dumps` text; raises :class:`govlink.PlanningError` if invalid."""
     try:
         document = json.loads(text)
-        if document.get("format") != FORMAT:
-            raise PlanningError(f"unsupported plan format {document.get('format')!r}")
+        if not isinstance(document, dict) or document.get("format") != FORMAT:
+            raise PlanningError("not a saved plan of a supported format", code="planner.saved")
         raw_grid = document["grid"]
         grid = Grid(
             windows=tuple(w for spec in raw_grid["windows"] for w in parse_windows(spec)),
