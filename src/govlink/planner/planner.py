@@ -33,27 +33,31 @@ from govlink.planner.timeline import aware, last_before, next_at_or_after
 __all__ = ["plan"]
 
 
+_FIELDS = operator.attrgetter("key", "firm", "cost", "documents")
+
+
 class _Table:
     """The companies as columns in key order: keys, costs (thousandths), firm numbers.
 
-    The per-item work is one Python loop; the rest runs in C (``map``), and input already in
+    The columns are split in C (``attrgetter``, ``itemgetter``, ``map``), and input already in
     key order (as a store returns it) is not sorted again.
     """
 
     def __init__(self, companies: Iterable[SyncItem], config: PlannerConfig) -> None:
         fixed, per_document = to_units(config.fixed_cost), to_units(config.cost_per_document)
-        keys: list[str] = []
-        costs: list[int] = []
-        names: list[str] = []
-        for item in companies:
-            keys.append(item.key)
-            names.append(item.firm)
-            if item.cost is None:
-                costs.append(fixed + per_document * (item.documents or 0))
-            elif item.cost >= 0 and math.isfinite(item.cost):
-                costs.append(to_units(item.cost))
-            else:
-                raise PlanningError(f"company {item.key}: invalid cost {item.cost}")
+        rows = list(map(_FIELDS, companies))
+        keys, names, explicit, documents = (
+            list(map(operator.itemgetter(column), rows)) for column in range(4)
+        )
+        del rows
+        costs = [fixed + per_document * (count or 0) for count in documents]
+        if explicit.count(None) != len(explicit):
+            for index, cost in enumerate(explicit):
+                if cost is None:
+                    continue
+                if not (cost >= 0 and math.isfinite(cost)):
+                    raise PlanningError(f"company {keys[index]}: invalid cost {cost}")
+                costs[index] = to_units(cost)
         if all(map(operator.lt, keys, islice(keys, 1, None))):
             self.keys = keys
         else:
@@ -167,7 +171,7 @@ def plan(
     absolute = _check_capacity(table, grid)
     allowed = grid.allowed
     costs, firms = table.costs, table.firms
-    min_cost = max(1, min((c for c in costs if c), default=1))
+    min_cost = min(costs, default=1) or min((c for c in costs if c), default=1)
     caps = caps_for(
         sum(costs),
         len(costs),
@@ -204,7 +208,8 @@ def plan(
         slots, unplaced, raw_moves = placement.slots, placement.unplaced, placement.moves
         newcomers = sorted(fresh, key=costs.__getitem__, reverse=True)
         removed = len(previous) - (len(costs) - len(fresh))
-        inherited = carry_over(previous.special(), moment)
+        if moment < previous.pending_until:
+            inherited = carry_over(previous.special(), moment)
     if unplaced is not None:
         raise _shortfall(table, grid, f"leaves no room for company {table.keys[unplaced]} in")
     keys, zone = table.keys, grid.zone
@@ -233,7 +238,10 @@ def plan(
                 )
             )
         moves.sort(key=lambda move: move.key)
-    loads, counts = totals(slots, costs, grid.slots_per_week)
+    if previous is None:
+        loads, counts = totals(slots, costs, grid.slots_per_week)
+    else:
+        loads, counts = board.load, board.count
     budget = None if config.onboarding_budget is None else to_units(config.onboarding_budget)
     horizon = round(config.onboarding_horizon_hours * 3600)
     first_runs = onboard(grid, newcomers, slots, costs, loads, moment, horizon, budget)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterator, Mapping
 from datetime import datetime
+from types import MappingProxyType
 
 from govlink.errors import PlanningError
 from govlink.planner.board import totals
@@ -63,6 +64,10 @@ class Plan:
         self._slots = slots
         self._costs = costs
         self._special = dict(special)
+        self.pending_until = max(
+            (max(extra or 0, start) for extra, start, _ in self._special.values()), default=0
+        )
+        """The instant after which no company's syncs differ from its slot's runs any more."""
         self._index: dict[str, int] | None = None
         self._members: list[list[int]] | None = None
 
@@ -117,10 +122,10 @@ class Plan:
             if first and extra is not None
         )
 
-    def special(self) -> dict[str, Special]:
+    def special(self) -> Mapping[str, Special]:
         """The companies whose syncs differ from their slot's runs around this plan's change:
-        ``key -> (extra sync, weekly runs from, is onboarding)`` in POSIX seconds."""
-        return dict(self._special)
+        ``key -> (extra sync, weekly runs from, is onboarding)`` in POSIX seconds (read-only)."""
+        return MappingProxyType(self._special)
 
     def occurrences(self, start: datetime, end: datetime) -> list[Occurrence]:
         """Every sync with ``start <= at < end`` (aware datetimes in the grid's zone), in time
