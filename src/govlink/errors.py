@@ -18,7 +18,9 @@ __all__ = [
     "FatalConnectorError",
     "GovlinkError",
     "HeaderNotFound",
+    "InsufficientCapacity",
     "InvalidEnterpriseNumber",
+    "PlanningError",
     "PluginError",
     "RateLimited",
     "RetriableConnectorError",
@@ -69,6 +71,31 @@ class InvalidEnterpriseNumber(DomainError, ValueError):
     def __init__(self, message: str, *, code: str, value: object) -> None:
         super().__init__(message, code=code)
         self.value = value
+
+
+class PlanningError(DomainError, ValueError):
+    """Planner input that cannot be planned: a bad window SPEC, a duplicate company, a bad cost."""
+
+    code = "planner.input"
+
+
+class InsufficientCapacity(PlanningError):
+    """The companies' total cost does not fit the slots' absolute capacity.
+
+    Carries the figures: ``total_cost``, ``capacity`` (per slot), ``slots`` (allowed slots) and
+    ``largest_cost`` (the heaviest company), so the user can size the capacity.
+    """
+
+    code = "planner.capacity"
+
+    def __init__(
+        self, message: str, *, total_cost: float, capacity: float, slots: int, largest_cost: float
+    ) -> None:
+        super().__init__(message)
+        self.total_cost = total_cost
+        self.capacity = capacity
+        self.slots = slots
+        self.largest_cost = largest_cost
 
 
 class PluginError(GovlinkError):
