@@ -1,0 +1,1 @@
+"""Admin-IS | Consult (Syneton): the built-in ``adminis`` source."""
