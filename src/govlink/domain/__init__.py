@@ -1,6 +1,5 @@
 """The pure domain core: enterprise number, Company, raw records and validation. No I/O."""
 
-from govlink.domain.candidates import EnterpriseNumberCandidates
 from govlink.domain.company import COMPANY_FIELDS, Company, FieldPolicy, field_policy
 from govlink.domain.enterprise_number import EnterpriseNumber, EnterpriseNumberReason, is_valid
 from govlink.domain.records import RawRecord, SourceRef
@@ -19,7 +18,6 @@ __all__ = [
     "COMPANY_FIELDS",
     "Company",
     "EnterpriseNumber",
-    "EnterpriseNumberCandidates",
     "EnterpriseNumberReason",
     "FieldPolicy",
     "InvalidRecord",

@@ -16,7 +16,6 @@ from typing import Any, Final
 import attrs
 
 from govlink.domain import normalize
-from govlink.domain.candidates import EnterpriseNumberCandidates
 from govlink.domain.company import COMPANY_FIELDS, Company
 from govlink.domain.enterprise_number import EnterpriseNumber
 from govlink.domain.records import RawRecord, SourceRef
@@ -146,14 +145,10 @@ _NORMALISERS: Final = {
 
 def _number(raw: Any, problems: list[Problem]) -> EnterpriseNumber | None:
     try:
-        if isinstance(raw, EnterpriseNumberCandidates):
-            return raw.resolve()
         return EnterpriseNumber(raw)
     except InvalidEnterpriseNumber as error:
         problems.append(
-            Problem(
-                code=error.code, field="enterprise_number", value=error.value, message=error.message
-            )
+            Problem(code=error.code, field="enterprise_number", value=raw, message=error.message)
         )
         return None
 

@@ -18,9 +18,8 @@ from typing import Any, Final
 
 import attrs
 
-from govlink.domain.candidates import EnterpriseNumberCandidates
+from govlink.domain.enterprise_number import is_valid
 from govlink.domain.records import RawRecord, SourceRef
-from govlink.errors import InvalidEnterpriseNumber
 
 __all__ = [
     "ADDRESS_PREFIX",
@@ -97,9 +96,13 @@ class CustomerMapping:
     include_inactive: bool = False
     include_sole_proprietors: bool = True
 
-    def candidates(self, customer: Mapping[str, Any]) -> EnterpriseNumberCandidates:
-        """The enterprise-number fields of ``customer``, for validation to resolve."""
-        return EnterpriseNumberCandidates({name: customer.get(name) for name in self.number_fields})
+    def candidates(self, customer: Mapping[str, Any]) -> tuple[Any, ...]:
+        """The enterprise-number fields of ``customer``, preferred first.
+
+        Validation resolves the tuple: the valid values must agree (else the record is invalid
+        with ``enterprise_number.conflict``); with none valid, the first non-blank one's problem.
+        """
+        return tuple(customer.get(name) for name in self.number_fields)
 
     def skip_reason(self, customer: Mapping[str, Any]) -> SkipReason | None:
         """Why ``customer`` is left out, or ``None`` when it is imported."""
@@ -107,11 +110,7 @@ class CustomerMapping:
             return SkipReason.INACTIVE
         if _flag(customer.get("IsCompany")):
             return None
-        if self.include_sole_proprietors:
-            try:
-                self.candidates(customer).resolve()
-            except InvalidEnterpriseNumber:
-                return SkipReason.PERSON
+        if self.include_sole_proprietors and any(map(is_valid, self.candidates(customer))):
             return None
         return SkipReason.PERSON
 
