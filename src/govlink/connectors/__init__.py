@@ -1,1 +1,1 @@
-"""Built-in connectors: each subpackage is an ordinary govlink plugin; ``_http`` is their toolkit."""
+"""Built-in connectors: each subpackage is an ordinary plugin; ``_http`` is their toolkit."""

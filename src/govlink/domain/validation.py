@@ -144,6 +144,8 @@ _NORMALISERS: Final = {
 
 
 def _number(raw: Any, problems: list[Problem]) -> EnterpriseNumber | None:
+    if isinstance(raw, tuple):
+        return _candidate_number(raw, problems)
     try:
         return EnterpriseNumber(raw)
     except InvalidEnterpriseNumber as error:
@@ -151,6 +153,38 @@ def _number(raw: Any, problems: list[Problem]) -> EnterpriseNumber | None:
             Problem(code=error.code, field="enterprise_number", value=raw, message=error.message)
         )
         return None
+
+
+def _candidate_number(raw: tuple[Any, ...], problems: list[Problem]) -> EnterpriseNumber | None:
+    """Several source fields may hold the number (a CRM's VAT and enterprise number fields).
+
+    The convention: ``fields["enterprise_number"]`` is then a tuple of the raw candidates in order
+    of preference. Blank ones are ignored; the valid ones must agree (else
+    ``enterprise_number.conflict``); when none is valid, the first non-blank one's problem counts.
+    """
+    present = [value for value in raw if normalize.text(value) is not None]
+    found: dict[EnterpriseNumber, None] = {}
+    first_problems: list[Problem] = []
+    for value in present:
+        number = _number(value, first_problems if not first_problems else [])
+        if number is not None:
+            found[number] = None
+    if len(found) > 1:
+        problems.append(
+            Problem(
+                code=ReasonCode.ENTERPRISE_NUMBER_CONFLICT,
+                field="enterprise_number",
+                value=raw,
+                message="different enterprise numbers: " + ", ".join(n.formatted for n in found),
+            )
+        )
+        return None
+    if found:
+        return next(iter(found))
+    if not present:
+        return _number(None, problems)
+    problems.extend(first_problems)
+    return None
 
 
 class Validator:
