@@ -53,8 +53,8 @@ def _customer(i: int, rng: random.Random) -> dict[str, Any]:
         registration = f"{number[:4]}.{number[4:7]}.{number[7:]}"
     elif i % 3 == 2:
         vat, registration = None, number
-    if i % 97 == 11:
-        registration = _number(10_000_000 + i)  # a different valid number: a conflict
+    if i % 97 == 11:  # two different valid numbers: a conflict
+        vat, registration = "BE" + number, _number(10_000_000 + i)
     if person:
         vat = registration = None
     return {

@@ -160,36 +160,50 @@ class _Parser:
         return tuple(values)
 
 
-def _comparable(field_value: Any, literal: Value) -> tuple[Any, Any] | None:
-    """The two sides in one comparable type, or ``None`` when they cannot compare."""
-    if isinstance(field_value, bool | int | float) and isinstance(literal, Decimal):
-        return Decimal(int(field_value) if isinstance(field_value, bool) else field_value), literal
-    if isinstance(field_value, str) and isinstance(literal, str):
-        if _DATETIME_TEXT.fullmatch(field_value) and _DATETIME_TEXT.fullmatch(literal):
-            return (
-                datetime.fromisoformat(field_value.replace(" ", "T")),
-                datetime.fromisoformat(literal.replace(" ", "T")),
-            )
-        return field_value, literal
+def _key(value: Any) -> Decimal | int | float | datetime | str | None:
+    """A value in its comparable form: booleans as 0 / 1, numbers as they are, date-time text
+    as date-times, other text as is; ``None`` for anything else (null, lists, objects)."""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, int | float | Decimal):
+        return value
+    if isinstance(value, str):
+        if _DATETIME_TEXT.fullmatch(value):
+            return datetime.fromisoformat(value.replace(" ", "T"))
+        return value
     return None
 
 
-def _matches(clause: Clause, record: Mapping[str, Any]) -> bool:
-    value = record[clause.name]
-    if clause.op in ("is null", "is not null"):
-        return (value is None) == (clause.op == "is null")
-    if value is None:
-        return False
-    if clause.op in _TEXT:
-        return isinstance(value, str) and _TEXT[clause.op](value, str(clause.values[0]))
-    if clause.op in ("in", "not in"):
-        found = any(
-            (pair := _comparable(value, literal)) is not None and pair[0] == pair[1]
-            for literal in clause.values
-        )
-        return found == (clause.op == "in")
-    pair = _comparable(value, clause.values[0])
-    return pair is not None and _COMPARE[clause.op](*pair)
+def _kind(key: Any) -> type:
+    return Decimal if isinstance(key, int | float | Decimal) else type(key)
+
+
+def _compiled(clause: Clause) -> Predicate:
+    """The clause as a predicate; values of different kinds never match each other."""
+    name, op = clause.name, clause.op
+    if op in ("is null", "is not null"):
+        wanted_null = op == "is null"
+        return lambda record: (record[name] is None) == wanted_null
+    if op in _TEXT:
+        test, part = _TEXT[op], str(clause.values[0])
+        return lambda record: isinstance(record[name], str) and test(record[name], part)
+    if op in ("in", "not in"):
+        members = {_key(v) for v in clause.values}  # 5 == Decimal(5), with equal hashes
+        inside = op == "in"
+
+        def member(record: Mapping[str, Any]) -> bool:
+            key = _key(record[name])
+            return key is not None and (key in members) == inside
+
+        return member
+    compare, literal = _COMPARE[op], _key(clause.values[0])
+    kind = _kind(literal)
+
+    def compared(record: Mapping[str, Any]) -> bool:
+        key = _key(record[name])
+        return _kind(key) is kind and compare(key, literal)
+
+    return compared
 
 
 def parse_clauses(text: str) -> list[Clause]:
@@ -210,4 +224,6 @@ def parse_filter(text: str, fields: frozenset[str]) -> Predicate:
     unknown = sorted({c.name for c in clauses} - fields)
     if unknown:
         raise FilterSyntaxError(f"unknown field(s): {', '.join(unknown)}")
-    return lambda record: all(_matches(c, record) for c in clauses)
+    predicates = [_compiled(c) for c in clauses]
+
+    return lambda record: all(predicate(record) for predicate in predicates)

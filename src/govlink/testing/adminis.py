@@ -150,6 +150,10 @@ class AdminisSimulator:
         self.over_limit = 0
         #: The most calls that arrived within any 60 s window.
         self.peak_window = 0
+        #: Answers given, per status code (dropped connections not included).
+        self.statuses: Counter[int] = Counter()
+        #: Every token issued (so tests can check none of them leaks).
+        self.issued: list[str] = []
 
     def __repr__(self) -> str:
         return f"AdminisSimulator(customers={len(self.data.customers)})"
@@ -168,7 +172,13 @@ class AdminisSimulator:
             self._tokens.clear()
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
-        """Answer one request."""
+        """Answer one request (or raise a transport fault for the loopback plumbing)."""
+        response = self._answer(request)
+        with self._lock:
+            self.statuses[response.status_code] += 1
+        return response
+
+    def _answer(self, request: httpx.Request) -> httpx.Response:
         endpoint = (
             request.url.path.removeprefix(_PREFIX) if request.url.path.startswith(_PREFIX) else None
         )
@@ -224,6 +234,7 @@ class AdminisSimulator:
         token = str(uuid.uuid4())
         with self._lock:
             self._tokens[token] = now + self._token_ttl
+            self.issued.append(token)
             self.exchanges += 1
         ttl: float | str = self._token_ttl
         if self._ttl_format == "iso":

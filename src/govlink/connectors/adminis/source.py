@@ -191,53 +191,80 @@ class AdminisSource:
         return None
 
     def records(self) -> Iterator[RawRecord]:
-        """Yield a raw record per imported customer, with its registered-office address."""
+        """Yield a raw record per imported customer, with its registered-office address.
+
+        All customers: every registered office is read first (one listing), then the customers
+        stream page by page. A taskflow's customers: read by ``CustomerId in (…)`` chunks, each
+        chunk's offices with one more filtered call.
+        """
         self._skipped.clear()
         with AdminisClient(self.config, transport=self._transport, clock=self._clock) as client:
-            customers = self._customers(client)
-            for batch in _batched(customers, self.config.chunk_size):
-                kept = []
+            if self.template is None:
+                offices = _registered_offices(client)
+                batches: Iterator[tuple[list[Row], Mapping[Any, Row]]] = (
+                    (batch, offices)
+                    for batch in _batched(self._all_customers(client), self.config.chunk_size)
+                )
+            else:
+                batches = self._taskflow_batches(client)
+            for batch, batch_offices in batches:
                 for customer in batch:
-                    reason = self.mapping.skip_reason(customer)
-                    if reason is None:
-                        kept.append(customer)
-                    else:
-                        self._skipped[reason] += 1
-                offices = _registered_offices(client, [c.get("CustomerId") for c in kept])
-                for customer in kept:
-                    yield self.mapping.record(customer, offices.get(customer.get("CustomerId")))
+                    yield self.mapping.record(
+                        customer, batch_offices.get(customer.get("CustomerId"))
+                    )
 
-    def _customers(self, client: AdminisClient) -> Iterator[Row]:
-        if self.template is None:
-            yield from exactly_once(
-                lambda: (Page(rows) for rows in client.pages("customers")),
-                lambda row: row.get("CustomerId"),
-                connector=CONNECTOR,
-                path="/api/v1/customers",
-            )
-            return
-        taskflow = find_taskflow(list(client.rows("taskflow/tasks")), self.template)
+    def _kept(self, customers: Iterable[Row]) -> list[Row]:
+        """The customers to import; the others are counted by reason."""
+        kept = []
+        for customer in customers:
+            reason = self.mapping.skip_reason(customer)
+            if reason is None:
+                kept.append(customer)
+            else:
+                self._skipped[reason] += 1
+        return kept
+
+    def _all_customers(self, client: AdminisClient) -> Iterator[Row]:
+        every = exactly_once(
+            lambda: (Page(rows) for rows in client.pages("customers")),
+            lambda row: row.get("CustomerId"),
+            connector=CONNECTOR,
+            path="/api/v1/customers",
+        )
+        for batch in _batched(every, self.config.chunk_size):
+            yield from self._kept(batch)
+
+    def _taskflow_batches(
+        self, client: AdminisClient
+    ) -> Iterator[tuple[list[Row], Mapping[Any, Row]]]:
+        taskflow = find_taskflow(list(client.rows("taskflow/tasks")), self.template or "")
         ids = taskflow_customer_ids(client, int(taskflow["TaskId"]), self.window)
         found: set[Any] = set()
         for chunk in in_chunks("CustomerId", ids, size=self.config.chunk_size):
+            fresh = []
             for row in client.rows("customers", chunk):
                 if row.get("CustomerId") not in found:
                     found.add(row.get("CustomerId"))
-                    yield row
-        self._skipped[NOT_FOUND] += len(set(ids) - found)
+                    fresh.append(row)
+            kept = self._kept(fresh)
+            wanted = [c.get("CustomerId") for c in kept]
+            yield kept, _registered_offices(client, wanted) if kept else {}
+        missing = len(set(ids) - found)
+        if missing:
+            self._skipped[NOT_FOUND] += missing
 
 
-def _registered_offices(client: AdminisClient, ids: list[Any]) -> dict[Any, Row]:
-    """``CustomerId`` -> its registered-office address (the lowest ``CustomerAddressId``)."""
-    wanted = [i for i in ids if isinstance(i, int) and not isinstance(i, bool)]
-    if not wanted:
-        return {}
-    offices: dict[Any, Row] = {}
-    query = field("CustomerId").in_(wanted) & field("RegisteredOffice").eq(True)
+def _registered_offices(client: AdminisClient, ids: list[Any] | None = None) -> dict[Any, Row]:
+    """``CustomerId`` -> its registered-office address (the lowest ``CustomerAddressId``), for
+    every customer or only for ``ids``."""
+    query = field("RegisteredOffice").eq(True)
+    if ids is not None:
+        query = field("CustomerId").in_(ids) & query
     rows = sorted(
         client.rows("customeraddresses", query),
         key=lambda row: str(row.get("CustomerAddressId", "")).zfill(20),
     )
+    offices: dict[Any, Row] = {}
     for row in rows:
         offices.setdefault(row.get("CustomerId"), row)
     return offices
