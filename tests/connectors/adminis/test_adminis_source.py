@@ -115,23 +115,30 @@ def test_every_fault_at_once(run: Run, clock: ScaledClock, api_key: str) -> None
 
 @pytest.mark.parametrize(("ttl_format", "expired_status"), [("seconds", 401), ("iso", 403)])
 def test_token_renewal_mid_run_loses_nothing(
-    run: Run, clock: ScaledClock, api_key: str, ttl_format: str, expired_status: int
+    run: Run, api_key: str, virtual_clock: Any, ttl_format: str, expired_status: int
 ) -> None:
+    """Each call takes one virtual second; a token lives 30: renewed every 24 calls or so."""
     data = sample_data(3_000, seed=4)
+    virtual = virtual_clock
     simulator = AdminisSimulator(
         data,
         api_key=api_key,
-        clock=clock,
+        clock=virtual,
         settings=ApiSettings(max_records_per_page=100),
-        token_ttl=400,
+        token_ttl=30,
         ttl_format=ttl_format,  # type: ignore[arg-type]
         expired_status=expired_status,
     )
-    records, skipped, simulator = run(simulator)
+
+    def one_second_each(request: httpx.Request) -> httpx.Response:
+        virtual.advance(1)
+        return simulator(request)
+
+    records, skipped, simulator = run(simulator, handler=one_second_each, on=virtual)
     _check_exactly_once(records, skipped, data)
-    assert simulator.exchanges >= 3
-    # Renewed before expiry: no call was refused for an expired token.
-    assert simulator.statuses[expired_status] == 0
+    calls = sum(simulator.calls.values())
+    assert simulator.exchanges >= calls // 30
+    assert simulator.statuses[expired_status] == 0  # renewed before expiry, never refused
 
 
 def test_a_revoked_token_is_exchanged_once_and_the_call_repeated(

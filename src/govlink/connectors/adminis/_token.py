@@ -27,7 +27,7 @@ HEADER: Final = "synetonToken"
 RENEW_AT: Final = 0.8
 #: The life assumed when ``TimeToLive`` is missing, unreadable or already past.
 FALLBACK_LIFE: Final = 300.0
-#: The shortest life believed (an expiry moment in the past means clocks disagree).
+#: The life assumed when the expiry moment has already passed (the clocks disagree).
 MIN_LIFE: Final = 60.0
 
 _LOG: Final = logging.getLogger("govlink.connectors.adminis")
@@ -57,7 +57,7 @@ def lifetime_seconds(value: Any, *, now: datetime | None = None) -> float:
     if seconds is None or seconds != seconds:  # missing, unreadable or NaN
         _LOG.warning("unreadable TimeToLive; assuming %.0f s", FALLBACK_LIFE)
         return FALLBACK_LIFE
-    return max(seconds, MIN_LIFE)
+    return seconds if seconds > 0 else MIN_LIFE
 
 
 def _until(text: str, now: datetime | None) -> float | None:
