@@ -288,7 +288,9 @@ class AdminisSimulator:
             page = int(params.get("page", 1))
         except ValueError:
             return _error(400, "per_page and page must be numbers")
-        per_page = max(1, min(per_page, self.settings.max_records_per_page))
+        if self.settings.max_records_per_page > 0:
+            per_page = min(per_page, self.settings.max_records_per_page)
+        per_page = max(1, per_page)
         start = (page - 1) * per_page
         if page < 1 or start >= len(rows):
             return _error(404, empty)

@@ -72,7 +72,7 @@ _HINTS: Final = {
 
 def _normalised_url(value: str) -> str:
     """``https://host:port`` from what the user typed (scheme optional, ``/api/v1`` dropped)."""
-    text = value.strip().rstrip("/")
+    text = value.strip()
     if "://" not in text:
         text = "https://" + text
     try:
@@ -248,8 +248,14 @@ class AdminisClient:
     # -- calls ----------------------------------------------------------------------------------
 
     def _call(self, path: str, parse: Callable[[httpx.Response], T], **params: Any) -> T:
-        """One GET with a fresh token; re-exchanged once if the server refuses it."""
+        """One GET under the limits of ``apisettings``, with a fresh token."""
         self.limits()
+        return self._authorised(path, parse, params)
+
+    def _authorised(
+        self, path: str, parse: Callable[[httpx.Response], T], params: Mapping[str, Any]
+    ) -> T:
+        """One GET with a fresh token; re-exchanged once if the server refuses it."""
         for attempt in range(2):
             if self._auth.due():
                 self._exchange()
@@ -318,9 +324,7 @@ class AdminisClient:
     def limits(self) -> ApiLimits:
         """``apisettings`` (read once); from then on the client obeys its ``RateLimit``."""
         if self._limits is None:
-            if self._auth.due():
-                self._exchange()
-            limits = ApiLimits.from_json(self._send("apisettings", _json_object, {}))
+            limits = ApiLimits.from_json(self._authorised("apisettings", _json_object, {}))
             limiter = self._limiter(limits.rate_limit)
             for _ in range(self._transport.sent):  # carry over the calls made so far
                 with limiter.acquire("all"):
