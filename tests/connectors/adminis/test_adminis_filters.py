@@ -9,6 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from govlink.connectors._http import Secret
+from govlink.connectors.adminis.client import AdminisClient, AdminisConfig
 from govlink.connectors.adminis.filters import Filter, field, in_chunks, render_literal
 from govlink.testing._adminis_filter import (
     Clause,
@@ -16,6 +18,8 @@ from govlink.testing._adminis_filter import (
     parse_clauses,
     parse_filter,
 )
+from govlink.testing._loopback import LoopbackServer, ScaledClock
+from govlink.testing.adminis import AdminisData, AdminisSimulator
 
 _NAMES = st.from_regex(r"[A-Za-z_][A-Za-z0-9_]{0,15}", fullmatch=True).filter(
     lambda n: n.casefold() not in {"and", "in", "not", "is", "null"}
@@ -154,3 +158,24 @@ def test_evaluation_by_type() -> None:
     assert check("StartsWith(Name, 'Ac') and EndsWith(Name, 'me') and Contains(Name, 'cm')")
     assert not check("Gone eq 'x'")
     assert not check("Name eq 5")
+
+
+def test_hostile_values_are_safe_over_http(clock: ScaledClock, api_key: str) -> None:
+    """Any text, sent as a typed literal through a real socket, matches exactly its customer."""
+    customers = [{"CustomerId": i, "Name": "", "IsCompany": True} for i in (1, 2, 3)]
+    simulator = AdminisSimulator(AdminisData(customers=customers), api_key=api_key, clock=clock)
+    with LoopbackServer(simulator) as server:
+        config = AdminisConfig(base_url=server.url, api_key=Secret(api_key))
+        with AdminisClient(config, clock=clock) as client:
+
+            @given(st.text(max_size=100))
+            def check(value: str) -> None:
+                customers[0]["Name"], customers[1]["Name"] = value, value + "'"
+                customers[2]["Name"] = "'" + value
+                found = client.rows(
+                    "customers", field("Name").eq(value) & field("IsCompany").eq(True)
+                )
+                assert [c["CustomerId"] for c in found] == [1]
+
+            check()
+    assert simulator.statuses[400] == 0
