@@ -1,1 +1,5 @@
-"""Built-in connectors: each subpackage is an ordinary plugin; ``_http`` is their toolkit."""
+"""The built-in connectors. Each is an ordinary plugin listed in
+:data:`govlink.plugins.BUILTIN_PLUGINS` and registered like any third-party plugin; ``_http`` is
+their shared HTTP toolkit."""
+
+__all__: list[str] = []
