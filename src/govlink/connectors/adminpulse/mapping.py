@@ -4,9 +4,10 @@ The relation's JSON names for most fields are not public (see ``docs/adminpulse.
 name here is a default that settings can override. Conventions:
 
 * ``fields`` are keyed by :class:`~govlink.Company` field names; the first JSON name present wins.
-* ``fields["enterprise_number"]`` is the *tuple* of every candidate (``vatNumber``,
-  ``enterpriseNumber``, ``companyNumber`` by default): validation takes the valid one and marks
-  the record ``enterprise_number.conflict`` when two candidates are different valid numbers.
+* ``fields["enterprise_number"]`` is a :class:`~govlink.domain.records.NumberCandidates` of
+  every candidate (``vatNumber``, ``enterpriseNumber``, ``companyNumber`` by default): validation
+  takes the valid one and marks the record ``enterprise_number.conflict`` when two candidates
+  are different valid numbers.
 * ``fields["responsible"]`` is the e-mail of the user of the "Verantwoordelijke" /
   "Responsible" profile, found through ``/users``.
 * Persons, and relations whose status is not imported (only ``customer`` by default), are
@@ -23,7 +24,7 @@ from typing import Any, Final
 
 import attrs
 
-from govlink.domain.records import RawRecord, SourceRef
+from govlink.domain.records import NumberCandidates, RawRecord, SourceRef
 
 __all__ = ["DEFAULT_FIELDS", "RelationMapping", "UserDirectory"]
 
@@ -146,7 +147,7 @@ class RelationMapping:
         for field, names in self.fields.items():
             values = [_lookup(relation, name) for name in names]
             if field == "enterprise_number":
-                fields[field] = tuple(values)
+                fields[field] = NumberCandidates(dict(zip(names, values, strict=True)))
                 continue
             value = next((v for v in values if _present(v)), None)
             if value is not None:
