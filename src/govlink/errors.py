@@ -24,6 +24,7 @@ __all__ = [
     "RetriableConnectorError",
     "SheetNotFound",
     "SourceError",
+    "StaleStoreError",
     "StoreError",
     "UnknownSource",
     "UnsafeWorkbook",
@@ -141,6 +142,12 @@ class StoreError(GovlinkError):
     """The store cannot be opened, migrated or written."""
 
     code = "store.error"
+
+
+class StaleStoreError(StoreError):
+    """The store changed since the preview an apply was planned from; nothing was written."""
+
+    code = "store.stale"
 
 
 class ConnectorError(GovlinkError):

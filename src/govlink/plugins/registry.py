@@ -41,6 +41,7 @@ __all__ = [
 #: the last component of its path (``excel``), which is also the name that blocks it.
 BUILTIN_PLUGINS: Final[tuple[str, ...]] = (
     "govlink.connectors.excel",
+    "govlink.connectors.adminpulse",
     "govlink.connectors.adminis",
 )
 
