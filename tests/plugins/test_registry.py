@@ -222,13 +222,13 @@ def test_open_source_by_name_and_by_location(govlink_registry: Registry) -> None
 
 def test_open_unknown_source_lists_the_known_names() -> None:
     registry = Registry(entry_points=False)
-    registry.register(_plugin("adminpulse"), name="ap")
+    registry.register(_plugin("mycrm"), name="mc")
     with pytest.raises(UnknownSource) as caught:
         registry.open_source(SourceOptions(location="crm"))
     assert isinstance(caught.value, SourceError)
     assert str(caught.value) == (
         "unknown source 'crm': no plugin reads it; known sources: "
-        + ", ".join(sorted([*BUILTIN_NAMES, "adminpulse"]))
+        + ", ".join(sorted([*BUILTIN_NAMES, "mycrm"]))
     )
 
 

@@ -19,7 +19,7 @@ from typing import Any, Final
 import attrs
 
 from govlink.domain.enterprise_number import is_valid
-from govlink.domain.records import RawRecord, SourceRef
+from govlink.domain.records import NumberCandidates, RawRecord, SourceRef
 
 __all__ = [
     "ADDRESS_PREFIX",
@@ -96,13 +96,13 @@ class CustomerMapping:
     include_inactive: bool = False
     include_sole_proprietors: bool = True
 
-    def candidates(self, customer: Mapping[str, Any]) -> tuple[Any, ...]:
+    def candidates(self, customer: Mapping[str, Any]) -> NumberCandidates:
         """The enterprise-number fields of ``customer``, preferred first.
 
-        Validation resolves the tuple: the valid values must agree (else the record is invalid
-        with ``enterprise_number.conflict``); with none valid, the first non-blank one's problem.
+        Validation resolves them: the valid values must agree (else the record is invalid with
+        ``enterprise_number.conflict``); with none valid, the first non-blank one's problem.
         """
-        return tuple(customer.get(name) for name in self.number_fields)
+        return NumberCandidates({name: customer.get(name) for name in self.number_fields})
 
     def skip_reason(self, customer: Mapping[str, Any]) -> SkipReason | None:
         """Why ``customer`` is left out, or ``None`` when it is imported."""
@@ -110,7 +110,8 @@ class CustomerMapping:
             return SkipReason.INACTIVE
         if _flag(customer.get("IsCompany")):
             return None
-        if self.include_sole_proprietors and any(map(is_valid, self.candidates(customer))):
+        numbers = (customer.get(name) for name in self.number_fields)
+        if self.include_sole_proprietors and any(map(is_valid, numbers)):
             return None
         return SkipReason.PERSON
 
