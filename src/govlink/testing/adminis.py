@@ -139,6 +139,7 @@ class AdminisSimulator:
         self._broken_links = broken_links
         self._lock = threading.Lock()
         self._tokens: dict[str, float] = {}
+        self._snapshots: dict[tuple[str, str | None], list[dict[str, Any]]] = {}
         self._arrivals: deque[float] = deque()
         #: Calls per endpoint (the token exchange is ``"token"``; the key is never recorded).
         self.calls: Counter[str] = Counter()
@@ -274,8 +275,18 @@ class AdminisSimulator:
         self, request: httpx.Request, rows: list[dict[str, Any]], empty: str = "Nothing found"
     ) -> httpx.Response:
         params = request.url.params
+        try:
+            per_page = int(params.get("per_page", self.settings.default_records_per_page))
+            page = int(params.get("page", 1))
+        except ValueError:
+            return _error(400, "per_page and page must be numbers")
         text = params.get("Filter")
-        if text:
+        query = (request.url.path, text)
+        with self._lock:
+            snapshot = self._snapshots.get(query) if page > 1 else None
+        if snapshot is not None:
+            rows = snapshot
+        elif text:
             try:
                 keep = parse_filter(text, frozenset(rows[0]) if rows else frozenset())
             except FilterSyntaxError as error:
@@ -283,11 +294,6 @@ class AdminisSimulator:
             rows = [row for row in rows if keep(row)]
         if not rows:
             return _error(404, empty)
-        try:
-            per_page = int(params.get("per_page", self.settings.default_records_per_page))
-            page = int(params.get("page", 1))
-        except ValueError:
-            return _error(400, "per_page and page must be numbers")
         if self.settings.max_records_per_page > 0:
             per_page = min(per_page, self.settings.max_records_per_page)
         per_page = max(1, per_page)
@@ -296,6 +302,11 @@ class AdminisSimulator:
             return _error(404, empty)
         headers = {}
         last = -(-len(rows) // per_page)
+        with self._lock:  # later pages of a filtered listing reuse page 1's result
+            if page < last and text:
+                self._snapshots[query] = rows
+            else:
+                self._snapshots.pop(query, None)
         if page < last:
             headers["Link"] = self._links(request.url, page, last)
         return httpx.Response(200, json=rows[start : start + per_page], headers=headers)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,7 +13,7 @@ import pytest
 from govlink.connectors._http import Secret
 from govlink.connectors.adminis import SPEC
 from govlink.connectors.adminis.client import AdminisConfig
-from govlink.connectors.adminis.source import NOT_FOUND, AdminisSource
+from govlink.connectors.adminis.source import NOT_FOUND, SETTINGS, AdminisSource
 from govlink.connectors.adminis.taskflows import DateWindow, find_taskflow
 from govlink.domain import RawRecord
 from govlink.errors import ConfigurationError, SourceError
@@ -192,3 +193,9 @@ def test_a_source_built_from_a_config_has_defaults() -> None:
     source = AdminisSource(AdminisConfig(base_url="https://x.example", api_key=Secret("k")))
     assert source.window == DateWindow.default()
     assert source.skipped == {}
+
+
+def test_every_setting_is_documented() -> None:
+    page = (Path(__file__).resolve().parents[3] / "docs" / "adminis.md").read_text("utf-8")
+    missing = [name for name in SETTINGS if f"`{name}`" not in page]
+    assert missing == []

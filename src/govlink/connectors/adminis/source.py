@@ -184,7 +184,7 @@ class AdminisSource:
     @property
     def skipped(self) -> Mapping[str, int]:
         """Customers left out so far: ``person``, ``inactive``, ``not_found`` (taskflow only)."""
-        return dict(self._skipped)
+        return {str(reason): count for reason, count in self._skipped.items()}
 
     def known_colleagues(self) -> Collection[str] | None:
         """Unknown: Admin-IS employees are not read."""
