@@ -151,7 +151,7 @@ class ApiSession:
             wait = self._wait(action, retry, retry_after, idempotent=idempotent, sent=sent)
             if wait is None:
                 raise self._error(action, request, response, problem, retry_after)
-            _LOG.warning(
+            _LOG.info(
                 "%s %s %s: %s; retry %d in %.1f s",
                 self.connector,
                 method,
