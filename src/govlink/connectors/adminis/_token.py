@@ -19,7 +19,15 @@ import httpx
 
 from govlink.connectors._http import Clock, CredentialAuth, Secret
 
-__all__ = ["HEADER", "SecretScrubber", "SynetonToken", "lifetime_seconds"]
+__all__ = [
+    "FALLBACK_LIFE",
+    "HEADER",
+    "MIN_LIFE",
+    "RENEW_AT",
+    "SecretScrubber",
+    "SynetonToken",
+    "lifetime_seconds",
+]
 
 #: The header every call carries.
 HEADER: Final = "synetonToken"

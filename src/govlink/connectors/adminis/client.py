@@ -51,9 +51,11 @@ __all__ = [
     "AdminisClient",
     "AdminisConfig",
     "ApiLimits",
+    "Row",
 ]
 
 T = TypeVar("T")
+#: One JSON object of a listing (a customer, an address, a taskflow row).
 Row = dict[str, Any]
 
 #: The connector's name in errors and logs.
