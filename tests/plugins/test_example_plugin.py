@@ -21,6 +21,7 @@ from govlink import EnterpriseNumber, PluginError
 from govlink.domain.alerts import Alert, AlertKind
 from govlink.domain.documents import Document, DocumentKind
 from govlink.plugins import (
+    BUILTIN_PLUGINS,
     DeliveryStatus,
     PluginLoadWarning,
     PluginOrigin,
@@ -30,6 +31,8 @@ from govlink.plugins import (
 )
 
 EXAMPLE = Path(__file__).parent / "example_plugin"
+#: The built-in plugins' names (the last component of each module path), sorted.
+BUILTIN_NAMES = sorted(path.rsplit(".", 1)[-1] for path in BUILTIN_PLUGINS)
 
 
 def _install(site: Path, name: str, version: str, entry_points: dict[str, str]) -> None:
@@ -79,11 +82,15 @@ def test_discovered_and_listed(example: Path) -> None:
     registry = Registry()
     assert registry.failed == []
     infos = {info.name: info for info in registry.plugins()}
-    assert set(infos) == {"excel", "example"}
+    assert set(infos) == {*BUILTIN_NAMES, "example"}
     info = infos["example"]
     assert (info.origin, info.distribution) == (PluginOrigin.ENTRY_POINT, "govlink-example 1.0")
-    assert (info.sources, info.sinks, info.notifier) == (("example-crm",), ("example-archive",), True)
-    assert list(registry.sources()) == ["example-crm", "excel"]
+    assert (info.sources, info.sinks, info.notifier) == (
+        ("example-crm",),
+        ("example-archive",),
+        True,
+    )
+    assert list(registry.sources()) == sorted([*BUILTIN_NAMES, "example-crm"])
     assert list(registry.sinks()) == ["example-archive"]
 
 
@@ -112,7 +119,9 @@ def test_sink_and_notifier_used(
         sha256=hashlib.sha256(content).hexdigest(),
         content=content,
     )
-    sink = registry.open_sink("example-archive", SinkOptions(settings={"ARCHIVE_DIR": str(tmp_path)}))
+    sink = registry.open_sink(
+        "example-archive", SinkOptions(settings={"ARCHIVE_DIR": str(tmp_path)})
+    )
     delivery = sink.deliver(document)
     assert delivery.status is DeliveryStatus.DELIVERED
     assert (tmp_path / "0417497106" / f"{document.sha256}-vraag.pdf").read_bytes() == content
@@ -142,7 +151,7 @@ def test_blocked(example: Path, how: str, monkeypatch: pytest.MonkeyPatch) -> No
     if how == "environment":
         monkeypatch.setenv("GOVLINK_DISABLE_PLUGINS", "example")
     registry = Registry(blocked=("example",) if how == "argument" else ())
-    assert [info.name for info in registry.plugins()] == ["excel"]
+    assert [info.name for info in registry.plugins()] == BUILTIN_NAMES
     assert registry.source_for("example://x") is None
     assert "govlink_example" not in sys.modules
 
@@ -155,7 +164,7 @@ def test_entry_points_are_loaded_lazily(example: Path) -> None:
 
 
 def test_entry_points_can_be_turned_off(example: Path) -> None:
-    assert [info.name for info in Registry(entry_points=False).plugins()] == ["excel"]
+    assert [info.name for info in Registry(entry_points=False).plugins()] == BUILTIN_NAMES
 
 
 def test_a_broken_plugin_is_reported_and_the_others_work(example: Path) -> None:
@@ -166,12 +175,20 @@ def test_a_broken_plugin_is_reported_and_the_others_work(example: Path) -> None:
     with pytest.warns(PluginLoadWarning) as warned:
         failed = registry.failed
     assert {(f.name, f.error, f.distribution) for f in failed} == {
-        ("broken", "ModuleNotFoundError: No module named 'not_a_real_module'", "govlink-broken 0.1"),
-        ("missing", "ModuleNotFoundError: No module named 'govlink_missing'", "govlink-missing 0.2"),
+        (
+            "broken",
+            "ModuleNotFoundError: No module named 'not_a_real_module'",
+            "govlink-broken 0.1",
+        ),
+        (
+            "missing",
+            "ModuleNotFoundError: No module named 'govlink_missing'",
+            "govlink-missing 0.2",
+        ),
     }
     assert len(warned) == 2
     assert "govlink plugin 'broken' failed to load" in str(warned[0].message)
-    assert [info.name for info in registry.plugins()] == ["example", "excel"]
+    assert [info.name for info in registry.plugins()] == sorted([*BUILTIN_NAMES, "example"])
 
 
 def test_a_plugin_with_an_unknown_hook_fails_alone(example: Path) -> None:

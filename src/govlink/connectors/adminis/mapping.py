@@ -1,0 +1,144 @@
+"""Admin-IS customers (and their registered-office address) to raw records.
+
+>>> mapping = CustomerMapping()
+>>> customer = {"CustomerId": 7, "Name": "Acme", "IsCompany": True, "IsActive": True,
+...             "VATNr": "BE0403019261", "RegistrationNr": None, "CustCode": "K7"}
+>>> mapping.skip_reason(customer) is None
+True
+>>> record = mapping.record(customer, None)
+>>> record.ref.record_id, record.fields["name"], record.fields["customer_code"]
+('7', 'Acme', 'K7')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from enum import StrEnum
+from typing import Any, Final
+
+import attrs
+
+from govlink.domain.enterprise_number import is_valid
+from govlink.domain.records import NumberCandidates, RawRecord, SourceRef
+
+__all__ = [
+    "ADDRESS_PREFIX",
+    "DEFAULT_NUMBER_FIELDS",
+    "SOURCE_NAME",
+    "CustomerMapping",
+    "SkipReason",
+]
+
+#: The source name on every :class:`~govlink.SourceRef`.
+SOURCE_NAME: Final = "adminis"
+#: The customer fields that may carry the enterprise number, preferred first.
+DEFAULT_NUMBER_FIELDS: Final = ("VATNr", "RegistrationNr")
+#: Prefix of the registered-office address columns kept in ``RawRecord.raw``.
+ADDRESS_PREFIX: Final = "RegisteredOffice."
+
+# Company field <- customer field.
+_CUSTOMER_FIELDS: Final = {
+    "email": "Email",
+    "language": "Language",
+    "phone": "Phone",
+    "customer_code": "CustCode",
+}
+# Company field <- customer-address fields, first non-blank wins (StreetName has no number).
+_ADDRESS_FIELDS: Final = {
+    "street": ("StreetName", "Street1"),
+    "house_number": ("HouseNr",),
+    "box": ("HouseBox",),
+    "postal_code": ("ZipCode",),
+    "city": ("City",),
+    "country_code": ("CountryCode",),
+}
+_TRUE: Final = frozenset({"1", "true", "yes", "y", "-1"})
+
+
+class SkipReason(StrEnum):
+    """Why a customer is left out on purpose (counted, never reported as invalid)."""
+
+    PERSON = "person"
+    INACTIVE = "inactive"
+
+
+def _flag(value: Any) -> bool:
+    """An Admin-IS boolean: JSON true/false, 0/1 or their text."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        return value != 0
+    return isinstance(value, str) and value.strip().casefold() in _TRUE
+
+
+def _first(row: Mapping[str, Any], names: tuple[str, ...]) -> Any:
+    for name in names:
+        value = row.get(name)
+        if value is not None and str(value).strip():
+            return value
+    return None
+
+
+@attrs.frozen(kw_only=True)
+class CustomerMapping:
+    """How customers become records; every choice is a setting (see ``docs/adminis.md``).
+
+    :param number_fields: customer fields that may carry the enterprise number, preferred first.
+    :param responsible_field: the customer field holding the responsible colleague's e-mail
+        (none by default: the records then get the warning ``responsible.missing``).
+    :param include_inactive: import inactive customers instead of skipping them.
+    :param include_sole_proprietors: import customers with ``IsCompany`` false whose
+        enterprise number is valid (sole proprietors); the others are persons, always skipped.
+    """
+
+    number_fields: tuple[str, ...] = DEFAULT_NUMBER_FIELDS
+    responsible_field: str | None = None
+    include_inactive: bool = False
+    include_sole_proprietors: bool = True
+
+    def candidates(self, customer: Mapping[str, Any]) -> NumberCandidates:
+        """The enterprise-number fields of ``customer``, preferred first.
+
+        Validation resolves them: the valid values must agree (else the record is invalid with
+        ``enterprise_number.conflict``); with none valid, the first non-blank one's problem.
+        """
+        return NumberCandidates({name: customer.get(name) for name in self.number_fields})
+
+    def skip_reason(self, customer: Mapping[str, Any]) -> SkipReason | None:
+        """Why ``customer`` is left out, or ``None`` when it is imported."""
+        if not self.include_inactive and not _flag(customer.get("IsActive")):
+            return SkipReason.INACTIVE
+        if _flag(customer.get("IsCompany")):
+            return None
+        numbers = (customer.get(name) for name in self.number_fields)
+        if self.include_sole_proprietors and any(map(is_valid, numbers)):
+            return None
+        return SkipReason.PERSON
+
+    def record(self, customer: Mapping[str, Any], address: Mapping[str, Any] | None) -> RawRecord:
+        """The raw record of an imported customer and its registered-office address.
+
+        ``raw`` is the whole customer plus the address columns under :data:`ADDRESS_PREFIX`.
+        """
+        fields: dict[str, Any] = {
+            "enterprise_number": self.candidates(customer),
+            "name": self._name(customer),
+        }
+        for target, source in _CUSTOMER_FIELDS.items():
+            fields[target] = customer.get(source)
+        if self.responsible_field is not None:
+            fields["responsible"] = customer.get(self.responsible_field)
+        raw = dict(customer)
+        if address is not None:
+            for target, sources in _ADDRESS_FIELDS.items():
+                fields[target] = _first(address, sources)
+            raw.update({ADDRESS_PREFIX + key: value for key, value in address.items()})
+        ref = SourceRef(source=SOURCE_NAME, record_id=str(customer.get("CustomerId")))
+        return RawRecord(fields=fields, ref=ref, raw=raw)
+
+    @staticmethod
+    def _name(customer: Mapping[str, Any]) -> Any:
+        if _flag(customer.get("IsCompany")):
+            return customer.get("Name")
+        parts = [customer.get("Name"), customer.get("Firstname")]
+        return " ".join(str(p).strip() for p in parts if p is not None and str(p).strip()) or None

@@ -1,0 +1,283 @@
+"""The built-in ``adminis`` source plugin: client companies from the firm's Admin-IS server.
+
+``govlink import adminis [--template TASKFLOW]`` with ``GOVLINK_ADMINIS_URL`` and
+``GOVLINK_ADMINIS_API_KEY`` set. Every setting (see :data:`SETTINGS`) comes from the source
+options' settings, else from the environment.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Collection, Iterable, Iterator, Mapping
+from datetime import date
+from itertools import islice
+from typing import Any, Final, TypeVar
+
+import httpx
+
+from govlink.connectors._http import SYSTEM_CLOCK, Clock, Page, Secret, exactly_once
+from govlink.connectors.adminis.client import CONNECTOR, AdminisClient, AdminisConfig, Row
+from govlink.connectors.adminis.filters import field, in_chunks
+from govlink.connectors.adminis.mapping import DEFAULT_NUMBER_FIELDS, SOURCE_NAME, CustomerMapping
+from govlink.connectors.adminis.taskflows import DateWindow, find_taskflow, taskflow_customer_ids
+from govlink.domain.records import RawRecord
+from govlink.errors import ConfigurationError
+from govlink.plugins import SourceOptions, SourceSpec, hookimpl
+
+__all__ = ["NOT_FOUND", "SETTINGS", "SPEC", "AdminisSource", "govlink_sources"]
+
+T = TypeVar("T")
+
+#: Skip reason of a taskflow customer the ``customers`` endpoint no longer returns.
+NOT_FOUND: Final = "not_found"
+
+#: Every setting the source reads, with what it means.
+SETTINGS: Final = {
+    "GOVLINK_ADMINIS_URL": "https://host:port of the Admin-IS API server (required)",
+    "GOVLINK_ADMINIS_API_KEY": "the API key from Syneton's management console (required)",
+    "GOVLINK_ADMINIS_TIMEOUT": "seconds per call attempt (default 30)",
+    "GOVLINK_ADMINIS_VERIFY_TLS": "0 to skip certificate checks (default 1)",
+    "GOVLINK_ADMINIS_NUMBER_FIELDS": "customer fields holding the enterprise number, preferred "
+    "first (default VATNr,RegistrationNr)",
+    "GOVLINK_ADMINIS_RESPONSIBLE_FIELD": "customer field with the responsible's e-mail (none)",
+    "GOVLINK_ADMINIS_INCLUDE_INACTIVE": "1 to import inactive customers (default 0)",
+    "GOVLINK_ADMINIS_SOLE_PROPRIETORS": "0 to skip sole proprietors (default 1)",
+    "GOVLINK_ADMINIS_TASKFLOW_FROM": "first deadline date of --template (default 1 Jan last year)",
+    "GOVLINK_ADMINIS_TASKFLOW_TO": "last deadline date of --template (default 31 Dec this year)",
+    "GOVLINK_ADMINIS_CHUNK": "CustomerIds per 'in (...)' filter (default 100)",
+}
+_TRUE: Final = frozenset({"1", "true", "yes", "on"})
+_FALSE: Final = frozenset({"0", "false", "no", "off"})
+
+
+def _batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+class _Settings:
+    """Reads the ``GOVLINK_ADMINIS_*`` settings; a bad value is a configuration error."""
+
+    def __init__(self, settings: Mapping[str, str]) -> None:
+        self._values = {k: v for k, v in os.environ.items() if k in SETTINGS} | {
+            k: v for k, v in settings.items() if k in SETTINGS
+        }
+
+    def _bad(self, name: str, what: str) -> ConfigurationError:
+        return ConfigurationError(f"{CONNECTOR}: {name} {what}", connector=CONNECTOR)
+
+    def text(self, name: str) -> str | None:
+        value = self._values.get(name, "").strip()
+        return value or None
+
+    def required(self, name: str) -> str:
+        value = self.text(name)
+        if value is None:
+            raise self._bad(name, f"is not set: {SETTINGS[name]}")
+        return value
+
+    def flag(self, name: str, default: bool) -> bool:
+        value = (self.text(name) or "").casefold()
+        if not value:
+            return default
+        if value not in _TRUE | _FALSE:
+            raise self._bad(name, "must be 1 or 0")
+        return value in _TRUE
+
+    def number(self, name: str, default: float) -> float:
+        value = self.text(name)
+        try:
+            number = float(value) if value is not None else default
+        except ValueError:
+            number = 0.0
+        if not number > 0:
+            raise self._bad(name, "must be a positive number")
+        return number
+
+    def day(self, name: str, default: date) -> date:
+        value = self.text(name)
+        try:
+            return date.fromisoformat(value) if value is not None else default
+        except ValueError:
+            raise self._bad(name, "must be a date (YYYY-MM-DD)") from None
+
+
+class AdminisSource:
+    """The companies of one Admin-IS server, read lazily, each customer once.
+
+    :param config: the server and key.
+    :param mapping: how customers become records.
+    :param template: a taskflow id or name: only its customers (see :mod:`.taskflows`).
+    :param window: the taskflow deadlines that count (default :meth:`DateWindow.default`).
+    :param transport: an httpx transport (a simulator's, in tests).
+    :param clock: the clock for the rate limiter and token lifetimes.
+    """
+
+    def __init__(
+        self,
+        config: AdminisConfig,
+        *,
+        mapping: CustomerMapping | None = None,
+        template: str | None = None,
+        window: DateWindow | None = None,
+        transport: httpx.BaseTransport | None = None,
+        clock: Clock = SYSTEM_CLOCK,
+    ) -> None:
+        self.config = config
+        self.mapping = mapping or CustomerMapping()
+        self.template = template
+        self.window = window or DateWindow.default()
+        self._transport = transport
+        self._clock = clock
+        self._skipped: Counter[str] = Counter()
+
+    @classmethod
+    def from_options(
+        cls,
+        options: SourceOptions,
+        *,
+        transport: httpx.BaseTransport | None = None,
+        clock: Clock = SYSTEM_CLOCK,
+    ) -> AdminisSource:
+        """The source the user asked for, configured from the settings (see :data:`SETTINGS`)."""
+        settings = _Settings(options.settings)
+        default = DateWindow.default()
+        fields = settings.text("GOVLINK_ADMINIS_NUMBER_FIELDS")
+        config = AdminisConfig(
+            base_url=settings.required("GOVLINK_ADMINIS_URL"),
+            api_key=Secret(settings.required("GOVLINK_ADMINIS_API_KEY")),
+            timeout=settings.number("GOVLINK_ADMINIS_TIMEOUT", 30.0),
+            verify_tls=settings.flag("GOVLINK_ADMINIS_VERIFY_TLS", True),
+            chunk_size=int(settings.number("GOVLINK_ADMINIS_CHUNK", 100)),
+        )
+        mapping = CustomerMapping(
+            number_fields=tuple(f.strip() for f in fields.split(",") if f.strip())
+            if fields
+            else DEFAULT_NUMBER_FIELDS,
+            responsible_field=settings.text("GOVLINK_ADMINIS_RESPONSIBLE_FIELD"),
+            include_inactive=settings.flag("GOVLINK_ADMINIS_INCLUDE_INACTIVE", False),
+            include_sole_proprietors=settings.flag("GOVLINK_ADMINIS_SOLE_PROPRIETORS", True),
+        )
+        window = DateWindow(
+            start=settings.day("GOVLINK_ADMINIS_TASKFLOW_FROM", default.start),
+            end=settings.day("GOVLINK_ADMINIS_TASKFLOW_TO", default.end),
+        )
+        return cls(
+            config,
+            mapping=mapping,
+            template=options.template,
+            window=window,
+            transport=transport,
+            clock=clock,
+        )
+
+    def __repr__(self) -> str:
+        return f"AdminisSource(base_url={self.config.base_url!r}, template={self.template!r})"
+
+    @property
+    def name(self) -> str:
+        """``adminis``."""
+        return SOURCE_NAME
+
+    @property
+    def skipped(self) -> Mapping[str, int]:
+        """Customers left out so far: ``person``, ``inactive``, ``not_found`` (taskflow only)."""
+        return {str(reason): count for reason, count in self._skipped.items()}
+
+    def known_colleagues(self) -> Collection[str] | None:
+        """Unknown: Admin-IS employees are not read."""
+        return None
+
+    def records(self) -> Iterator[RawRecord]:
+        """Yield a raw record per imported customer, with its registered-office address.
+
+        All customers: every registered office is read first (one listing), then the customers
+        stream page by page. A taskflow's customers: read by ``CustomerId in (…)`` chunks, each
+        chunk's offices with one more filtered call.
+        """
+        self._skipped.clear()
+        with AdminisClient(self.config, transport=self._transport, clock=self._clock) as client:
+            if self.template is None:
+                offices = _registered_offices(client)
+                batches: Iterator[tuple[list[Row], Mapping[Any, Row]]] = (
+                    (batch, offices)
+                    for batch in _batched(self._all_customers(client), self.config.chunk_size)
+                )
+            else:
+                batches = self._taskflow_batches(client)
+            for batch, batch_offices in batches:
+                for customer in batch:
+                    yield self.mapping.record(
+                        customer, batch_offices.get(customer.get("CustomerId"))
+                    )
+
+    def _kept(self, customers: Iterable[Row]) -> list[Row]:
+        """The customers to import; the others are counted by reason."""
+        kept = []
+        for customer in customers:
+            reason = self.mapping.skip_reason(customer)
+            if reason is None:
+                kept.append(customer)
+            else:
+                self._skipped[reason] += 1
+        return kept
+
+    def _all_customers(self, client: AdminisClient) -> Iterator[Row]:
+        every = exactly_once(
+            lambda: (Page(rows) for rows in client.pages("customers")),
+            lambda row: row.get("CustomerId"),
+            connector=CONNECTOR,
+            path="/api/v1/customers",
+        )
+        for batch in _batched(every, self.config.chunk_size):
+            yield from self._kept(batch)
+
+    def _taskflow_batches(
+        self, client: AdminisClient
+    ) -> Iterator[tuple[list[Row], Mapping[Any, Row]]]:
+        taskflow = find_taskflow(list(client.rows("taskflow/tasks")), self.template or "")
+        ids = taskflow_customer_ids(client, int(taskflow["TaskId"]), self.window)
+        found: set[Any] = set()
+        for chunk in in_chunks("CustomerId", ids, size=self.config.chunk_size):
+            fresh = []
+            for row in client.rows("customers", chunk):
+                if row.get("CustomerId") not in found:
+                    found.add(row.get("CustomerId"))
+                    fresh.append(row)
+            kept = self._kept(fresh)
+            wanted = [c.get("CustomerId") for c in kept]
+            yield kept, _registered_offices(client, wanted) if kept else {}
+        missing = len(set(ids) - found)
+        if missing:
+            self._skipped[NOT_FOUND] += missing
+
+
+def _registered_offices(client: AdminisClient, ids: list[Any] | None = None) -> dict[Any, Row]:
+    """``CustomerId`` -> its registered-office address (the lowest ``CustomerAddressId``), for
+    every customer or only for ``ids``."""
+    query = field("RegisteredOffice").eq(True)
+    if ids is not None:
+        query = field("CustomerId").in_(ids) & query
+    rows = sorted(
+        client.rows("customeraddresses", query),
+        key=lambda row: str(row.get("CustomerAddressId", "")).zfill(20),
+    )
+    offices: dict[Any, Row] = {}
+    for row in rows:
+        offices.setdefault(row.get("CustomerId"), row)
+    return offices
+
+
+SPEC: Final = SourceSpec(
+    name=SOURCE_NAME,
+    description="client companies from the firm's Admin-IS | Consult API server (Syneton)",
+    open=AdminisSource.from_options,
+)
+
+
+@hookimpl
+def govlink_sources() -> list[SourceSpec]:
+    """Offer the ``adminis`` source."""
+    return [SPEC]
