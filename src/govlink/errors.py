@@ -13,14 +13,23 @@ __all__ = [
     "ConfigurationError",
     "ConnectorError",
     "DomainError",
+    "EmptyWorkbook",
+    "EncryptedWorkbook",
     "FatalConnectorError",
     "GovlinkError",
+    "HeaderNotFound",
     "InvalidEnterpriseNumber",
     "PluginError",
     "RateLimited",
     "RetriableConnectorError",
+    "SheetNotFound",
     "SourceError",
+    "StaleStoreError",
     "StoreError",
+    "UnknownSource",
+    "UnsafeWorkbook",
+    "WorkbookError",
+    "WorkbookFormatError",
 ]
 
 
@@ -74,10 +83,71 @@ class SourceError(GovlinkError):
     code = "source.error"
 
 
+class UnknownSource(SourceError):
+    """No source has that name and no plugin claims that location."""
+
+    code = "source.unknown"
+
+
+class WorkbookError(SourceError):
+    """A workbook (``.xlsx``) that cannot be read; the subclasses say why."""
+
+    code = "source.workbook"
+
+
+class WorkbookFormatError(WorkbookError):
+    """Not an ``.xlsx`` workbook: missing, not a zip, CSV text, legacy ``.xls``, or damaged.
+
+    ``code`` is ``source.not_found``, ``source.not_xlsx``, ``source.csv``, ``source.xls`` or
+    ``source.corrupt``.
+    """
+
+    code = "source.not_xlsx"
+
+
+class EncryptedWorkbook(WorkbookError):
+    """A password-protected workbook."""
+
+    code = "source.encrypted"
+
+
+class UnsafeWorkbook(WorkbookError):
+    """A workbook refused for safety before it could exhaust memory or time.
+
+    ``code`` is ``source.zip_bomb``, ``source.xml_entities`` or ``source.too_large``.
+    """
+
+    code = "source.unsafe"
+
+
+class EmptyWorkbook(WorkbookError):
+    """A workbook with no visible sheet, or a sheet with no rows."""
+
+    code = "source.empty"
+
+
+class SheetNotFound(WorkbookError):
+    """The sheet asked for is not in the workbook."""
+
+    code = "source.sheet_not_found"
+
+
+class HeaderNotFound(WorkbookError):
+    """No header row with an enterprise-number column in the first rows of the sheet."""
+
+    code = "source.no_header"
+
+
 class StoreError(GovlinkError):
     """The store cannot be opened, migrated or written."""
 
     code = "store.error"
+
+
+class StaleStoreError(StoreError):
+    """The store changed since the preview an apply was planned from; nothing was written."""
+
+    code = "store.stale"
 
 
 class ConnectorError(GovlinkError):

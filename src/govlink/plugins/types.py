@@ -7,13 +7,24 @@ that yields it.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterator, Mapping
+from enum import StrEnum
 from typing import Protocol, runtime_checkable
 
 import attrs
 
+from govlink.domain.documents import Document
 from govlink.domain.records import RawRecord
 
-__all__ = ["Source", "SourceOptions", "SourceSpec"]
+__all__ = [
+    "Delivery",
+    "DeliveryStatus",
+    "Sink",
+    "SinkOptions",
+    "SinkSpec",
+    "Source",
+    "SourceOptions",
+    "SourceSpec",
+]
 
 
 @attrs.frozen(kw_only=True)
@@ -72,3 +83,73 @@ class SourceSpec:
     name: str
     description: str
     open: Callable[[SourceOptions], Source]
+
+
+@attrs.frozen(kw_only=True)
+class SinkOptions:
+    """What the user configured for a sink.
+
+    :param settings: settings (environment-style ``KEY -> value``); secrets may be here, so a
+        sink never logs or echoes them.
+    """
+
+    settings: Mapping[str, str] = attrs.field(factory=dict, repr=False)
+
+
+class DeliveryStatus(StrEnum):
+    """What became of one document handed to a sink."""
+
+    DELIVERED = "delivered"
+    SKIPPED = "skipped"
+
+
+@attrs.frozen(kw_only=True)
+class Delivery:
+    """The outcome of :meth:`Sink.deliver`.
+
+    :param status: delivered, or skipped on purpose (no target, several targets, ...).
+    :param target_ref: where it went, in the sink's terms (an AdminPulse relation id, ...).
+    :param message: one line for the user (why it was skipped, or where it went).
+    """
+
+    status: DeliveryStatus
+    target_ref: str | None = None
+    message: str = ""
+
+
+@runtime_checkable
+class Sink(Protocol):
+    """An opened sink: receives company documents (see ``govlink_sinks``).
+
+    A failure to deliver raises a :class:`~govlink.ConnectorError` subclass, so the caller can
+    retry later; a document that has no place in the sink gives a ``SKIPPED`` delivery.
+    """
+
+    @property
+    def name(self) -> str:
+        """The sink's name as shown to the user (``adminpulse``)."""
+        ...
+
+    def deliver(self, document: Document, target_ref: str | None = None) -> Delivery:
+        """Hand over one document.
+
+        :param document: the document, with its content or path.
+        :param target_ref: where it should go when the caller knows (for example the record id
+            the company was imported from); ``None`` lets the sink find the target by the
+            document's enterprise number.
+        """
+        ...
+
+
+@attrs.frozen(kw_only=True)
+class SinkSpec:
+    """A kind of sink a plugin offers (yielded by ``govlink_sinks``).
+
+    :param name: unique name (``adminpulse``).
+    :param description: one line for ``govlink plugins``.
+    :param open: builds an opened :class:`Sink` from :class:`SinkOptions`.
+    """
+
+    name: str
+    description: str
+    open: Callable[[SinkOptions], Sink]

@@ -1,0 +1,11 @@
+"""The ``govlink`` command: parsing and rendering only; the work is done by govlink.workflows."""
+
+from govlink.cli._app import main
+from govlink.cli._commands import plugins, template
+from govlink.cli._companies import companies
+from govlink.cli._import import import_command
+
+for _command in (import_command, template, plugins, companies):
+    main.add_command(_command)
+
+__all__ = ["main"]

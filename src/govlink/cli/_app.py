@@ -1,0 +1,178 @@
+"""The ``govlink`` command group: error handling, shared options, consoles and progress bars.
+
+Any error ends the command with one line on stderr and a non-zero status: 1 for a govlink
+error (bad file, unknown source, store problem), 2 for a bad command line, 3 for a bug. With
+``--debug`` the traceback is shown instead.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Final, TypeVar
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+
+from govlink import __version__
+from govlink.errors import GovlinkError
+from govlink.store.base import WriteProgress
+from govlink.store.sqlite import SQLiteStore
+from govlink.workflows.importing import ReadProgress
+
+__all__ = [
+    "Bars",
+    "environment_settings",
+    "main",
+    "needs_excel",
+    "open_store",
+    "progress_bars",
+    "stdout_console",
+    "store_option",
+]
+
+_GOVLINK_ERROR: Final = 1
+_INTERNAL_ERROR: Final = 3
+_PIPED_WIDTH: Final = 120
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split())
+
+
+class _Failure(click.ClickException):
+    exit_code = _GOVLINK_ERROR
+
+
+class _InternalFailure(click.ClickException):
+    exit_code = _INTERNAL_ERROR
+
+
+class _Govlink(click.Group):
+    """A click group whose errors are one line on stderr (tracebacks only with ``--debug``)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as error:
+            if ctx.params.get("debug"):
+                raise
+            if isinstance(error, GovlinkError):
+                raise _Failure(error.message) from error
+            if isinstance(error, OSError):
+                raise _Failure(f"{error.strerror or error}: {error.filename}") from error
+            raise _InternalFailure(
+                f"internal error ({type(error).__name__}); rerun with --debug for details"
+            ) from error
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """Run the command; errors become one line on stderr and a non-zero exit status."""
+        try:
+            result = super().main(args, prog_name, complete_var, False, **extra)
+        except click.ClickException as error:
+            click.echo(f"govlink: error: {_one_line(error.format_message())}", err=True)
+            sys.exit(error.exit_code)
+        except click.Abort:
+            click.echo("govlink: aborted", err=True)
+            sys.exit(_GOVLINK_ERROR)
+        if not standalone_mode:
+            return result
+        sys.exit(result if isinstance(result, int) else 0)
+
+
+@click.group(cls=_Govlink, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
+@click.version_option(__version__, prog_name="govlink")
+def main(debug: bool) -> None:
+    """govlink: import, reconcile and sync Belgian client companies."""
+
+
+def store_option(function: _F) -> _F:
+    """The ``--store PATH`` option (default ``$GOVLINK_STORE``, else ``./govlink.db``)."""
+    option = click.option(
+        "--store",
+        "store_path",
+        envvar="GOVLINK_STORE",
+        default="govlink.db",
+        show_default=True,
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="The embedded store (SQLite file); $GOVLINK_STORE when set.",
+    )
+    return option(function)
+
+
+def open_store(path: Path, *, create: bool) -> SQLiteStore:
+    """The store at ``path``; a missing file is created only when ``create``, else read as empty."""
+    if not create and not path.exists():
+        return SQLiteStore(":memory:")
+    return SQLiteStore(path)
+
+
+def stdout_console() -> Console:
+    """A console on stdout, wide enough for tables when stdout is not a terminal."""
+    console = Console(file=sys.stdout)
+    if not console.is_terminal:
+        console = Console(file=sys.stdout, width=_PIPED_WIDTH, no_color=True)
+    return console
+
+
+class Bars:
+    """Progress bars on stderr, drawn only when stderr is a terminal."""
+
+    def __init__(self, progress: Progress) -> None:
+        self._progress = progress
+
+    def reading(self) -> ReadProgress:
+        """A callback for records read."""
+        task = self._progress.add_task("reading", total=None)
+        return lambda done: self._progress.update(task, completed=done)
+
+    def writing(self) -> WriteProgress:
+        """A callback for companies written."""
+        task = self._progress.add_task("applying", total=None)
+        return lambda done, total: self._progress.update(task, completed=done, total=total)
+
+
+@contextmanager
+def progress_bars() -> Iterator[Bars]:
+    """Progress bars for one command; nothing is drawn when stderr is not a terminal."""
+    console = Console(stderr=True)
+    columns: Sequence[Any] = (
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+    )
+    with Progress(
+        *columns, console=console, transient=True, disable=not console.is_terminal
+    ) as progress:
+        yield Bars(progress)
+
+
+@contextmanager
+def needs_excel(what: str) -> Iterator[None]:
+    """Turn a missing openpyxl into a one-line hint to install the ``excel`` extra."""
+    try:
+        yield
+    except ImportError as error:
+        raise _Failure(f"{what} needs the excel extra: pip install 'govlink[excel]'") from error
+
+
+def environment_settings() -> dict[str, str]:
+    """The ``GOVLINK_*`` environment variables, handed to sources as their settings."""
+    return {key: value for key, value in os.environ.items() if key.startswith("GOVLINK_")}

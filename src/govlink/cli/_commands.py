@@ -1,0 +1,39 @@
+"""``govlink template`` and ``govlink plugins``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import cast
+
+import click
+
+from govlink.cli._app import needs_excel, stdout_console
+from govlink.cli._render import render_plugins
+from govlink.plugins import Registry
+
+__all__ = ["plugins", "template"]
+
+
+@click.command()
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--lang",
+    type=click.Choice(["nl", "fr", "en"]),
+    default="nl",
+    show_default=True,
+    help="The language of the column headers.",
+)
+def template(path: Path, lang: str) -> None:
+    """Write the Excel import template to PATH (.xlsx)."""
+    with needs_excel("the template"):
+        from govlink.connectors.excel.headers import TemplateLanguage
+        from govlink.connectors.excel.template import write_template
+    written = write_template(path, language=cast(TemplateLanguage, lang))
+    click.echo(f"Template written to {written}")
+
+
+@click.command()
+def plugins() -> None:
+    """List the plugins, the sources and sinks they offer, and any that failed to load."""
+    registry = Registry()
+    render_plugins(stdout_console(), registry.plugins(), registry.failed)

@@ -1,0 +1,184 @@
+"""Rich rendering of workflow results for people: tables of the four categories, runs, lists.
+
+Every value from a source or the store goes in as :class:`rich.text.Text`, never as markup, so
+a company called ``[bold]`` prints as it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from govlink.domain.company import Company
+from govlink.plugins import FailedPlugin, PluginInfo
+from govlink.reconcile.policy import ApplyPlan
+from govlink.store.base import ImportRun
+from govlink.workflows.importing import ImportPreview
+
+__all__ = ["render_applied", "render_companies", "render_hint", "render_plugins", "render_preview"]
+
+
+def _text(value: object) -> Text:
+    return Text("" if value is None else str(value))
+
+
+def _section(
+    console: Console, heading: str, columns: Iterable[str], rows: Iterable[Iterable[object]]
+) -> None:
+    """A heading, then a table of ``rows`` (or "none")."""
+    console.print(Text(heading, style="bold"))
+    table = Table()
+    for column in columns:
+        table.add_column(column)
+    for row in rows:
+        table.add_row(*(_text(value) for value in row))
+    console.print(table if table.row_count else Text("  none", style="dim"))
+    console.print()
+
+
+def _row(company: Company) -> int | None:
+    return company.origin.row if company.origin is not None else None
+
+
+def _summary(preview: ImportPreview) -> str:
+    counts = preview.counts
+    parts = [
+        f"{counts.rows} row{'' if counts.rows == 1 else 's'}",
+        f"{counts.only_in_source} only in import",
+        f"{counts.only_in_platform} only on the platform",
+        f"{counts.matching} matching ({counts.changed} with changes)",
+        f"{counts.invalid} invalid",
+    ]
+    if counts.skipped:
+        reasons = ", ".join(f"{n} {why}" for why, n in sorted(preview.skipped.items()))
+        parts.append(f"{counts.skipped} out of scope ({reasons})")
+    return " · ".join(parts)
+
+
+def render_preview(console: Console, preview: ImportPreview) -> None:
+    """The four categories with counts and tables, then the warnings."""
+    diff = preview.diff
+    console.print(Text(f"Import from {preview.source} ({preview.location})", style="bold"))
+    console.print(Text(_summary(preview)))
+    console.print()
+    _section(
+        console,
+        f"Only in import ({len(diff.only_in_source)}): new companies",
+        ("row", "enterprise number", "name", "responsible"),
+        (
+            (_row(c), c.enterprise_number.formatted, c.name, c.responsible)
+            for c in diff.only_in_source
+        ),
+    )
+    _section(
+        console,
+        f"Only on the platform ({len(diff.only_in_platform)}): possibly no longer clients",
+        ("enterprise number", "name", "responsible"),
+        ((c.enterprise_number.formatted, c.name, c.responsible) for c in diff.only_in_platform),
+    )
+    unchanged = len(diff.matching) - len(diff.changed)
+    _section(
+        console,
+        f"Matching ({len(diff.matching)}): {len(diff.changed)} with changes, {unchanged} unchanged",
+        ("row", "enterprise number", "name", "field", "import", "platform"),
+        (
+            (
+                _row(m.source),
+                m.platform.enterprise_number.formatted,
+                m.platform.name,
+                change.field,
+                change.source,
+                change.platform,
+            )
+            for m in diff.changed
+            for change in m.changes
+        ),
+    )
+    _section(
+        console,
+        f"Invalid ({len(diff.invalid)}): rows that cannot be imported",
+        ("row", "column", "value", "reason"),
+        (
+            (str(r.ref) if r.ref.row is None else r.ref.row, p.field, p.value, p.message)
+            for r in diff.invalid
+            for p in r.problems
+        ),
+    )
+    if diff.warnings:
+        _section(
+            console,
+            f"Warnings ({len(diff.warnings)})",
+            ("row", "enterprise number", "warning"),
+            ((w.ref.row, w.enterprise_number.formatted, w.message) for w in diff.warnings),
+        )
+
+
+def render_applied(console: Console, plan: ApplyPlan, run: ImportRun) -> None:
+    """What an apply did."""
+    console.print(
+        Text(
+            f"Applied import run {run.id}: added {len(plan.add)} companies, "
+            f"updated {len(plan.update)}.",
+            style="bold green",
+        )
+    )
+    if plan.update:
+        _section(
+            console,
+            "Updated",
+            ("enterprise number", "name", "fields"),
+            (
+                (u.after.enterprise_number.formatted, u.after.name, ", ".join(u.fields))
+                for u in plan.update
+            ),
+        )
+
+
+def render_hint(console: Console) -> None:
+    """How to apply, after a preview that wrote nothing."""
+    console.print(
+        Text(
+            "Nothing was written. Run again with --apply to add the new companies "
+            "(--select NUMBER,... to pick some) and --overwrite FIELD,...|all to update matches.",
+            style="dim",
+        )
+    )
+
+
+def render_companies(console: Console, companies: Iterable[Company]) -> None:
+    """The companies on the platform."""
+    _section(
+        console,
+        "Companies on the platform",
+        ("enterprise number", "name", "e-mail", "language", "responsible"),
+        (
+            (c.enterprise_number.formatted, c.name, c.email, c.language, c.responsible)
+            for c in companies
+        ),
+    )
+
+
+def render_plugins(
+    console: Console, plugins: Iterable[PluginInfo], failed: Iterable[FailedPlugin]
+) -> None:
+    """The loaded plugins with what they offer, then those that failed to load."""
+    _section(
+        console,
+        "Plugins",
+        ("plugin", "origin", "sources", "sinks", "notifier"),
+        (
+            (
+                p.name,
+                p.origin.value + (f" ({p.distribution})" if p.distribution else ""),
+                ", ".join(p.sources),
+                ", ".join(p.sinks),
+                "yes" if p.notifier else "",
+            )
+            for p in plugins
+        ),
+    )
+    for plugin in failed:
+        console.print(Text(f"failed to load {plugin.name}: {plugin.error}", style="red"))

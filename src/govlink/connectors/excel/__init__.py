@@ -1,0 +1,51 @@
+"""The built-in Excel plugin: the ``excel`` source, claiming ``.xlsx`` paths.
+
+This module is the plugin and stays import-light: openpyxl is imported only when a workbook is
+opened, so govlink runs without the ``excel`` extra and says how to install it when needed.
+The reader is :mod:`govlink.connectors.excel.reader`, the template writer
+:mod:`govlink.connectors.excel.template`.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from govlink.errors import SourceError
+from govlink.plugins._markers import hookimpl
+from govlink.plugins.types import Source, SourceOptions, SourceSpec
+
+__all__ = ["SPEC", "govlink_source_for", "govlink_sources"]
+
+#: Paths this plugin claims. ``.xls`` and ``.csv`` are claimed too, so the user is told to save
+#: them as ``.xlsx`` instead of hearing that no source reads them.
+_CLAIMED: Final = (".xlsx", ".xlsm", ".xls", ".csv")
+
+
+def _open(options: SourceOptions) -> Source:
+    try:
+        from govlink.connectors.excel.reader import ExcelSource
+    except ImportError as error:
+        raise SourceError(
+            "reading Excel files needs the excel extra: pip install 'govlink[excel]'",
+            code="source.missing_extra",
+        ) from error
+    return ExcelSource(options.location, sheet=options.sheet)
+
+
+SPEC: Final = SourceSpec(
+    name="excel",
+    description="client companies from an .xlsx workbook (the govlink template)",
+    open=_open,
+)
+
+
+@hookimpl
+def govlink_sources() -> list[SourceSpec]:
+    """Offer the ``excel`` source."""
+    return [SPEC]
+
+
+@hookimpl(trylast=True)
+def govlink_source_for(location: str) -> SourceSpec | None:
+    """Claim spreadsheet paths, after every other plugin had its chance."""
+    return SPEC if location.casefold().endswith(_CLAIMED) else None

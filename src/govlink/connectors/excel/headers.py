@@ -1,0 +1,131 @@
+"""Column headers: the Dutch, French and English labels the Excel source understands.
+
+Headers match case-, accent-, punctuation- and whitespace-insensitively:
+
+>>> field_for("  Numéro d'entreprise ")
+'enterprise_number'
+>>> field_for("KBO-nummer")
+'enterprise_number'
+>>> field_for("E-mail") == field_for("email") == "email"
+True
+>>> field_for("Opmerkingen") is None
+True
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Final, Literal
+
+__all__ = ["ALIASES", "TEMPLATE_HEADERS", "TemplateLanguage", "field_for", "header_key"]
+
+TemplateLanguage = Literal["nl", "fr", "en"]
+
+#: The accepted labels of each Company field. Field names themselves (``enterprise_number``)
+#: are accepted too.
+ALIASES: Final[dict[str, tuple[str, ...]]] = {
+    "enterprise_number": (
+        "Ondernemingsnummer",
+        "Numéro d'entreprise",
+        "Enterprise number",
+        "KBO",
+        "BCE",
+        "KBO-nummer",
+        "Numéro BCE",
+        "BTW-nummer",
+        "BTW",
+        "N° TVA",
+        "Numéro de TVA",
+        "TVA",
+        "VAT number",
+        "VAT",
+    ),
+    "name": ("Naam", "Bedrijfsnaam", "Nom", "Dénomination", "Name", "Company name"),
+    "legal_form": ("Rechtsvorm", "Forme juridique", "Legal form"),
+    "email": ("E-mail", "Email", "Courriel", "E-mailadres", "Adresse e-mail", "E-mail address"),
+    "language": ("Taal", "Langue", "Language"),
+    "street": ("Straat", "Rue", "Street"),
+    "house_number": ("Huisnummer", "Numéro", "Number", "House number", "Nr"),
+    "box": ("Bus", "Boîte", "Box"),
+    "postal_code": ("Postcode", "Code postal", "Postal code", "Zip"),
+    "city": ("Gemeente", "Stad", "Localité", "Commune", "City", "Plaats"),
+    "country_code": ("Land", "Pays", "Country"),
+    "responsible": (
+        "Verantwoordelijke",
+        "Hoofdverantwoordelijke",
+        "Responsable",
+        "Responsible",
+        "Responsible email",
+    ),
+    "customer_code": ("Klantcode", "Code client", "Customer code", "Klantnummer"),
+    "phone": ("Telefoon", "Téléphone", "Phone", "Telephone"),
+}
+
+#: The template's header row in each language, in column order.
+TEMPLATE_HEADERS: Final[dict[TemplateLanguage, dict[str, str]]] = {
+    "nl": {
+        "enterprise_number": "Ondernemingsnummer",
+        "name": "Naam",
+        "legal_form": "Rechtsvorm",
+        "email": "E-mail",
+        "language": "Taal",
+        "street": "Straat",
+        "house_number": "Huisnummer",
+        "box": "Bus",
+        "postal_code": "Postcode",
+        "city": "Gemeente",
+        "country_code": "Land",
+        "phone": "Telefoon",
+        "responsible": "Verantwoordelijke",
+        "customer_code": "Klantcode",
+    },
+    "fr": {
+        "enterprise_number": "Numéro d'entreprise",
+        "name": "Nom",
+        "legal_form": "Forme juridique",
+        "email": "Courriel",
+        "language": "Langue",
+        "street": "Rue",
+        "house_number": "Numéro",
+        "box": "Boîte",
+        "postal_code": "Code postal",
+        "city": "Localité",
+        "country_code": "Pays",
+        "phone": "Téléphone",
+        "responsible": "Responsable",
+        "customer_code": "Code client",
+    },
+    "en": {
+        "enterprise_number": "Enterprise number",
+        "name": "Name",
+        "legal_form": "Legal form",
+        "email": "Email",
+        "language": "Language",
+        "street": "Street",
+        "house_number": "Number",
+        "box": "Box",
+        "postal_code": "Postal code",
+        "city": "City",
+        "country_code": "Country",
+        "phone": "Phone",
+        "responsible": "Responsible",
+        "customer_code": "Customer code",
+    },
+}
+
+
+def header_key(text: str) -> str:
+    """The matching key of a header: case folded, accents and everything but letters and
+    digits removed (``"N° TVA"`` -> ``"ntva"``)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if ch.isalnum())
+
+
+_FIELDS: Final[dict[str, str]] = {
+    header_key(label): field for field, labels in ALIASES.items() for label in (field, *labels)
+}
+
+
+def field_for(header: str) -> str | None:
+    """The Company field a header names, or ``None`` for a column govlink does not know."""
+    return _FIELDS.get(header_key(header))

@@ -1,0 +1,280 @@
+"""The Excel source: client companies from an ``.xlsx`` workbook, streamed with openpyxl.
+
+>>> source = ExcelSource("clients.xlsx")            # doctest: +SKIP
+>>> source.sheet, source.header_row, source.unknown_columns  # doctest: +SKIP
+('Klanten', 3, ('Opmerkingen',))
+>>> next(source.records()).fields["enterprise_number"]  # doctest: +SKIP
+'0417.497.106'
+
+Opening checks the file (:func:`~govlink.connectors.excel.safety.check_workbook`), picks the
+sheet and finds the header row, so file-level problems surface at once; :meth:`records`
+streams the rows afterwards.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Final
+
+import defusedxml
+import openpyxl
+import openpyxl.xml
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+from govlink.connectors.excel.headers import field_for
+from govlink.connectors.excel.safety import check_workbook
+from govlink.domain.records import RawRecord, SourceRef
+from govlink.errors import (
+    EmptyWorkbook,
+    GovlinkError,
+    HeaderNotFound,
+    SheetNotFound,
+    SourceError,
+    UnsafeWorkbook,
+    WorkbookFormatError,
+)
+
+__all__ = ["HEADER_SCAN_ROWS", "MAX_COLUMNS", "MAX_ROWS", "SOURCE_NAME", "ExcelSource"]
+
+SOURCE_NAME: Final = "excel"
+#: How many rows from the top are searched for the header row.
+HEADER_SCAN_ROWS: Final = 20
+#: The last sheet row read; a sheet running further is refused (delete the empty rows).
+MAX_ROWS: Final = 500_000
+#: The most columns a sheet may use.
+MAX_COLUMNS: Final = 1_000
+
+_Row = tuple[Any, ...]
+_SHOWN_HEADERS: Final = 12
+
+
+def _is_blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _too_large(name: str, title: str, what: str) -> UnsafeWorkbook:
+    return UnsafeWorkbook(
+        f"sheet {title!r} of {name} {what}; delete the empty rows and columns after the data "
+        "and save it again",
+        code="source.too_large",
+    )
+
+
+@contextmanager
+def _translated(name: str) -> Iterator[None]:
+    """Turn whatever openpyxl, zipfile or the XML parser raise into one typed error."""
+    try:
+        yield
+    except GovlinkError:
+        raise
+    except defusedxml.DefusedXmlException as error:
+        raise UnsafeWorkbook(
+            f"{name} contains XML entity declarations, which govlink refuses for safety; "
+            "open it in Excel and save it again",
+            code="source.xml_entities",
+        ) from error
+    except Exception as error:
+        raise WorkbookFormatError(
+            f"{name} is damaged or not an Excel workbook ({type(error).__name__}); "
+            "open it in Excel and save it again as an Excel Workbook (.xlsx)",
+            code="source.corrupt",
+        ) from error
+
+
+def _select(workbook: Workbook, sheet: str | None, name: str) -> ReadOnlyWorksheet:
+    sheets = [ws for ws in workbook.worksheets if isinstance(ws, ReadOnlyWorksheet)]
+    if sheet is None:
+        visible = [ws for ws in sheets if ws.sheet_state == "visible"]
+        if not visible:
+            raise EmptyWorkbook(f"{name} has no visible sheet; unhide a sheet or add one")
+        return visible[0]
+    wanted = " ".join(sheet.split()).casefold()
+    for ws in sheets:
+        if " ".join(ws.title.split()).casefold() == wanted:
+            return ws
+    titles = ", ".join(repr(ws.title) for ws in sheets) or "none"
+    raise SheetNotFound(f"{name} has no sheet {sheet!r}; its sheets are {titles}")
+
+
+@contextmanager
+def _sheet_rows(path: Path, sheet: str | None) -> Iterator[tuple[str, Iterator[tuple[int, _Row]]]]:
+    """Open the workbook safely and yield the sheet's title and its numbered rows."""
+    if not openpyxl.xml.DEFUSEDXML:
+        raise SourceError(
+            "Excel files are read only with defusedxml in use: pip install 'govlink[excel]' "
+            "and do not set OPENPYXL_DEFUSEDXML=False",
+            code="source.defusedxml",
+        )
+    check_workbook(path)
+    name = path.name
+    with path.open("rb") as stream, _translated(name):
+        workbook = openpyxl.load_workbook(
+            stream, read_only=True, data_only=True, keep_links=False, keep_vba=False
+        )
+        try:
+            ws = _select(workbook, sheet, name)
+            if (ws.max_row or 0) > MAX_ROWS:
+                raise _too_large(
+                    name, ws.title, f"declares {ws.max_row:,} rows (at most {MAX_ROWS:,})"
+                )
+            if (ws.max_column or 0) > MAX_COLUMNS:
+                raise _too_large(
+                    name, ws.title, f"declares {ws.max_column:,} columns (at most {MAX_COLUMNS:,})"
+                )
+            # The declared size may lie either way: read every row, pad none.
+            ws.reset_dimensions()
+            yield ws.title, _numbered(ws, name)
+        finally:
+            workbook.close()
+
+
+def _numbered(ws: ReadOnlyWorksheet, name: str) -> Iterator[tuple[int, _Row]]:
+    # types-openpyxl types iter_rows for Worksheet only; ReadOnlyWorksheet shares it.
+    rows = ws.iter_rows(min_row=1, min_col=1, values_only=True)  # type: ignore[misc]
+    for number, row in enumerate(rows, start=1):
+        if number > MAX_ROWS:
+            raise _too_large(name, ws.title, f"runs past row {MAX_ROWS:,}")
+        if len(row) > MAX_COLUMNS:
+            raise _too_large(name, ws.title, f"uses {len(row):,} columns (at most {MAX_COLUMNS:,})")
+        yield number, row
+
+
+def _header_text(value: object) -> str:
+    return " ".join(str(value).split()) if value is not None else ""
+
+
+class ExcelSource:
+    """The client companies in one sheet of an ``.xlsx`` workbook.
+
+    :param path: the workbook.
+    :param sheet: the sheet's name (case- and spacing-insensitive); default the first visible.
+    :raises WorkbookError: a subclass saying why the file cannot be read (see ``docs/excel.md``).
+    """
+
+    name: Final = SOURCE_NAME
+
+    def __init__(self, path: str | os.PathLike[str], *, sheet: str | None = None) -> None:
+        self._path = Path(path)
+        self._sheet = sheet
+        with _sheet_rows(self._path, sheet) as (title, rows):
+            header_row, header = self._find_header(title, rows)
+        self._title = title
+        self._header_row = header_row
+        self._header = header
+        self._fields: dict[str, list[int]] = {}
+        self._raw: list[tuple[int, str]] = []
+        unknown: list[str] = []
+        for index, value in enumerate(header):
+            text = _header_text(value)
+            letter = get_column_letter(index + 1)
+            key = text or f"column {letter}"
+            if any(key == seen for _, seen in self._raw):
+                key = f"{key} ({letter})"
+            self._raw.append((index, key))
+            field = field_for(text) if text else None
+            if field is not None:
+                self._fields.setdefault(field, []).append(index)
+            elif text:
+                unknown.append(text)
+        self._unknown = tuple(unknown)
+
+    def __repr__(self) -> str:
+        return (
+            f"<ExcelSource {self._path.name!r} sheet={self._title!r} header_row={self._header_row}>"
+        )
+
+    def _find_header(self, title: str, rows: Iterator[tuple[int, _Row]]) -> tuple[int, _Row]:
+        best: list[str] = []
+        seen_any = False
+        for number, row in rows:
+            if number > HEADER_SCAN_ROWS:
+                break
+            texts = [_header_text(v) for v in row if isinstance(v, str) and v.strip()]
+            seen_any = seen_any or any(not _is_blank(v) for v in row)
+            if any(field_for(text) == "enterprise_number" for text in texts):
+                return number, row
+            if len(texts) > len(best):
+                best = texts
+        name = self._path.name
+        if not seen_any:
+            raise EmptyWorkbook(f"sheet {title!r} of {name} is empty; fill in the govlink template")
+        found = ", ".join(best[:_SHOWN_HEADERS]) + (", ..." if len(best) > _SHOWN_HEADERS else "")
+        raise HeaderNotFound(
+            f"sheet {title!r} of {name} has no enterprise-number column in its first "
+            f"{HEADER_SCAN_ROWS} rows (headers found: {found or 'none'}); "
+            "add a column headed 'Ondernemingsnummer' or use the govlink template"
+        )
+
+    @property
+    def path(self) -> Path:
+        """The workbook read."""
+        return self._path
+
+    @property
+    def sheet(self) -> str:
+        """The title of the sheet read."""
+        return self._title
+
+    @property
+    def header_row(self) -> int:
+        """The 1-based row number of the header row."""
+        return self._header_row
+
+    @property
+    def columns(self) -> Mapping[str, str]:
+        """The recognised columns: the Company field each header text maps to."""
+        return MappingProxyType(
+            {_header_text(self._header[i]): field for field, ix in self._fields.items() for i in ix}
+        )
+
+    @property
+    def unknown_columns(self) -> tuple[str, ...]:
+        """The headers govlink does not know, in sheet order (kept in ``RawRecord.raw`` only)."""
+        return self._unknown
+
+    @property
+    def skipped(self) -> Mapping[str, int]:
+        """Nothing is left out on purpose: blank rows are not records."""
+        return MappingProxyType({})
+
+    def known_colleagues(self) -> None:
+        """A workbook does not list the firm's colleagues."""
+        return
+
+    def records(self) -> Iterator[RawRecord]:
+        """Yield one raw record per non-blank row below the header, with its sheet row number.
+
+        ``fields`` holds the recognised columns (when several columns name one field, the first
+        non-blank one counts); ``raw`` holds every column by its header text. Cell values are
+        passed on unchanged: numbers stay numbers, formulas give their cached values.
+        """
+        single = [(field, ix[0]) for field, ix in self._fields.items() if len(ix) == 1]
+        several = [(field, ix) for field, ix in self._fields.items() if len(ix) > 1]
+        raw_columns = self._raw
+        width = len(self._header)
+        start = self._header_row
+        with _sheet_rows(self._path, self._sheet) as (_, rows):
+            for number, row in rows:
+                if number <= start or all(_is_blank(v) for v in row):
+                    continue
+                size = len(row)
+                fields = {field: row[i] for field, i in single if i < size}
+                for field, ix in several:
+                    values = [row[i] for i in ix if i < size]
+                    if values:
+                        fields[field] = next((v for v in values if not _is_blank(v)), values[0])
+                raw = {key: row[i] for i, key in raw_columns if i < size}
+                for i in range(width, size):
+                    if not _is_blank(row[i]):
+                        raw[f"column {get_column_letter(i + 1)}"] = row[i]
+                yield RawRecord(
+                    fields=MappingProxyType(fields),
+                    ref=SourceRef(source=SOURCE_NAME, row=number),
+                    raw=MappingProxyType(raw),
+                )

@@ -1,0 +1,54 @@
+"""govlink's plugin system, built on pluggy.
+
+A plugin is a module or object with functions marked ``@hookimpl`` whose names are the hooks
+in :mod:`govlink.plugins.hookspecs`. Third-party plugins are found through the ``govlink``
+entry-point group::
+
+    [project.entry-points.govlink]
+    mycrm = "govlink_mycrm.plugin"
+
+See ``docs/plugins.md`` for every hook and how to write and package a connector.
+"""
+
+from govlink.plugins._markers import PROJECT, hookimpl
+from govlink.plugins.registry import (
+    BUILTIN_PLUGINS,
+    DISABLE_ENV,
+    FailedPlugin,
+    HookCall,
+    PluginInfo,
+    PluginLoadWarning,
+    PluginOrigin,
+    Registry,
+)
+from govlink.plugins.types import (
+    Delivery,
+    DeliveryStatus,
+    Sink,
+    SinkOptions,
+    SinkSpec,
+    Source,
+    SourceOptions,
+    SourceSpec,
+)
+
+__all__ = [
+    "BUILTIN_PLUGINS",
+    "DISABLE_ENV",
+    "PROJECT",
+    "Delivery",
+    "DeliveryStatus",
+    "FailedPlugin",
+    "HookCall",
+    "PluginInfo",
+    "PluginLoadWarning",
+    "PluginOrigin",
+    "Registry",
+    "Sink",
+    "SinkOptions",
+    "SinkSpec",
+    "Source",
+    "SourceOptions",
+    "SourceSpec",
+    "hookimpl",
+]

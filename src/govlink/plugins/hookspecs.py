@@ -1,0 +1,116 @@
+"""The hook specifications: the whole contract between govlink and its plugins.
+
+Every hook is prefixed ``govlink_``. An implementation may take fewer arguments than its
+specification (pluggy passes only the ones it names), so adding an argument later does not
+break plugins. There are no historic hooks and no wrappers in this contract. govlink calls the
+hooks only through :class:`govlink.plugins.Registry`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from govlink.domain.alerts import Alert
+from govlink.plugins._markers import hookspec
+from govlink.plugins.types import SinkSpec, SourceSpec
+
+__all__ = ["govlink_notify", "govlink_sinks", "govlink_source_for", "govlink_sources"]
+
+
+# ---- sources: where companies come from
+
+
+@hookspec
+def govlink_sources() -> Iterable[SourceSpec]:
+    """Offer sources of client companies.
+
+    Called for every plugin; the results are merged by name, and two plugins offering the same
+    name raise :class:`~govlink.PluginError`.
+
+    :returns: the :class:`~govlink.plugins.types.SourceSpec` records this plugin offers (a list,
+        or ``yield`` them).
+
+    Example plugin::
+
+        from govlink.plugins import hookimpl
+        from govlink.plugins.types import SourceSpec
+
+        @hookimpl
+        def govlink_sources():
+            yield SourceSpec(name="mycrm", description="Clients from MyCRM", open=MyCrmSource)
+    """
+    raise NotImplementedError  # a specification: pluggy never calls it
+
+
+@hookspec(firstresult=True)
+def govlink_source_for(location: str) -> SourceSpec | None:
+    """Claim a location (a path, a URL) for one of the plugin's sources.
+
+    This hook is ``firstresult``: the first plugin that returns a spec wins and the others are
+    not called. The built-in Excel claim (paths ending in ``.xlsx``) runs last
+    (``trylast=True``), so any plugin can take such files over.
+
+    :param location: what the user gave, such as ``clients.xlsx`` or ``mycrm://office``.
+    :returns: the :class:`~govlink.plugins.types.SourceSpec` that reads it, or ``None`` when
+        this plugin does not handle it.
+
+    Example plugin::
+
+        from govlink.plugins import hookimpl
+
+        @hookimpl
+        def govlink_source_for(location):
+            if location.startswith("mycrm://"):
+                return MYCRM_SPEC
+            return None
+    """
+    raise NotImplementedError  # a specification: pluggy never calls it
+
+
+# ---- sinks: where documents go
+
+
+@hookspec
+def govlink_sinks() -> Iterable[SinkSpec]:
+    """Offer sinks that receive company documents (AdminPulse, a document store, ...).
+
+    Called for every plugin; the results are merged by name, and two plugins offering the same
+    name raise :class:`~govlink.PluginError`.
+
+    :returns: the :class:`~govlink.plugins.types.SinkSpec` records this plugin offers.
+
+    Example plugin::
+
+        from govlink.plugins import hookimpl
+        from govlink.plugins.types import SinkSpec
+
+        @hookimpl
+        def govlink_sinks():
+            return [SinkSpec(name="archive", description="Copy to the archive", open=Archive)]
+    """
+    raise NotImplementedError  # a specification: pluggy never calls it
+
+
+# ---- notifiers: who hears about it
+
+
+@hookspec
+def govlink_notify(alert: Alert) -> None:
+    """Deliver an alert (a new document, a government request, a failed sync).
+
+    Called for every notifier plugin. A notifier that raises does not keep the others from
+    being called; the registry raises :class:`~govlink.PluginError` naming it afterwards.
+
+    :param alert: the :class:`~govlink.domain.alerts.Alert`; ``alert.recipient`` is the
+        responsible colleague's e-mail, or ``None`` with ``alert.fallback`` telling why.
+    :returns: nothing.
+
+    Example plugin::
+
+        from govlink.plugins import hookimpl
+
+        @hookimpl
+        def govlink_notify(alert):
+            send_mail(alert.recipient or FIRM_INBOX, alert.subject, alert.message)
+    """
+    raise NotImplementedError  # a specification: pluggy never calls it

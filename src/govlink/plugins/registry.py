@@ -1,0 +1,448 @@
+"""The plugin registry: the one typed facade over pluggy.
+
+No other module makes hook calls. A registry is built per instance and loads nothing until it
+is first used; then it registers the built-in plugins (:data:`BUILTIN_PLUGINS`) exactly as it
+registers third-party ones, followed by the ``govlink`` entry-point group. A plugin that fails
+to load is listed in :attr:`Registry.failed` (and warned about) without breaking the others.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.metadata
+import os
+import warnings
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from enum import StrEnum
+from types import MappingProxyType
+from typing import Any, Final, Protocol, TypeVar
+
+import attrs
+import pluggy
+
+from govlink.domain.alerts import Alert
+from govlink.errors import GovlinkError, PluginError, UnknownSource
+from govlink.plugins import hookspecs
+from govlink.plugins._markers import PROJECT
+from govlink.plugins.types import Sink, SinkOptions, SinkSpec, Source, SourceOptions, SourceSpec
+
+__all__ = [
+    "BUILTIN_PLUGINS",
+    "DISABLE_ENV",
+    "FailedPlugin",
+    "HookCall",
+    "PluginInfo",
+    "PluginLoadWarning",
+    "PluginOrigin",
+    "Registry",
+]
+
+#: The built-in plugins: module paths, registered like third-party plugins. A plugin's name is
+#: the last component of its path (``excel``), which is also the name that blocks it.
+BUILTIN_PLUGINS: Final[tuple[str, ...]] = ("govlink.connectors.excel",)
+
+#: Environment variable with a comma-separated list of plugin names to block.
+DISABLE_ENV: Final = "GOVLINK_DISABLE_PLUGINS"
+
+_MAX_ERROR: Final = 200
+
+
+class PluginLoadWarning(UserWarning):
+    """Warned once for every plugin that failed to load (see :attr:`Registry.failed`)."""
+
+
+class PluginOrigin(StrEnum):
+    """Where a plugin came from."""
+
+    BUILTIN = "builtin"
+    ENTRY_POINT = "entry point"
+    REGISTERED = "registered"
+
+
+@attrs.frozen(kw_only=True)
+class PluginInfo:
+    """One loaded plugin, as ``govlink plugins`` lists it.
+
+    :param name: the name it is registered (and blocked) under.
+    :param origin: builtin, entry point, or registered in code.
+    :param distribution: ``"name version"`` of the package that declared the entry point.
+    :param sources: the names of the sources it offers.
+    :param sinks: the names of the sinks it offers.
+    :param notifier: whether it implements ``govlink_notify``.
+    """
+
+    name: str
+    origin: PluginOrigin
+    distribution: str | None = None
+    sources: tuple[str, ...] = ()
+    sinks: tuple[str, ...] = ()
+    notifier: bool = False
+
+
+@attrs.frozen(kw_only=True)
+class FailedPlugin:
+    """A plugin that could not be loaded: its name, one line of error, where it came from."""
+
+    name: str
+    error: str
+    origin: PluginOrigin
+    distribution: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class HookCall:
+    """One hook call to one plugin, as :meth:`Registry.monitor` reports it.
+
+    ``result`` is what the plugin returned (``None`` when it raised ``error``).
+    """
+
+    hook: str
+    kwargs: Mapping[str, object]
+    plugin: str
+    result: object = None
+    error: BaseException | None = None
+
+
+class _Named(Protocol):
+    @property
+    def name(self) -> str: ...
+
+
+_Spec = TypeVar("_Spec", bound=_Named)
+
+
+def _one_line(error: BaseException) -> str:
+    text = " ".join(str(error).split())
+    line = f"{type(error).__name__}: {text}" if text else type(error).__name__
+    return line if len(line) <= _MAX_ERROR else line[: _MAX_ERROR - 3] + "..."
+
+
+def _env_blocked() -> frozenset[str]:
+    return frozenset(n.strip() for n in os.environ.get(DISABLE_ENV, "").split(",") if n.strip())
+
+
+def _distribution(entry_point: importlib.metadata.EntryPoint) -> str | None:
+    dist = entry_point.dist
+    return None if dist is None else f"{dist.name} {dist.version}"
+
+
+class Registry:
+    """The plugins govlink uses: sources, sinks and notifiers.
+
+    :param blocked: plugin names not to load (added to ``GOVLINK_DISABLE_PLUGINS``).
+    :param entry_points: load third-party plugins from the ``govlink`` entry-point group.
+    :param builtins: register the built-in plugins (:data:`BUILTIN_PLUGINS`).
+    """
+
+    def __init__(
+        self,
+        *,
+        blocked: Iterable[str] = (),
+        entry_points: bool = True,
+        builtins: bool = True,
+    ) -> None:
+        self._pm = pluggy.PluginManager(PROJECT)
+        self._pm.add_hookspecs(hookspecs)
+        self._blocked = frozenset(blocked) | _env_blocked()
+        for name in self._blocked:
+            self._pm.set_blocked(name)
+        self._builtins = builtins
+        self._entry_points = entry_points
+        self._loaded = False
+        self._origins: dict[str, tuple[PluginOrigin, str | None]] = {}
+        self._failed: list[FailedPlugin] = []
+
+    def __repr__(self) -> str:
+        state = "loaded" if self._loaded else "not loaded"
+        return f"<Registry {state}, {len(self._origins)} plugins, blocked={sorted(self._blocked)}>"
+
+    # ------------------------------------------------------------ loading
+
+    @property
+    def blocked(self) -> frozenset[str]:
+        """The names that are never registered."""
+        return self._blocked
+
+    @property
+    def failed(self) -> list[FailedPlugin]:
+        """The plugins that failed to load, each with a one-line error."""
+        self._load()
+        return list(self._failed)
+
+    def register(self, plugin: object, *, name: str | None = None) -> str | None:
+        """Register a plugin module or object (for tests and services).
+
+        :returns: the name it is registered under, or ``None`` when that name is blocked.
+        :raises PluginError: the name is taken, or the plugin implements an unknown hook or a
+            hook with unknown arguments.
+        """
+        self._load()
+        return self._add(
+            plugin, name or self._pm.get_canonical_name(plugin), PluginOrigin.REGISTERED
+        )
+
+    def unregister(self, name: str) -> None:
+        """Remove the plugin registered as ``name`` (nothing happens if there is none)."""
+        if self._pm.get_plugin(name) is not None:
+            self._pm.unregister(name=name)
+            self._origins.pop(name, None)
+
+    def _load(self) -> None:
+        if self._loaded:
+            return
+        self._loaded = True
+        if self._builtins:
+            for path in BUILTIN_PLUGINS:
+                self._load_one(path.rpartition(".")[2], PluginOrigin.BUILTIN, None, path)
+        if self._entry_points:
+            for entry_point in importlib.metadata.entry_points(group=PROJECT):
+                self._load_one(
+                    entry_point.name,
+                    PluginOrigin.ENTRY_POINT,
+                    _distribution(entry_point),
+                    entry_point,
+                )
+
+    def _load_one(
+        self,
+        name: str,
+        origin: PluginOrigin,
+        distribution: str | None,
+        target: str | importlib.metadata.EntryPoint,
+    ) -> None:
+        if self._pm.is_blocked(name):
+            return
+        try:
+            if self._pm.get_plugin(name) is not None:
+                raise PluginError(f"the name {name!r} is already taken by another plugin")
+            plugin = importlib.import_module(target) if isinstance(target, str) else target.load()
+            self._add(plugin, name, origin, distribution)
+        except Exception as error:
+            message = error.message if isinstance(error, PluginError) else _one_line(error)
+            self._failed.append(
+                FailedPlugin(name=name, error=message, origin=origin, distribution=distribution)
+            )
+            warnings.warn(
+                f"govlink plugin {name!r} failed to load: {message}",
+                PluginLoadWarning,
+                stacklevel=2,
+            )
+
+    def _add(
+        self,
+        plugin: object,
+        name: str,
+        origin: PluginOrigin,
+        distribution: str | None = None,
+    ) -> str | None:
+        try:
+            registered = self._pm.register(plugin, name=name)
+        except (ValueError, pluggy.PluginValidationError) as error:
+            raise PluginError(
+                f"plugin {name!r} cannot be registered: {_one_line(error)}"
+            ) from error
+        if registered is None:
+            return None
+        unknown = sorted(
+            caller.name
+            for caller in self._pm.get_hookcallers(plugin) or ()
+            if not caller.has_spec()
+        )
+        if unknown:
+            self._pm.unregister(plugin)
+            raise PluginError(
+                f"plugin {name!r} implements unknown hooks {', '.join(unknown)}; "
+                f"the hooks are {', '.join(hookspecs.__all__)}"
+            )
+        self._origins[registered] = (origin, distribution)
+        return registered
+
+    # ------------------------------------------------------------ calling
+
+    def _calls(
+        self, hook: str, errors: list[PluginError] | None = None, **kwargs: object
+    ) -> Iterator[tuple[str, Any]]:
+        """Call ``hook`` plugin by plugin in pluggy's order, yielding ``(plugin, result)``.
+
+        A plugin's unexpected exception becomes a :class:`PluginError` naming it; it is raised,
+        or appended to ``errors`` and the next plugin is called.
+        """
+        self._load()
+        caller = getattr(self._pm.hook, hook)
+        impls = caller.get_hookimpls()
+        firstresult = bool(caller.spec and caller.spec.opts.get("firstresult"))
+        for impl in reversed(impls):
+            others = [other.plugin for other in impls if other.plugin is not impl.plugin]
+            try:
+                result = self._pm.subset_hook_caller(hook, others)(**kwargs)
+            except GovlinkError:
+                raise
+            except Exception as error:
+                failure = PluginError(
+                    f"plugin {impl.plugin_name!r} failed in {hook}: {_one_line(error)}"
+                )
+                if errors is None:
+                    raise failure from error
+                errors.append(failure)
+                continue
+            if not firstresult:
+                result = result[0] if result else None
+            if result is not None:
+                yield impl.plugin_name, result
+
+    def _merged(self, hook: str, kind: type[_Spec], what: str) -> dict[str, tuple[str, _Spec]]:
+        found: dict[str, tuple[str, _Spec]] = {}
+        for plugin, specs in self._calls(hook):
+            try:
+                items = list(specs)
+            except GovlinkError:
+                raise
+            except Exception as error:
+                raise PluginError(
+                    f"plugin {plugin!r} failed in {hook}: {_one_line(error)}"
+                ) from error
+            for spec in items:
+                if not isinstance(spec, kind):
+                    raise PluginError(
+                        f"plugin {plugin!r} gave a {type(spec).__name__} from {hook}, "
+                        f"expected {kind.__name__}"
+                    )
+                if spec.name in found:
+                    raise PluginError(
+                        f"two plugins offer the {what} {spec.name!r}: {found[spec.name][0]!r} and "
+                        f"{plugin!r}; block one of them with {DISABLE_ENV}"
+                    )
+                found[spec.name] = (plugin, spec)
+        return dict(sorted(found.items()))
+
+    def sources(self) -> Mapping[str, SourceSpec]:
+        """Every source offered, by name (sorted).
+
+        :raises PluginError: two plugins offer the same name, or a plugin misbehaves.
+        """
+        merged = self._merged("govlink_sources", SourceSpec, "source")
+        return MappingProxyType({name: spec for name, (_, spec) in merged.items()})
+
+    def sinks(self) -> Mapping[str, SinkSpec]:
+        """Every sink offered, by name (sorted).
+
+        :raises PluginError: two plugins offer the same name, or a plugin misbehaves.
+        """
+        merged = self._merged("govlink_sinks", SinkSpec, "sink")
+        return MappingProxyType({name: spec for name, (_, spec) in merged.items()})
+
+    def source_for(self, location: str) -> SourceSpec | None:
+        """The source that claims ``location`` (first claim wins), or ``None``."""
+        for plugin, spec in self._calls("govlink_source_for", location=location):
+            if not isinstance(spec, SourceSpec):
+                raise PluginError(
+                    f"plugin {plugin!r} gave a {type(spec).__name__} from govlink_source_for, "
+                    "expected SourceSpec"
+                )
+            return spec
+        return None
+
+    def open_source(self, options: SourceOptions) -> Source:
+        """Open the source named ``options.location``, or the one that claims that location.
+
+        :raises UnknownSource: no source has that name and no plugin claims the location.
+        :raises SourceError: the source cannot read it (its own, typed errors).
+        :raises PluginError: the source failed in an unexpected way.
+        """
+        known = self.sources()
+        spec = known.get(options.location) or self.source_for(options.location)
+        if spec is None:
+            names = ", ".join(known) or "none"
+            raise UnknownSource(
+                f"unknown source {options.location!r}: no plugin reads it; known sources: {names}"
+            )
+        return _opened(spec.name, "source", spec.open, options)
+
+    def open_sink(self, name: str, options: SinkOptions | None = None) -> Sink:
+        """Open the sink called ``name``.
+
+        :raises PluginError: no such sink, or the sink failed in an unexpected way.
+        """
+        known = self.sinks()
+        spec = known.get(name)
+        if spec is None:
+            names = ", ".join(known) or "none"
+            raise PluginError(f"unknown sink {name!r}; known sinks: {names}", code="plugin.sink")
+        return _opened(spec.name, "sink", spec.open, options or SinkOptions())
+
+    def notify(self, alert: Alert) -> None:
+        """Hand ``alert`` to every notifier plugin.
+
+        Every notifier is called even when one fails.
+
+        :raises PluginError: after all were called, naming the first that failed.
+        """
+        errors: list[PluginError] = []
+        for _ in self._calls("govlink_notify", errors, alert=alert):
+            pass
+        if errors:
+            extra = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+            raise PluginError(errors[0].message + extra) from errors[0]
+
+    # ------------------------------------------------------------ introspection
+
+    def plugins(self) -> list[PluginInfo]:
+        """Every loaded plugin with what it offers, sorted by name."""
+        offered: dict[str, dict[str, list[str]]] = {}
+        for hook, key in (("govlink_sources", "sources"), ("govlink_sinks", "sinks")):
+            kind: type[SourceSpec] | type[SinkSpec] = SourceSpec if key == "sources" else SinkSpec
+            for name, (plugin, _) in self._merged(hook, kind, key[:-1]).items():
+                offered.setdefault(plugin, {}).setdefault(key, []).append(name)
+        notifiers = {impl.plugin_name for impl in self._pm.hook.govlink_notify.get_hookimpls()}
+        return [
+            PluginInfo(
+                name=name,
+                origin=origin,
+                distribution=distribution,
+                sources=tuple(offered.get(name, {}).get("sources", ())),
+                sinks=tuple(offered.get(name, {}).get("sinks", ())),
+                notifier=name in notifiers,
+            )
+            for name, (origin, distribution) in sorted(self._origins.items())
+        ]
+
+    def monitor(self, record: Callable[[HookCall], None]) -> Callable[[], None]:
+        """Report every hook call to ``record`` (tracing, tests); returns the function to stop."""
+
+        def before(hook: str, impls: Sequence[pluggy.HookImpl], kwargs: Mapping[str, Any]) -> None:
+            return None
+
+        def after(
+            outcome: pluggy.Result[Any],
+            hook: str,
+            impls: Sequence[pluggy.HookImpl],
+            kwargs: Mapping[str, Any],
+        ) -> None:
+            error = outcome.exception
+            for impl in impls:
+                record(
+                    HookCall(
+                        hook=hook,
+                        kwargs=MappingProxyType(dict(kwargs)),
+                        plugin=impl.plugin_name,
+                        result=None if error else outcome.get_result(),
+                        error=error,
+                    )
+                )
+
+        return self._pm.add_hookcall_monitoring(before, after)
+
+
+_Opened = TypeVar("_Opened")
+_Options = TypeVar("_Options")
+
+
+def _opened(
+    name: str, what: str, open_: Callable[[_Options], _Opened], options: _Options
+) -> _Opened:
+    try:
+        return open_(options)
+    except GovlinkError:
+        raise
+    except Exception as error:
+        raise PluginError(f"{what} {name!r} failed to open: {_one_line(error)}") from error

@@ -1,0 +1,168 @@
+"""The store protocols: the platform's side of govlink, as small protocols composed into Store.
+
+A workflow asks for the narrowest protocol it needs, so a service can hand in its own store
+object. Later features (the sync plan, the document outbox) add their own protocols next to
+these, without changing :class:`Store`: a store that lacks them still serves the import.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import datetime
+from typing import Protocol, runtime_checkable
+
+import attrs
+
+from govlink.domain.company import Company
+from govlink.domain.enterprise_number import EnterpriseNumber
+from govlink.reconcile.model import ImportDiff
+from govlink.reconcile.policy import ApplyPlan
+
+__all__ = [
+    "AppliedChange",
+    "CompanyReader",
+    "ImportCounts",
+    "ImportRun",
+    "ImportStore",
+    "RunInfo",
+    "SettingsStore",
+    "Store",
+    "WriteProgress",
+]
+
+#: Called as ``progress(done, total)`` while an apply writes its companies.
+WriteProgress = Callable[[int, int], None]
+
+
+@attrs.frozen(kw_only=True)
+class ImportCounts:
+    """The size of each category of one import (``skipped``: left out on purpose by the source)."""
+
+    rows: int
+    only_in_source: int
+    only_in_platform: int
+    matching: int
+    changed: int
+    invalid: int
+    skipped: int = 0
+
+    @classmethod
+    def of(cls, diff: ImportDiff, *, skipped: int = 0) -> ImportCounts:
+        """The counts of ``diff``."""
+        return cls(
+            rows=diff.rows,
+            only_in_source=len(diff.only_in_source),
+            only_in_platform=len(diff.only_in_platform),
+            matching=len(diff.matching),
+            changed=len(diff.changed),
+            invalid=len(diff.invalid),
+            skipped=skipped,
+        )
+
+
+@attrs.frozen(kw_only=True)
+class RunInfo:
+    """What an apply records about its import run: when, from where, by whom, and the counts.
+
+    :param source: the source's name (``excel``, ``adminpulse``).
+    :param location: what the user opened (a file path or a source name).
+    :param actor: who applied the import.
+    """
+
+    at: datetime
+    source: str
+    location: str
+    actor: str
+    counts: ImportCounts
+
+
+@attrs.frozen(kw_only=True)
+class AppliedChange:
+    """One company an import run added or updated, with the values before and after.
+
+    ``before`` is empty for an added company; ``fields`` are the fields written.
+    """
+
+    enterprise_number: EnterpriseNumber
+    action: str
+    fields: tuple[str, ...]
+    before: Mapping[str, str | None]
+    after: Mapping[str, str | None]
+
+
+@attrs.frozen(kw_only=True)
+class ImportRun:
+    """An applied import, as recorded by the store."""
+
+    id: int
+    info: RunInfo
+    changes: tuple[AppliedChange, ...]
+
+    @property
+    def added(self) -> tuple[EnterpriseNumber, ...]:
+        """The companies this run added."""
+        return tuple(c.enterprise_number for c in self.changes if c.action == "added")
+
+    @property
+    def updated(self) -> tuple[AppliedChange, ...]:
+        """The companies this run updated."""
+        return tuple(c for c in self.changes if c.action == "updated")
+
+
+@runtime_checkable
+class CompanyReader(Protocol):
+    """Reads the companies on the platform."""
+
+    def companies(self) -> list[Company]:
+        """Every company, sorted by enterprise number."""
+        ...
+
+    def company(self, number: EnterpriseNumber) -> Company | None:
+        """The company with this number, or ``None``."""
+        ...
+
+
+@runtime_checkable
+class ImportStore(CompanyReader, Protocol):
+    """Applies import plans and keeps the record of every applied run."""
+
+    def apply(
+        self, plan: ApplyPlan, run: RunInfo, *, progress: WriteProgress | None = None
+    ) -> ImportRun:
+        """Carry out ``plan`` and record ``run``, all in one transaction.
+
+        :raises StaleStoreError: a company to add already exists, or a company to update no
+            longer equals ``update.before``; nothing was written.
+        :raises StoreError: the store cannot be written; nothing was written.
+        """
+        ...
+
+    def import_runs(self) -> list[ImportRun]:
+        """Every applied import run, newest first."""
+        ...
+
+
+@runtime_checkable
+class SettingsStore(Protocol):
+    """Named text settings of the firm (no secrets: those stay in the environment)."""
+
+    def get_setting(self, key: str) -> str | None:
+        """The value of ``key``, or ``None`` when unset."""
+        ...
+
+    def set_setting(self, key: str, value: str | None) -> None:
+        """Set ``key`` to ``value``; ``None`` removes it."""
+        ...
+
+    def settings(self) -> dict[str, str]:
+        """Every setting."""
+        ...
+
+
+@runtime_checkable
+class Store(ImportStore, SettingsStore, Protocol):
+    """Everything the import needs from the platform's side, plus closing."""
+
+    def close(self) -> None:
+        """Release the store's resources; the object is unusable afterwards."""
+        ...

@@ -1,0 +1,355 @@
+"""The embedded default store on the standard library's sqlite3.
+
+WAL mode lets readers run beside one writer; every write takes the write lock up front
+(``BEGIN IMMEDIATE``) and waits for it up to ``timeout`` seconds, so several processes can share
+one file. Each apply is one transaction: an error or a crash part-way leaves the store as it was.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from types import TracebackType
+from typing import Final
+
+from govlink.domain.company import COMPANY_FIELDS, Company
+from govlink.domain.enterprise_number import EnterpriseNumber
+from govlink.domain.records import SourceRef
+from govlink.errors import StaleStoreError, StoreError
+from govlink.reconcile.policy import ApplyPlan, Update
+from govlink.store._schema import migrate, schema_version
+from govlink.store.base import (
+    AppliedChange,
+    ImportCounts,
+    ImportRun,
+    RunInfo,
+    WriteProgress,
+)
+
+__all__ = ["SQLiteStore"]
+
+_DATA: Final = COMPANY_FIELDS[1:]
+_ORIGIN: Final = ("origin_source", "origin_record_id", "origin_row")
+_COLUMNS: Final = (*COMPANY_FIELDS, *_ORIGIN)
+_SELECT_COMPANIES: Final = f"SELECT {', '.join(_COLUMNS)} FROM companies"
+_INSERT_COMPANY: Final = (
+    f"INSERT INTO companies ({', '.join(_COLUMNS)}, created_at, updated_at) "
+    f"VALUES ({', '.join('?' * (len(_COLUMNS) + 2))})"
+)
+_COUNT_FIELDS: Final = (
+    "rows",
+    "only_in_source",
+    "only_in_platform",
+    "matching",
+    "changed",
+    "invalid",
+    "skipped",
+)
+_RUN_COLUMNS: Final = ("id", "applied_at", "source", "location", "actor", *_COUNT_FIELDS)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat()
+
+
+def _company_row(company: Company) -> tuple[object, ...]:
+    origin = company.origin
+    values = [getattr(company, name) for name in COMPANY_FIELDS]
+    values[0] = company.enterprise_number.compact
+    if origin is None:
+        return (*values, None, None, None)
+    return (*values, origin.source, origin.record_id, origin.row)
+
+
+def _company(row: sqlite3.Row) -> Company:
+    data = {name: row[name] for name in COMPANY_FIELDS}
+    data["enterprise_number"] = EnterpriseNumber._from_trusted(row["enterprise_number"])
+    source = row["origin_source"]
+    origin = (
+        None
+        if source is None
+        else SourceRef(source=source, record_id=row["origin_record_id"], row=row["origin_row"])
+    )
+    return Company(origin=origin, **data)
+
+
+def _values(company: Company, fields: Iterable[str]) -> dict[str, str | None]:
+    return {name: getattr(company, name) for name in fields}
+
+
+class SQLiteStore:
+    """A :class:`~govlink.store.Store` in one SQLite file, created and migrated on open.
+
+    :param path: the database file (created when missing), or ``":memory:"``.
+    :param timeout: seconds to wait for another process's write lock before failing.
+    :raises StoreError: the file cannot be opened, is not a govlink store, or has a newer schema.
+
+    One object serves one thread; any number of processes may open the same file.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], *, timeout: float = 30.0) -> None:
+        self._path = os.fspath(path)
+        try:
+            self._db = sqlite3.connect(
+                self._path, timeout=timeout, isolation_level=None, check_same_thread=True
+            )
+        except sqlite3.Error as error:
+            raise self._failed("opened", error) from error
+        self._db.row_factory = sqlite3.Row
+        try:
+            self._db.execute("PRAGMA journal_mode = WAL")
+            self._db.execute("PRAGMA foreign_keys = ON")
+            with self._transaction() as db:
+                migrate(db)
+        except sqlite3.Error as error:
+            self._db.close()
+            raise self._failed("opened", error) from error
+        except StoreError:
+            self._db.close()
+            raise
+
+    @property
+    def path(self) -> str:
+        """The database file."""
+        return self._path
+
+    @property
+    def schema_version(self) -> int:
+        """The schema version of the open store."""
+        with self._reading():
+            return schema_version(self._db)
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"SQLiteStore({self._path!r})"
+
+    def close(self) -> None:
+        """Close the database connection."""
+        self._db.close()
+
+    def _failed(self, action: str, error: sqlite3.Error) -> StoreError:
+        return StoreError(f"the store {self._path} cannot be {action}: {error}")
+
+    @contextmanager
+    def _reading(self) -> Iterator[None]:
+        try:
+            yield
+        except sqlite3.Error as error:
+            raise self._failed("read", error) from error
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction holding the write lock from its start; rolled back on error."""
+        db = self._db
+        try:
+            db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as error:
+            raise self._failed("written", error) from error
+        try:
+            yield db
+            db.execute("COMMIT")
+        except BaseException as error:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            if isinstance(error, sqlite3.Error):
+                raise self._failed("written", error) from error
+            raise
+
+    # companies
+
+    def companies(self) -> list[Company]:
+        """Every company, sorted by enterprise number."""
+        with self._reading():
+            rows = self._db.execute(f"{_SELECT_COMPANIES} ORDER BY enterprise_number").fetchall()
+        return [_company(row) for row in rows]
+
+    def company(self, number: EnterpriseNumber) -> Company | None:
+        """The company with this number, or ``None``."""
+        with self._reading():
+            row = self._db.execute(
+                f"{_SELECT_COMPANIES} WHERE enterprise_number = ?", (number.compact,)
+            ).fetchone()
+        return None if row is None else _company(row)
+
+    # import runs
+
+    def apply(
+        self, plan: ApplyPlan, run: RunInfo, *, progress: WriteProgress | None = None
+    ) -> ImportRun:
+        """Carry out ``plan`` and record ``run`` in one transaction (see ``ImportStore.apply``)."""
+        total = len(plan.add) + len(plan.update)
+        now = _now()
+        with self._transaction() as db:
+            _check_fresh(db, plan)
+            run_id = _insert_run(db, run)
+            for done, company in enumerate(plan.add, start=1):
+                db.execute(_INSERT_COMPANY, (*_company_row(company), now, now))
+                written = tuple(n for n in _DATA if getattr(company, n) is not None)
+                _insert_change(db, run_id, company, "added", written, {}, _values(company, written))
+                if progress is not None:
+                    progress(done, total)
+            for done, update in enumerate(plan.update, start=len(plan.add) + 1):
+                _update_company(db, update, now)
+                _insert_change(
+                    db,
+                    run_id,
+                    update.after,
+                    "updated",
+                    update.fields,
+                    _values(update.before, update.fields),
+                    _values(update.after, update.fields),
+                )
+                if progress is not None:
+                    progress(done, total)
+            return _select_runs(db, run_id)[0]
+
+    def import_runs(self) -> list[ImportRun]:
+        """Every applied import run, newest first."""
+        with self._reading():
+            return _select_runs(self._db)
+
+    # settings
+
+    def get_setting(self, key: str) -> str | None:
+        """The value of ``key``, or ``None`` when unset."""
+        with self._reading():
+            row = self._db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_setting(self, key: str, value: str | None) -> None:
+        """Set ``key`` to ``value``; ``None`` removes it."""
+        with self._transaction() as db:
+            if value is None:
+                db.execute("DELETE FROM settings WHERE key = ?", (key,))
+            else:
+                db.execute(
+                    "INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) "
+                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value, "
+                    "updated_at = excluded.updated_at",
+                    (key, value, _now()),
+                )
+
+    def settings(self) -> dict[str, str]:
+        """Every setting."""
+        with self._reading():
+            rows = self._db.execute("SELECT key, value FROM settings ORDER BY key").fetchall()
+        return {str(key): str(value) for key, value in rows}
+
+
+def _check_fresh(db: sqlite3.Connection, plan: ApplyPlan) -> None:
+    current = {row["enterprise_number"]: _company(row) for row in db.execute(_SELECT_COMPANIES)}
+    stale = [c.enterprise_number for c in plan.add if c.enterprise_number.compact in current]
+    stale += [
+        u.before.enterprise_number
+        for u in plan.update
+        if current.get(u.before.enterprise_number.compact) != u.before
+    ]
+    if stale:
+        shown = ", ".join(n.formatted for n in sorted(stale)[:3])
+        raise StaleStoreError(
+            f"the store changed since the preview ({shown}); nothing was written, preview again"
+        )
+
+
+def _update_company(db: sqlite3.Connection, update: Update, now: str) -> None:
+    assignments = ", ".join(f"{name} = ?" for name in update.fields)
+    db.execute(
+        f"UPDATE companies SET {assignments}, updated_at = ? WHERE enterprise_number = ?",
+        (
+            *(getattr(update.after, name) for name in update.fields),
+            now,
+            update.after.enterprise_number.compact,
+        ),
+    )
+
+
+def _insert_run(db: sqlite3.Connection, run: RunInfo) -> int:
+    counts = run.counts
+    cursor = db.execute(
+        f"INSERT INTO import_runs ({', '.join(_RUN_COLUMNS[1:])}) "
+        f"VALUES ({', '.join('?' * (len(_RUN_COLUMNS) - 1))})",
+        (
+            run.at.astimezone(UTC).isoformat(),
+            run.source,
+            run.location,
+            run.actor,
+            *(getattr(counts, name) for name in _COUNT_FIELDS),
+        ),
+    )
+    assert cursor.lastrowid is not None
+    return cursor.lastrowid
+
+
+def _insert_change(
+    db: sqlite3.Connection,
+    run_id: int,
+    company: Company,
+    action: str,
+    fields: tuple[str, ...],
+    before: Mapping[str, str | None],
+    after: Mapping[str, str | None],
+) -> None:
+    db.execute(
+        "INSERT INTO import_run_changes (run_id, enterprise_number, action, fields, before, after) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        (
+            run_id,
+            company.enterprise_number.compact,
+            action,
+            json.dumps(fields),
+            json.dumps(before),
+            json.dumps(after),
+        ),
+    )
+
+
+def _select_runs(db: sqlite3.Connection, run_id: int | None = None) -> list[ImportRun]:
+    """The runs (all, or the one with ``run_id``) with their changes, newest first."""
+    where, params = ("", ()) if run_id is None else ("WHERE id = ?", (run_id,))
+    runs = db.execute(
+        f"SELECT {', '.join(_RUN_COLUMNS)} FROM import_runs {where} ORDER BY id DESC", params
+    ).fetchall()
+    changes: dict[int, list[AppliedChange]] = {}
+    for row in db.execute(
+        "SELECT run_id, enterprise_number, action, fields, before, after "
+        f"FROM import_run_changes {where.replace('id', 'run_id')} "
+        "ORDER BY run_id, action, enterprise_number",
+        params,
+    ):
+        changes.setdefault(row["run_id"], []).append(
+            AppliedChange(
+                enterprise_number=EnterpriseNumber._from_trusted(row["enterprise_number"]),
+                action=row["action"],
+                fields=tuple(json.loads(row["fields"])),
+                before=json.loads(row["before"]),
+                after=json.loads(row["after"]),
+            )
+        )
+    return [
+        ImportRun(
+            id=row["id"],
+            info=RunInfo(
+                at=datetime.fromisoformat(row["applied_at"]),
+                source=row["source"],
+                location=row["location"],
+                actor=row["actor"],
+                counts=ImportCounts(**{name: row[name] for name in _COUNT_FIELDS}),
+            ),
+            changes=tuple(changes.get(row["id"], ())),
+        )
+        for row in runs
+    ]

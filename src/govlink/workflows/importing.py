@@ -1,0 +1,150 @@
+"""The import workflow: preview a source against the store, then apply the user's selection.
+
+Services and the CLI both call these functions; the CLI only renders what they return.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping
+from datetime import UTC, datetime
+from typing import Final
+
+import attrs
+
+from govlink.domain.records import RawRecord
+from govlink.errors import StaleStoreError
+from govlink.plugins.types import Source
+from govlink.reconcile.model import ImportDiff
+from govlink.reconcile.policy import ApplyPlan, Selection, plan_apply
+from govlink.reconcile.reconciler import reconcile
+from govlink.store.base import (
+    CompanyReader,
+    ImportCounts,
+    ImportRun,
+    ImportStore,
+    RunInfo,
+    WriteProgress,
+)
+
+__all__ = [
+    "ImportPreview",
+    "ImportResult",
+    "ReadProgress",
+    "apply_import",
+    "preview_import",
+]
+
+#: Called as ``progress(records_read)`` while a preview reads its source.
+ReadProgress = Callable[[int], None]
+
+_ATTEMPTS: Final = 3
+
+
+@attrs.frozen(kw_only=True)
+class ImportPreview:
+    """What an import would do: the diff, plus what is needed to apply it later.
+
+    :param source: the source's name; :param location: what the user opened.
+    :param records: the raw records read, kept so an apply can re-reconcile if the store moved.
+    :param skipped: records the source left out on purpose, counted by reason.
+    """
+
+    source: str
+    location: str
+    diff: ImportDiff
+    records: tuple[RawRecord, ...] = attrs.field(repr=False)
+    known_colleagues: frozenset[str] | None = attrs.field(default=None, repr=False)
+    skipped: Mapping[str, int] = attrs.field(factory=dict)
+
+    @property
+    def counts(self) -> ImportCounts:
+        """The size of each category."""
+        return ImportCounts.of(self.diff, skipped=sum(self.skipped.values()))
+
+    def refreshed(self, store: CompanyReader) -> ImportPreview:
+        """The same records reconciled again against the store as it is now."""
+        diff = reconcile(self.records, store.companies(), known_colleagues=self.known_colleagues)
+        return attrs.evolve(self, diff=diff)
+
+
+@attrs.frozen(kw_only=True)
+class ImportResult:
+    """An applied import: the preview the plan was made from, the plan, and the run record."""
+
+    preview: ImportPreview
+    plan: ApplyPlan
+    run: ImportRun
+
+
+def _colleagues(known: Collection[str] | None) -> frozenset[str] | None:
+    return None if known is None else frozenset(known)
+
+
+def preview_import(
+    source: Source,
+    store: CompanyReader,
+    *,
+    location: str | None = None,
+    progress: ReadProgress | None = None,
+) -> ImportPreview:
+    """Read ``source`` and reconcile it with the store's companies; writes nothing.
+
+    :param location: what the user opened, for the run record (default: the source's name).
+    :raises SourceError: or a ``ConnectorError`` when the source cannot be read.
+    """
+    records: list[RawRecord] = []
+    for record in source.records():
+        records.append(record)
+        if progress is not None:
+            progress(len(records))
+    colleagues = _colleagues(source.known_colleagues())
+    return ImportPreview(
+        source=source.name,
+        location=source.name if location is None else location,
+        diff=reconcile(records, store.companies(), known_colleagues=colleagues),
+        records=tuple(records),
+        known_colleagues=colleagues,
+        skipped=dict(source.skipped),
+    )
+
+
+def apply_import(
+    preview: ImportPreview,
+    store: ImportStore,
+    selection: Selection,
+    *,
+    actor: str,
+    at: datetime | None = None,
+    progress: WriteProgress | None = None,
+) -> ImportResult:
+    """Apply ``selection`` to the preview's diff and record the run, in one store transaction.
+
+    If another process changed the store since the preview, the records are reconciled again
+    against the store as it is now and the selection re-planned (a few times at most).
+
+    :param actor: who applies the import, for the run record.
+    :raises DomainError: the selection names a field that may not be overwritten, or a company
+        that is not new.
+    :raises StaleStoreError: the store kept changing under the apply; nothing was written.
+    :raises StoreError: the store cannot be written; nothing was written.
+    """
+    when = datetime.now(UTC) if at is None else at
+    attempt = 1
+    while True:
+        plan = plan_apply(preview.diff, selection)
+        info = RunInfo(
+            at=when,
+            source=preview.source,
+            location=preview.location,
+            actor=actor,
+            counts=preview.counts,
+        )
+        try:
+            run = store.apply(plan, info, progress=progress)
+        except StaleStoreError:
+            if attempt == _ATTEMPTS:
+                raise
+            attempt += 1
+            preview = preview.refreshed(store)
+        else:
+            return ImportResult(preview=preview, plan=plan, run=run)
