@@ -18,6 +18,8 @@ from govlink.domain import (
     WarningCode,
     validate,
 )
+from govlink.domain.alerts import Alert, AlertKind
+from govlink.domain.documents import Document, DocumentKind
 from govlink.errors import (
     ConfigurationError,
     ConnectorError,
@@ -43,23 +45,29 @@ from govlink.reconcile import (
     plan_apply,
     reconcile,
 )
+from govlink.workflows.ingest import IngestReport, ingest
 
 __version__ = "0.1.0.dev0"
 
 __all__ = [
     "ALL",
     "COMPANY_FIELDS",
+    "Alert",
+    "AlertKind",
     "ApplyPlan",
     "ChangeKind",
     "Company",
     "ConfigurationError",
     "ConnectorError",
+    "Document",
+    "DocumentKind",
     "DomainError",
     "EnterpriseNumber",
     "FatalConnectorError",
     "FieldChange",
     "GovlinkError",
     "ImportDiff",
+    "IngestReport",
     "InvalidEnterpriseNumber",
     "InvalidRecord",
     "Match",
@@ -79,6 +87,7 @@ __all__ = [
     "Validator",
     "WarningCode",
     "__version__",
+    "ingest",
     "plan_apply",
     "reconcile",
     "validate",

@@ -95,9 +95,11 @@ def test_implicit_tls_with_login(server_context: ssl.SSLContext, ca_file: str) -
 
 
 def test_untrusted_certificate_is_a_configuration_error(server_context: ssl.SSLContext) -> None:
-    with LoopbackSmtpServer(implicit_tls=server_context) as server:
-        with pytest.raises(ConfigurationError, match="TLS"):
-            send_message(settings(server, tls=TlsMode.IMPLICIT), message())
+    with (
+        LoopbackSmtpServer(implicit_tls=server_context) as server,
+        pytest.raises(ConfigurationError, match="TLS"),
+    ):
+        send_message(settings(server, tls=TlsMode.IMPLICIT), message())
     assert server.messages == []
 
 

@@ -41,6 +41,8 @@ class DocumentReason(StrEnum):
 
     EMPTY = "document.empty"
     TOO_LARGE = "document.too_large"
+    UNREADABLE = "document.unreadable"
+    INTEGRITY = "document.integrity"
     CONTENT_TYPE_UNKNOWN = "document.content_type_unknown"
     CONTENT_TYPE_MISMATCH = "document.content_type_mismatch"
     FILE_NAME_MISSING = "file_name.missing"

@@ -1,11 +1,14 @@
-"""Send e-mail through an SMTP server (stdlib :mod:`smtplib`): plain, STARTTLS or implicit TLS.
+"""The SMTP notifier: alerts by e-mail through stdlib smtplib (plain, STARTTLS or implicit TLS).
 
-The settings come from the store (``govlink settings set smtp_host mail.firm.be`` ...). The
-password never reaches a log, a repr or an error message.
+The settings come from the store (``govlink settings set smtp_host mail.firm.be`` ...); the
+password comes from the environment (``GOVLINK_SMTP_PASSWORD``), like every secret, and never
+reaches a log, a repr or an error message.
 """
 
 from __future__ import annotations
 
+import logging
+import os
 import smtplib
 import ssl
 from collections.abc import Mapping
@@ -15,21 +18,35 @@ from typing import Final
 
 import attrs
 
+from govlink.domain.alerts import Alert
 from govlink.errors import ConfigurationError, RetriableConnectorError
+from govlink.plugins import hookimpl
 
-__all__ = ["SMTP_SETTINGS", "SmtpSettings", "TlsMode", "send_message"]
+__all__ = [
+    "PASSWORD_ENV",
+    "SMTP_SETTINGS",
+    "SmtpNotifier",
+    "SmtpSettings",
+    "TlsMode",
+    "alert_message",
+    "send_message",
+]
 
 SMTP_SETTINGS: Final = (
     "smtp_host",
     "smtp_port",
     "smtp_tls",
     "smtp_username",
-    "smtp_password",
     "smtp_sender",
     "smtp_ca_file",
     "smtp_timeout",
 )
-"""The setting names the SMTP notifier reads."""
+"""The store settings the SMTP notifier reads (``smtp_host`` switches it on)."""
+
+PASSWORD_ENV: Final = "GOVLINK_SMTP_PASSWORD"
+"""The environment variable holding the SMTP password."""
+
+_LOG: Final = logging.getLogger("govlink.notifiers.smtp")
 
 _DEFAULT_PORTS: Final = {"none": 25, "starttls": 587, "implicit": 465}
 
@@ -81,8 +98,13 @@ class SmtpSettings:
     timeout: float = 30.0
 
     @classmethod
-    def from_settings(cls, settings: Mapping[str, str]) -> SmtpSettings:
-        """Read the ``smtp_*`` settings; raises :class:`~govlink.ConfigurationError` if unusable."""
+    def from_settings(
+        cls, settings: Mapping[str, str], environ: Mapping[str, str] = os.environ
+    ) -> SmtpSettings:
+        """Read the ``smtp_*`` settings and the password from ``environ``.
+
+        :raises ConfigurationError: a setting is missing or unusable.
+        """
         host = settings.get("smtp_host", "").strip()
         sender = settings.get("smtp_sender", "").strip()
         if not host or not sender:
@@ -98,7 +120,7 @@ class SmtpSettings:
             sender=sender,
             tls=tls,
             username=settings.get("smtp_username") or None,
-            password=settings.get("smtp_password") or None,
+            password=environ.get(PASSWORD_ENV) or None,
             ca_file=settings.get("smtp_ca_file") or None,
             timeout=float(_number("smtp_timeout", timeout, float)) if timeout else 30.0,
         )
@@ -151,3 +173,38 @@ def send_message(settings: SmtpSettings, message: EmailMessage) -> None:
             f"cannot send through {settings.host}:{settings.port}: {type(error).__name__}",
             connector="smtp",
         ) from None
+
+
+def alert_message(alert: Alert, sender: str) -> EmailMessage:
+    """The e-mail for an alert (it must have a recipient)."""
+    if alert.recipient is None:
+        raise ValueError("an alert without a recipient cannot be e-mailed")
+    message = EmailMessage()
+    message["From"] = sender
+    message["To"] = alert.recipient
+    message["Subject"] = alert.subject
+    message.set_content(alert.message)
+    return message
+
+
+class SmtpNotifier:
+    """A notifier plugin e-mailing each alert to its recipient.
+
+    Register it on a registry (``registry.register(SmtpNotifier(settings), name="smtp")``); the
+    workflows do so when ``smtp_host`` is set. An alert without a recipient is left to the
+    other notifiers.
+    """
+
+    def __init__(self, settings: SmtpSettings) -> None:
+        self.settings = settings
+
+    def __repr__(self) -> str:
+        return f"SmtpNotifier({self.settings!r})"
+
+    @hookimpl
+    def govlink_notify(self, alert: Alert) -> None:
+        """E-mail ``alert`` to ``alert.recipient``."""
+        if alert.recipient is None:
+            return
+        send_message(self.settings, alert_message(alert, self.settings.sender))
+        _LOG.info("alert %r e-mailed to %s", alert.subject, alert.recipient)

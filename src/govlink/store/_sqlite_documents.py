@@ -131,7 +131,9 @@ def _document(row: sqlite3.Row, content: bytes | None = None) -> Document:
         kind=DocumentKind(row["kind"]),
         kind_label=row["kind_label"],
         title=row["title"],
-        document_date=None if row["document_date"] is None else date.fromisoformat(row["document_date"]),
+        document_date=None
+        if row["document_date"] is None
+        else date.fromisoformat(row["document_date"]),
         received_at=received,
         file_name=row["file_name"],
         content_type=row["content_type"],
@@ -143,7 +145,8 @@ def _document(row: sqlite3.Row, content: bytes | None = None) -> Document:
 
 def _entry(row: sqlite3.Row) -> OutboxEntry:
     received, updated = _dt(row["received_at"]), _dt(row["updated_at"])
-    assert received is not None and updated is not None
+    assert received is not None
+    assert updated is not None
     return OutboxEntry(
         id=row["id"],
         document_id=row["document_id"],
@@ -263,20 +266,26 @@ class DocumentTables:
                 [(document_id, sink, now, now) for sink in queued],
             )
         return StoredDocument(
-            id=document_id, document=attrs.evolve(document, content=None, path=None), queued_for=queued
+            id=document_id,
+            document=attrs.evolve(document, content=None, path=None),
+            queued_for=queued,
         )
 
     def documents(self) -> list[StoredDocument]:
         """Every stored document, oldest first (without bytes)."""
         with self._reading():
-            rows = self._db.execute(f"SELECT {_DOCUMENT_COLUMNS} FROM documents ORDER BY id").fetchall()
+            rows = self._db.execute(
+                f"SELECT {_DOCUMENT_COLUMNS} FROM documents ORDER BY id"
+            ).fetchall()
             queued: dict[int, list[str]] = {}
             for document_id, sink in self._db.execute(
                 "SELECT document_id, sink FROM outbox ORDER BY sink"
             ):
                 queued.setdefault(document_id, []).append(sink)
         return [
-            StoredDocument(id=row["id"], document=_document(row), queued_for=tuple(queued.get(row["id"], ())))
+            StoredDocument(
+                id=row["id"], document=_document(row), queued_for=tuple(queued.get(row["id"], ()))
+            )
             for row in rows
         ]
 
@@ -413,7 +422,9 @@ class DocumentTables:
         self, sink: str | None = None, states: Collection[OutboxState] | None = None
     ) -> list[OutboxEntry]:
         """Outbox entries, oldest first (see DocumentStore)."""
-        state_filter, state_values = _in("o.state", None if states is None else [s.value for s in states])
+        state_filter, state_values = _in(
+            "o.state", None if states is None else [s.value for s in states]
+        )
         sink_filter, sink_values = _in("o.sink", None if sink is None else [sink])
         with self._reading():
             rows = self._db.execute(

@@ -29,7 +29,7 @@ class _Handler:
     def __init__(self, server: LoopbackSmtpServer) -> None:
         self._server = server
 
-    async def handle_DATA(self, smtp: SMTP, session: Session, envelope: Envelope) -> str:  # noqa: N802
+    async def handle_DATA(self, smtp: SMTP, session: Session, envelope: Envelope) -> str:
         raw = envelope.original_content or b""
         message = message_from_bytes(raw, policy=policy.default)
         assert isinstance(message, EmailMessage)
@@ -45,8 +45,7 @@ class _Controller(Controller):
         # when it warns about AUTH without STARTTLS.
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", "Requiring AUTH while not requiring TLS")
-            server: SMTP = super().factory()
-            return server
+            return SMTP(self.handler, **self.SMTP_kwargs)
 
 
 def _free_port() -> int:
