@@ -6,13 +6,12 @@ import logging
 import ssl
 from collections.abc import Iterator
 from email.message import EmailMessage
-from pathlib import Path
 
 import pytest
 import trustme
 
 from govlink.errors import ConfigurationError, RetriableConnectorError
-from govlink.notifiers.smtp import SmtpSettings, TlsMode, send_message
+from govlink.notifiers.smtp import PASSWORD_ENV, SmtpNotifier, SmtpSettings, TlsMode, send_message
 from govlink.testing.smtp import LoopbackSmtpServer
 
 SECRET = "s3cr3t-Pa55word"
@@ -130,18 +129,19 @@ def test_unreachable_server_is_retriable() -> None:
         send_message(config, message())
 
 
-def test_settings_from_the_store(tmp_path: Path) -> None:
+def test_settings_from_the_store() -> None:
     config = SmtpSettings.from_settings(
         {
             "smtp_host": "mail.firm.be",
             "smtp_sender": "g@firm.be",
             "smtp_tls": "Implicit",
-            "smtp_password": SECRET,
             "smtp_username": "bot",
-        }
+        },
+        {PASSWORD_ENV: SECRET},
     )
-    assert (config.port, config.tls) == (465, TlsMode.IMPLICIT)
+    assert (config.port, config.tls, config.password) == (465, TlsMode.IMPLICIT, SECRET)
     assert SECRET not in repr(config)
+    assert SECRET not in repr(SmtpNotifier(config))
     assert (
         SmtpSettings.from_settings(
             {"smtp_host": "h", "smtp_sender": "g@firm.be", "smtp_tls": "none", "smtp_port": "2525"}

@@ -265,7 +265,8 @@ class Registry:
         """Call ``hook`` plugin by plugin in pluggy's order, yielding ``(plugin, result)``.
 
         A plugin's unexpected exception becomes a :class:`PluginError` naming it; it is raised,
-        or appended to ``errors`` and the next plugin is called.
+        or appended to ``errors`` and the next plugin is called. A :class:`GovlinkError` is
+        raised as it is, unless ``errors`` collects it too.
         """
         self._load()
         caller = getattr(self._pm.hook, hook)
@@ -275,9 +276,9 @@ class Registry:
             others = [other.plugin for other in impls if other.plugin is not impl.plugin]
             try:
                 result = self._pm.subset_hook_caller(hook, others)(**kwargs)
-            except GovlinkError:
-                raise
             except Exception as error:
+                if isinstance(error, GovlinkError) and errors is None:
+                    raise
                 failure = PluginError(
                     f"plugin {impl.plugin_name!r} failed in {hook}: {_one_line(error)}"
                 )
