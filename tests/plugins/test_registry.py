@@ -70,14 +70,15 @@ def _alert() -> Alert:
 
 def test_project_name_is_the_entry_point_group() -> None:
     assert PROJECT == "govlink"
-    assert BUILTIN_PLUGINS == ("govlink.connectors.excel",)
+    assert BUILTIN_PLUGINS == ("govlink.connectors.excel", "govlink.notifiers.log")
 
 
 def test_builtins_are_registered_like_plugins() -> None:
     registry = Registry(entry_points=False)
-    [info] = registry.plugins()
+    info, log = registry.plugins()
     assert (info.name, info.origin, info.sources) == ("excel", PluginOrigin.BUILTIN, ("excel",))
     assert not info.notifier
+    assert (log.name, log.origin, log.notifier) == ("log", PluginOrigin.BUILTIN, True)
     assert list(registry.sources()) == ["excel"]
     assert registry.failed == []
 
@@ -90,7 +91,7 @@ def test_blocking_a_builtin(how: str, monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setenv("GOVLINK_DISABLE_PLUGINS", " other , excel,")
         registry = Registry(entry_points=False)
     assert "excel" in registry.blocked
-    assert registry.plugins() == []
+    assert [info.name for info in registry.plugins()] == ["log"]
     assert registry.source_for("clients.xlsx") is None
     assert registry.register(_plugin("x"), name="excel") is None
 
@@ -293,7 +294,7 @@ def test_nothing_is_loaded_before_first_use() -> None:
     registry = Registry(entry_points=False)
     assert "not loaded" in repr(registry)
     registry.sources()
-    assert "loaded, 1 plugins" in repr(registry)
+    assert f"loaded, {len(BUILTIN_PLUGINS)} plugins" in repr(registry)
 
 
 def test_importing_govlink_loads_no_plugin() -> None:
