@@ -23,6 +23,7 @@ from govlink.domain.documents import Document, DocumentKind
 from govlink.errors import (
     ConfigurationError,
     ConnectorError,
+    DeliveryUncertain,
     DomainError,
     EmptyWorkbook,
     EncryptedWorkbook,
@@ -68,6 +69,7 @@ __all__ = [
     "Company",
     "ConfigurationError",
     "ConnectorError",
+    "DeliveryUncertain",
     "Document",
     "DocumentKind",
     "DomainError",

@@ -193,7 +193,10 @@ def test_a_crashing_hook_names_the_plugin(govlink_registry: Registry) -> None:
     govlink_registry.register(types.SimpleNamespace(govlink_sources=govlink_sources), name="bad")
     with pytest.raises(PluginError) as caught:
         govlink_registry.sources()
-    assert str(caught.value) == "plugin 'bad' failed in govlink_sources: RuntimeError: boom second line"
+    assert (
+        str(caught.value)
+        == "plugin 'bad' failed in govlink_sources: RuntimeError: boom second line"
+    )
 
 
 def test_source_for_first_claim_wins_and_excel_comes_last() -> None:
