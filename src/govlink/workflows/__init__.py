@@ -9,7 +9,24 @@ from govlink.workflows.importing import (
     apply_import,
     preview_import,
 )
-from govlink.workflows.ingest import IngestReport, IngestStore, RejectedDocument, ingest
+from govlink.workflows.ingest import (
+    IngestReport,
+    IngestStore,
+    RejectedDocument,
+    ingest,
+    ingest_files,
+)
+from govlink.workflows.push import (
+    PushOptions,
+    PushReport,
+    PushStatus,
+    PushStore,
+    disable_sink,
+    enable_sink,
+    push,
+    push_status,
+)
+from govlink.workflows.settings import set_setting
 
 __all__ = [
     "FALLBACK_RECIPIENT",
@@ -17,11 +34,21 @@ __all__ = [
     "ImportResult",
     "IngestReport",
     "IngestStore",
+    "PushOptions",
+    "PushReport",
+    "PushStatus",
+    "PushStore",
     "ReadProgress",
     "RejectedDocument",
     "apply_import",
     "configure_notifiers",
     "deliver_alerts",
+    "disable_sink",
+    "enable_sink",
     "ingest",
+    "ingest_files",
     "preview_import",
+    "push",
+    "push_status",
+    "set_setting",
 ]

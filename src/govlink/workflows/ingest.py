@@ -9,7 +9,9 @@ on before it was received. The alerts are delivered once everything is stored.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+import mimetypes
+from collections.abc import Iterable, Sequence
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Protocol
 
@@ -24,14 +26,22 @@ from govlink.domain.document_checks import (
     check_document,
     resolve_content_type,
 )
-from govlink.domain.documents import Document
+from govlink.domain.documents import Document, DocumentKind
+from govlink.domain.enterprise_number import EnterpriseNumber
 from govlink.errors import ConfigurationError
 from govlink.plugins.registry import Registry
 from govlink.store.base import CompanyReader, SettingsStore
 from govlink.store.documents import DocumentStore, StoredAlert, StoredDocument
 from govlink.workflows.alerts import FALLBACK_RECIPIENT, deliver_alerts
 
-__all__ = ["MAX_SIZE_SETTING", "IngestReport", "IngestStore", "RejectedDocument", "ingest"]
+__all__ = [
+    "MAX_SIZE_SETTING",
+    "IngestReport",
+    "IngestStore",
+    "RejectedDocument",
+    "ingest",
+    "ingest_files",
+]
 
 MAX_SIZE_SETTING = "max_document_size"
 """The setting with the largest accepted document, in bytes (default 50 MB)."""
@@ -43,10 +53,15 @@ class IngestStore(DocumentStore, CompanyReader, SettingsStore, Protocol):
 
 @attrs.frozen(kw_only=True)
 class RejectedDocument:
-    """A document that was not stored, with every reason."""
+    """A document that was not stored, with every reason.
 
-    document: Document = attrs.field(repr=lambda d: f"<{d.file_name}>")
+    :param name: the file name (or, for a file that could not be read, its path).
+    :param document: the document, when one could be built.
+    """
+
+    name: str
     problems: tuple[DocumentProblem, ...]
+    document: Document | None = attrs.field(default=None, repr=False)
 
 
 @attrs.frozen(kw_only=True)
@@ -88,7 +103,7 @@ def _content(document: Document) -> bytes | DocumentProblem:
 def _checked(document: Document, max_size: int) -> tuple[Document, bytes] | RejectedDocument:
     content = _content(document)
     if isinstance(content, DocumentProblem):
-        return RejectedDocument(document=document, problems=(content,))
+        return RejectedDocument(name=document.file_name, problems=(content,), document=document)
     head = content[:SNIFF_BYTES]
     problems = check_document(
         file_name=document.file_name,
@@ -104,7 +119,9 @@ def _checked(document: Document, max_size: int) -> tuple[Document, bytes] | Reje
             )
         )
     if problems:
-        return RejectedDocument(document=document, problems=tuple(problems))
+        return RejectedDocument(
+            name=document.file_name, problems=tuple(problems), document=document
+        )
     content_type = resolve_content_type(document.content_type, head)
     assert content_type is not None  # checked above
     return attrs.evolve(document, content_type=content_type, content=None, path=None), content
@@ -150,3 +167,68 @@ def ingest(documents: Iterable[Document], store: IngestStore, registry: Registry
         rejected=tuple(rejected),
         alerts=tuple(alerts),
     )
+
+
+def _from_file(
+    path: Path,
+    *,
+    enterprise_number: EnterpriseNumber,
+    kind: DocumentKind | str,
+    received_at: datetime,
+    title: str | None,
+    document_date: date | None,
+) -> Document | RejectedDocument:
+    try:
+        content = path.read_bytes()
+    except OSError as error:
+        problem = DocumentProblem(
+            DocumentReason.UNREADABLE, f"{path} cannot be read: {error.strerror}"
+        )
+        return RejectedDocument(name=str(path), problems=(problem,))
+    return Document.from_content(
+        content,
+        enterprise_number=enterprise_number,
+        kind=kind,
+        file_name=path.name,
+        received_at=received_at,
+        title=title,
+        document_date=document_date,
+        content_type=mimetypes.guess_type(path.name, strict=False)[0],
+    )
+
+
+def ingest_files(
+    paths: Sequence[Path],
+    *,
+    enterprise_number: EnterpriseNumber,
+    kind: DocumentKind | str,
+    store: IngestStore,
+    registry: Registry,
+    title: str | None = None,
+    document_date: date | None = None,
+    received_at: datetime | None = None,
+) -> IngestReport:
+    """Ingest files of one company (what ``govlink documents ingest`` does).
+
+    The content type comes from the file name's extension, checked against the bytes (and
+    sniffed when the extension says nothing). A file that cannot be read is rejected like any
+    other bad document.
+
+    :param received_at: when the documents arrived (default: now); the forward-only rule
+        compares it with each sink's watermark.
+    """
+    now = received_at or datetime.now(UTC)
+    built = [
+        _from_file(
+            Path(path),
+            enterprise_number=enterprise_number,
+            kind=kind,
+            received_at=now,
+            title=title,
+            document_date=document_date,
+        )
+        for path in paths
+    ]
+    report = ingest((d for d in built if isinstance(d, Document)), store, registry)
+    unreadable = tuple(r for r in built if isinstance(r, RejectedDocument))
+    return attrs.evolve(report, rejected=unreadable + report.rejected)
