@@ -79,7 +79,7 @@ def test_discovered_and_listed(example: Path) -> None:
     registry = Registry()
     assert registry.failed == []
     infos = {info.name: info for info in registry.plugins()}
-    assert set(infos) == {"excel", "example", "log"}
+    assert set(infos) == {"adminpulse", "excel", "example", "log"}
     info = infos["example"]
     assert (info.origin, info.distribution) == (PluginOrigin.ENTRY_POINT, "govlink-example 1.0")
     assert (info.sources, info.sinks, info.notifier) == (
@@ -87,7 +87,7 @@ def test_discovered_and_listed(example: Path) -> None:
         ("example-archive",),
         True,
     )
-    assert list(registry.sources()) == ["example-crm", "excel"]
+    assert list(registry.sources()) == ["adminpulse", "example-crm", "excel"]
     assert list(registry.sinks()) == ["example-archive"]
 
 
@@ -148,7 +148,7 @@ def test_blocked(example: Path, how: str, monkeypatch: pytest.MonkeyPatch) -> No
     if how == "environment":
         monkeypatch.setenv("GOVLINK_DISABLE_PLUGINS", "example")
     registry = Registry(blocked=("example",) if how == "argument" else ())
-    assert [info.name for info in registry.plugins()] == ["excel", "log"]
+    assert [info.name for info in registry.plugins()] == ["adminpulse", "excel", "log"]
     assert registry.source_for("example://x") is None
     assert "govlink_example" not in sys.modules
 
@@ -161,7 +161,7 @@ def test_entry_points_are_loaded_lazily(example: Path) -> None:
 
 
 def test_entry_points_can_be_turned_off(example: Path) -> None:
-    assert [info.name for info in Registry(entry_points=False).plugins()] == ["excel", "log"]
+    assert [info.name for info in Registry(entry_points=False).plugins()] == ["adminpulse", "excel", "log"]
 
 
 def test_a_broken_plugin_is_reported_and_the_others_work(example: Path) -> None:
@@ -185,7 +185,7 @@ def test_a_broken_plugin_is_reported_and_the_others_work(example: Path) -> None:
     }
     assert len(warned) == 2
     assert "govlink plugin 'broken' failed to load" in str(warned[0].message)
-    assert [info.name for info in registry.plugins()] == ["example", "excel", "log"]
+    assert [info.name for info in registry.plugins()] == ["adminpulse", "example", "excel", "log"]
 
 
 def test_a_plugin_with_an_unknown_hook_fails_alone(example: Path) -> None:

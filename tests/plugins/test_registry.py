@@ -70,16 +70,21 @@ def _alert() -> Alert:
 
 def test_project_name_is_the_entry_point_group() -> None:
     assert PROJECT == "govlink"
-    assert BUILTIN_PLUGINS == ("govlink.connectors.excel", "govlink.notifiers.log")
+    assert BUILTIN_PLUGINS == (
+        "govlink.connectors.excel",
+        "govlink.connectors.adminpulse",
+        "govlink.notifiers.log",
+    )
 
 
 def test_builtins_are_registered_like_plugins() -> None:
     registry = Registry(entry_points=False)
-    info, log = registry.plugins()
+    infos = {info.name: info for info in registry.plugins()}
+    info, log = infos["excel"], infos["log"]
     assert (info.name, info.origin, info.sources) == ("excel", PluginOrigin.BUILTIN, ("excel",))
     assert not info.notifier
     assert (log.name, log.origin, log.notifier) == ("log", PluginOrigin.BUILTIN, True)
-    assert list(registry.sources()) == ["excel"]
+    assert list(registry.sources()) == ["adminpulse", "excel"]
     assert registry.failed == []
 
 
@@ -91,7 +96,7 @@ def test_blocking_a_builtin(how: str, monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setenv("GOVLINK_DISABLE_PLUGINS", " other , excel,")
         registry = Registry(entry_points=False)
     assert "excel" in registry.blocked
-    assert [info.name for info in registry.plugins()] == ["log"]
+    assert [info.name for info in registry.plugins()] == ["adminpulse", "log"]
     assert registry.source_for("clients.xlsx") is None
     assert registry.register(_plugin("x"), name="excel") is None
 
@@ -217,12 +222,12 @@ def test_open_source_by_name_and_by_location(govlink_registry: Registry) -> None
 
 def test_open_unknown_source_lists_the_known_names() -> None:
     registry = Registry(entry_points=False)
-    registry.register(_plugin("adminpulse"), name="ap")
+    registry.register(_plugin("mycrm"), name="mine")
     with pytest.raises(UnknownSource) as caught:
         registry.open_source(SourceOptions(location="crm"))
     assert isinstance(caught.value, SourceError)
     assert str(caught.value) == (
-        "unknown source 'crm': no plugin reads it; known sources: adminpulse, excel"
+        "unknown source 'crm': no plugin reads it; known sources: adminpulse, excel, mycrm"
     )
 
 

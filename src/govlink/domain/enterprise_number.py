@@ -21,19 +21,14 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from enum import StrEnum
 from typing import Final
 
 from stdnum.be import vat as _stdnum_vat
-from stdnum.exceptions import (
-    InvalidChecksum,
-    InvalidComponent,
-    InvalidFormat,
-    InvalidLength,
-    ValidationError,
-)
+from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidLength, ValidationError
 
+from govlink.domain.normalize import preview
 from govlink.errors import InvalidEnterpriseNumber
 
 __all__ = ["EnterpriseNumber", "EnterpriseNumberReason", "is_valid"]
@@ -50,21 +45,31 @@ class EnterpriseNumberReason(StrEnum):
 
 
 # "403019261.0", "0403019261.00": a spreadsheet float rendered as text.
-_FLOAT_TEXT: Final = re.compile(r"\s*(\d+)\.0+\s*")
+_FLOAT_TEXT: Final = re.compile(r"\s*([0-9]+)\.0+\s*")
 # "4.03019261E+08": a spreadsheet float in scientific notation.
-_SCIENTIFIC_TEXT: Final = re.compile(r"\s*(\d)(?:\.(\d+))?[eE]\+?(\d+)\s*")
+_SCIENTIFIC_TEXT: Final = re.compile(r"\s*([0-9])(?:\.([0-9]+))?[eE]\+?([0-9]+)\s*")
+# More digits than any spelling of a 10-digit number has; longer ints are not turned into text.
+_MAX_DIGITS: Final = 32
 
 
 def _fail(raw: object, reason: EnterpriseNumberReason, why: str) -> InvalidEnterpriseNumber:
     return InvalidEnterpriseNumber(
-        f"{raw!r} is not a valid enterprise number: {why}", code=reason, value=raw
+        f"{preview(raw)} is not a valid enterprise number: {why}", code=reason, value=raw
+    )
+
+
+def _ascii_digits(text: str) -> str:
+    """NFKC (full-width digits, NBSP) plus any other Unicode decimal digit mapped to ASCII."""
+    text = unicodedata.normalize("NFKC", text)
+    return "".join(
+        str(unicodedata.decimal(ch)) if not ch.isascii() and ch.isdecimal() else ch for ch in text
     )
 
 
 def _text_of(raw: object) -> str:
     """Turn a raw cell or field value into text, undoing spreadsheet number damage."""
     if isinstance(raw, str):
-        text = raw if raw.isascii() else unicodedata.normalize("NFKC", raw)
+        text = raw if raw.isascii() else _ascii_digits(raw)
         if "." in text and (match := _FLOAT_TEXT.fullmatch(text)):
             return match.group(1)
         if ("E" in text or "e" in text) and (match := _SCIENTIFIC_TEXT.fullmatch(text)):
@@ -73,33 +78,41 @@ def _text_of(raw: object) -> str:
     if isinstance(raw, bool):
         raise _fail(raw, EnterpriseNumberReason.FORMAT, "a yes/no value is not a number")
     if isinstance(raw, int):
-        if raw < 0:
-            raise _fail(raw, EnterpriseNumberReason.FORMAT, "it is negative")
-        return str(raw)
-    if isinstance(raw, float | Decimal):
-        if not math.isfinite(raw) or raw != int(raw) or raw < 0:
+        return _whole_number_text(raw, raw)
+    if isinstance(raw, float):
+        if not math.isfinite(raw) or not raw.is_integer():
             raise _fail(raw, EnterpriseNumberReason.FORMAT, "it is not a whole number")
-        return str(int(raw))
-    raise _fail(raw, EnterpriseNumberReason.FORMAT, f"a {type(raw).__name__} is not a number")
+        return _whole_number_text(raw, int(raw))
+    if isinstance(raw, Decimal):
+        if not raw.is_finite() or raw != raw.to_integral_value():
+            raise _fail(raw, EnterpriseNumberReason.FORMAT, "it is not a whole number")
+        return _whole_number_text(raw, int(raw))
+    raise _fail(raw, EnterpriseNumberReason.FORMAT, f"{type(raw).__name__} values are not accepted")
+
+
+def _whole_number_text(raw: object, value: int) -> str:
+    if value < 0:
+        raise _fail(raw, EnterpriseNumberReason.FORMAT, "it is negative")
+    if value.bit_length() > _MAX_DIGITS * 4:
+        raise _fail(raw, EnterpriseNumberReason.LENGTH, "it must have 10 digits")
+    return str(value)
 
 
 def _scientific_digits(raw: object, match: re.Match[str]) -> str:
+    """``4.03019261E+08`` -> ``403019261``; refuse when the mantissa lost digits."""
     lead, fraction, exponent = match.group(1), match.group(2) or "", int(match.group(3))
-    if len(fraction) != exponent:
+    if len(fraction) < exponent or fraction[exponent:].strip("0"):
         raise _fail(
             raw,
             EnterpriseNumberReason.FORMAT,
             "precision lost: the spreadsheet shows it in scientific notation; "
             "format the column as text and type the number again",
         )
-    try:
-        return str(int(Decimal(lead + "." + fraction + "E" + str(exponent))))
-    except InvalidOperation:  # pragma: no cover - the regex admits only valid decimals
-        raise _fail(raw, EnterpriseNumberReason.FORMAT, "not a number") from None
+    return lead + fraction[:exponent]
 
 
 def _is_blank(raw: object) -> bool:
-    return raw is None or (isinstance(raw, str) and not raw.strip())
+    return raw is None or (isinstance(raw, str) and (not raw or raw.isspace()))
 
 
 def _check_digits_ok(digits: str) -> bool:
@@ -115,18 +128,21 @@ def _parse_digits(raw: object) -> str:
     text = _text_of(raw)
     try:
         digits: str = _stdnum_vat.validate(text)
+    # InvalidLength subclasses InvalidFormat, so it is tested first; ValidationError covers
+    # InvalidFormat and anything else stdnum may add.
     except InvalidLength:
         raise _fail(raw, EnterpriseNumberReason.LENGTH, "it must have 10 digits") from None
     except InvalidComponent:
         raise _not_an_enterprise(raw, _stdnum_vat.compact(text)) from None
     except InvalidChecksum:
         raise _fail(raw, EnterpriseNumberReason.CHECKSUM, "the check digits do not match") from None
-    except (InvalidFormat, ValidationError):
+    except ValidationError:
         raise _fail(raw, EnterpriseNumberReason.FORMAT, "it is not in a known notation") from None
-    if digits[:8] == "00000000":
-        raise _fail(raw, EnterpriseNumberReason.FORMAT, "the number is all zeros")
+    # What python-stdnum accepts but the KBO never issues (enterprise-number.md, section 3.6).
     if digits[8:] == "00":
         raise _fail(raw, EnterpriseNumberReason.CHECKSUM, "check digits 00 are never issued")
+    if digits[:8] == "00000000":
+        raise _fail(raw, EnterpriseNumberReason.CHECKSUM, "the number is all zeros")
     return digits
 
 
@@ -136,7 +152,7 @@ def _not_an_enterprise(raw: object, digits: str) -> InvalidEnterpriseNumber:
         return _fail(raw, EnterpriseNumberReason.FORMAT, "enterprise numbers start with 0 or 1")
     if _check_digits_ok(digits):
         return InvalidEnterpriseNumber(
-            f"{raw!r} is an establishment unit number, not an enterprise number",
+            f"{preview(raw)} is an establishment unit number, not an enterprise number",
             code=EnterpriseNumberReason.ESTABLISHMENT_UNIT,
             value=raw,
         )
@@ -204,17 +220,25 @@ class EnterpriseNumber:
             return self._digits == other._digits
         return NotImplemented
 
-    def __lt__(self, other: EnterpriseNumber) -> bool:
-        return self._digits < other._digits
+    def __lt__(self, other: object) -> bool:
+        if isinstance(other, EnterpriseNumber):
+            return self._digits < other._digits
+        return NotImplemented
 
-    def __le__(self, other: EnterpriseNumber) -> bool:
-        return self._digits <= other._digits
+    def __le__(self, other: object) -> bool:
+        if isinstance(other, EnterpriseNumber):
+            return self._digits <= other._digits
+        return NotImplemented
 
-    def __gt__(self, other: EnterpriseNumber) -> bool:
-        return self._digits > other._digits
+    def __gt__(self, other: object) -> bool:
+        if isinstance(other, EnterpriseNumber):
+            return self._digits > other._digits
+        return NotImplemented
 
-    def __ge__(self, other: EnterpriseNumber) -> bool:
-        return self._digits >= other._digits
+    def __ge__(self, other: object) -> bool:
+        if isinstance(other, EnterpriseNumber):
+            return self._digits >= other._digits
+        return NotImplemented
 
 
 def is_valid(raw: object) -> bool:

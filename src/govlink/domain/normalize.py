@@ -13,10 +13,21 @@
 from __future__ import annotations
 
 import re
+import reprlib
 import unicodedata
+from decimal import Decimal
 from typing import Final
 
-__all__ = ["LANGUAGES", "country_code", "digits_and_plus", "email", "fold", "language", "text"]
+__all__ = [
+    "LANGUAGES",
+    "country_code",
+    "digits_and_plus",
+    "email",
+    "fold",
+    "language",
+    "preview",
+    "text",
+]
 
 LANGUAGES: Final = ("nl", "fr", "de", "en")
 
@@ -30,16 +41,32 @@ def _label_key(value: str) -> str:
     return "".join(ch for ch in decomposed if ch.isalnum())
 
 
-_LANGUAGE_LABELS: Final = {
-    _label_key(label): code
-    for code, labels in {
-        "nl": ("nl", "n", "nld", "dut", "dutch", "nederlands", "vlaams", "neerlandais", "nl-be"),
-        "fr": ("fr", "f", "fra", "fre", "french", "francais", "frans", "franzosisch", "fr-be"),
-        "de": ("de", "d", "deu", "ger", "german", "deutsch", "duits", "allemand", "de-be"),
-        "en": ("en", "e", "eng", "english", "engels", "anglais", "englisch", "en-gb", "en-us"),
-    }.items()
-    for label in labels
+_LANGUAGE_NAMES: Final = {
+    "nl": (
+        "nl",
+        "n",
+        "nld",
+        "dut",
+        "dutch",
+        "nederlands",
+        "vlaams",
+        "flemish",
+        "neerlandais",
+        "niederlandisch",
+        "nl-be",
+        "nl-nl",
+    ),
+    "fr": ("fr", "f", "fra", "fre", "french", "francais", "frans", "franzosisch", "fr-be", "fr-fr"),
+    "de": ("de", "d", "deu", "ger", "german", "deutsch", "duits", "allemand", "de-be", "de-de"),
+    "en": ("en", "e", "eng", "english", "engels", "anglais", "englisch", "en-gb", "en-us"),
 }
+_LANGUAGE_LABELS: Final = {
+    _label_key(label): code for code, labels in _LANGUAGE_NAMES.items() for label in labels
+}
+# The common spellings as typed, looked up before the slower accent-stripping key.
+_LANGUAGE_QUICK: Final = {
+    label: code for code, labels in _LANGUAGE_NAMES.items() for label in labels
+} | {"français": "fr", "néerlandais": "nl", "französisch": "fr", "niederländisch": "nl"}
 
 _COUNTRY_NAMES: Final = {
     _label_key(label): code
@@ -52,6 +79,26 @@ _COUNTRY_NAMES: Final = {
     }.items()
     for label in labels
 }
+
+
+_REPR: Final = reprlib.Repr()
+_REPR.maxstring = _REPR.maxother = 40
+_LONG_INT_BITS: Final = 128
+
+
+def preview(raw: object) -> str:
+    """A short one-line rendering of a raw value for messages; never a huge or foreign repr.
+
+    >>> preview("x" * 100)
+    "'xxxxxxxxxxxxxxxxx...xxxxxxxxxxxxxxxxxx'"
+    >>> preview(object())
+    'the value'
+    """
+    if isinstance(raw, int) and raw.bit_length() > _LONG_INT_BITS:
+        return "a very long number"
+    if isinstance(raw, str | int | float | Decimal):
+        return _REPR.repr(raw)
+    return "the value"
 
 
 def text(raw: object) -> str | None:
@@ -89,8 +136,12 @@ def email(value: str) -> str | None:
 
 
 def language(value: str) -> str | None:
-    """``nl``, ``fr``, ``de`` or ``en`` for any known label, else ``None``."""
-    return _LANGUAGE_LABELS.get(_label_key(value))
+    """``nl``, ``fr``, ``de`` or ``en`` for any known label, else ``None``.
+
+    >>> [language(label) for label in ("NL", "F", "Nederlands", "Néerlandais", "nl_BE", "Klingon")]
+    ['nl', 'fr', 'nl', 'nl', 'nl', None]
+    """
+    return _LANGUAGE_QUICK.get(value.casefold()) or _LANGUAGE_LABELS.get(_label_key(value))
 
 
 def country_code(value: str) -> str:

@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-__all__ = ["RawRecord", "SourceRef"]
+__all__ = ["NumberCandidates", "RawRecord", "SourceRef"]
 
 
 @attrs.frozen(kw_only=True)
@@ -29,6 +29,28 @@ class SourceRef:
     def sort_key(self) -> tuple[str, int, str]:
         """Orders references by source, then row, then record id."""
         return (self.source, self.row if self.row is not None else -1, self.record_id or "")
+
+
+def _candidates(value: Mapping[str, Any]) -> tuple[tuple[str, Any], ...]:
+    return tuple(value.items())
+
+
+@attrs.frozen
+class NumberCandidates:
+    """Several source fields that may each carry the enterprise number, best first.
+
+    A source whose records hold the number in more than one field (AdminPulse ``vatNumber`` and
+    ``enterpriseNumber``, Admin-IS ``VATNr`` and ``RegistrationNr``) puts this in
+    ``RawRecord.fields["enterprise_number"]`` instead of picking one. Validation uses the one
+    valid number; different valid numbers make the record invalid with
+    ``enterprise_number.conflict``; with no valid number the first non-blank candidate's reason
+    counts.
+
+    >>> NumberCandidates({"VATNr": "BE0417497106", "RegistrationNr": ""}).fields
+    (('VATNr', 'BE0417497106'), ('RegistrationNr', ''))
+    """
+
+    fields: tuple[tuple[str, Any], ...] = attrs.field(converter=_candidates)
 
 
 def _frozen_mapping(value: Mapping[str, Any]) -> Mapping[str, Any]:

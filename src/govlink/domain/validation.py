@@ -1,10 +1,12 @@
 """Validation: a raw source record becomes a Company, or an invalid record listing every problem.
 
->>> from govlink.domain.records import RawRecord, SourceRef
+>>> from govlink.domain.records import NumberCandidates, RawRecord, SourceRef
 >>> ref = SourceRef(source="excel", row=7)
 >>> result = validate(RawRecord(fields={"enterprise_number": "0417497107", "email": "x@"}, ref=ref))
 >>> [p.code for p in result.problems]
 ['enterprise_number.checksum', 'name.missing', 'email.invalid']
+>>> result.problems[2].message
+"'x@' is not a valid e-mail address"
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import attrs
 from govlink.domain import normalize
 from govlink.domain.company import COMPANY_FIELDS, Company
 from govlink.domain.enterprise_number import EnterpriseNumber
-from govlink.domain.records import RawRecord, SourceRef
+from govlink.domain.records import NumberCandidates, RawRecord, SourceRef
 from govlink.errors import InvalidEnterpriseNumber
 
 __all__ = [
@@ -107,50 +109,76 @@ class InvalidRecord:
         return tuple(p.code for p in self.problems)
 
 
-def _checked(
-    code: ReasonCode, check: Callable[[str], str | None], what: str
-) -> Callable[[str, str, Any, list[Problem]], str | None]:
-    def normalise(name: str, value: str, raw: Any, problems: list[Problem]) -> str | None:
-        result = check(value)
-        if result is None:
-            problems.append(Problem(code=code, field=name, value=raw, message=f"{raw!r} {what}"))
-        return result
-
-    return normalise
-
-
-def _plain(name: str, value: str, raw: Any, problems: list[Problem]) -> str | None:
-    return value
-
-
-def _folded(name: str, value: str, raw: Any, problems: list[Problem]) -> str | None:
-    return value.casefold()
-
-
-def _country(name: str, value: str, raw: Any, problems: list[Problem]) -> str | None:
-    return normalize.country_code(value)
-
-
-_NORMALISERS: Final = {
-    name: _plain for name in COMPANY_FIELDS if name not in ("enterprise_number", "name")
+# How each Company text field is normalised after normalize.text(): None keeps the text as is;
+# a normaliser returning None marks the value invalid (see _INVALID).
+_NORMALISERS: Final[dict[str, Callable[[str], str | None] | None]] = {
+    name: None for name in COMPANY_FIELDS if name != "enterprise_number"
 } | {
-    "email": _checked(ReasonCode.EMAIL_INVALID, normalize.email, "is not a valid e-mail address"),
-    "language": _checked(
-        ReasonCode.LANGUAGE_INVALID, normalize.language, "is not one of nl, fr, de, en"
-    ),
-    "responsible": _folded,
-    "country_code": _country,
+    "email": normalize.email,
+    "language": normalize.language,
+    "responsible": str.casefold,
+    "country_code": normalize.country_code,
 }
+_INVALID: Final = {
+    "email": (ReasonCode.EMAIL_INVALID, "is not a valid e-mail address"),
+    "language": (ReasonCode.LANGUAGE_INVALID, "is not one of nl, fr, de, en"),
+}
+_FIELD_ORDER: Final = {name: index for index, name in enumerate(COMPANY_FIELDS)}
+
+
+def _number_problem(raw: Any, error: InvalidEnterpriseNumber, prefix: str = "") -> Problem:
+    return Problem(
+        code=error.code, field="enterprise_number", value=raw, message=prefix + str(error)
+    )
 
 
 def _number(raw: Any, problems: list[Problem]) -> EnterpriseNumber | None:
+    if isinstance(raw, NumberCandidates):
+        return _candidate_number(raw, problems)
     try:
         return EnterpriseNumber(raw)
     except InvalidEnterpriseNumber as error:
-        problems.append(
-            Problem(code=error.code, field="enterprise_number", value=raw, message=error.message)
-        )
+        problems.append(_number_problem(raw, error))
         return None
+
+
+def _candidate_number(
+    candidates: NumberCandidates, problems: list[Problem]
+) -> EnterpriseNumber | None:
+    """The one valid number among the candidates; a problem when there are none or several."""
+    found: dict[EnterpriseNumber, list[str]] = {}
+    first_error: tuple[str, Any, InvalidEnterpriseNumber] | None = None
+    for field, raw in candidates.fields:
+        try:
+            found.setdefault(EnterpriseNumber(raw), []).append(field)
+        except InvalidEnterpriseNumber as error:
+            if first_error is None and error.code != ReasonCode.ENTERPRISE_NUMBER_MISSING:
+                first_error = (field, raw, error)
+    if len(found) == 1:
+        return next(iter(found))
+    if found:
+        listing = "; ".join(f"{', '.join(f)}: {n.formatted}" for n, f in found.items())
+        problems.append(
+            Problem(
+                code=ReasonCode.ENTERPRISE_NUMBER_CONFLICT,
+                field="enterprise_number",
+                value=candidates,
+                message=f"the source fields carry different enterprise numbers ({listing})",
+            )
+        )
+    elif first_error is not None:
+        field, raw, failure = first_error
+        problems.append(_number_problem(raw, failure, prefix=f"{field}: "))
+    else:
+        problems.append(
+            Problem(
+                code=ReasonCode.ENTERPRISE_NUMBER_MISSING,
+                field="enterprise_number",
+                value=candidates,
+                message="the enterprise number is missing",
+            )
+        )
+    return None
 
 
 class Validator:
@@ -171,8 +199,21 @@ class Validator:
         fields = record.fields
         number = _number(fields.get("enterprise_number"), problems)
         values: dict[str, Any] = {}
-        name = normalize.text(fields.get("name"))
-        if name is None:
+        for field, raw in fields.items():
+            if field not in _NORMALISERS:
+                continue
+            value = normalize.text(raw)
+            if value is None:
+                continue
+            normaliser = _NORMALISERS[field]
+            if normaliser is not None:
+                value = normaliser(value)
+                if value is None:
+                    code, what = _INVALID[field]
+                    message = f"{normalize.preview(raw)} {what}"
+                    problems.append(Problem(code=code, field=field, value=raw, message=message))
+            values[field] = value
+        if "name" not in values:
             problems.append(
                 Problem(
                     code=ReasonCode.NAME_MISSING,
@@ -181,16 +222,10 @@ class Validator:
                     message="the company name is missing",
                 )
             )
-        for field, raw in fields.items():
-            normaliser = _NORMALISERS.get(field)
-            if normaliser is None or raw is None:
-                continue
-            value = normalize.text(raw)
-            if value is not None:
-                values[field] = normaliser(field, value, raw, problems)
-        if problems or number is None or name is None:
+        if problems or number is None:
+            problems.sort(key=lambda p: _FIELD_ORDER[p.field])
             return InvalidRecord(record=record, problems=tuple(problems), enterprise_number=number)
-        company = Company(enterprise_number=number, name=name, origin=record.ref, **values)
+        company = Company(enterprise_number=number, origin=record.ref, **values)
         return ValidRecord(company=company, warnings=self._warnings(company, record.ref))
 
     def _warnings(self, company: Company, ref: SourceRef) -> tuple[RecordWarning, ...]:

@@ -39,7 +39,11 @@ __all__ = [
 
 #: The built-in plugins: module paths, registered like third-party plugins. A plugin's name is
 #: the last component of its path (``excel``), which is also the name that blocks it.
-BUILTIN_PLUGINS: Final[tuple[str, ...]] = ("govlink.connectors.excel", "govlink.notifiers.log")
+BUILTIN_PLUGINS: Final[tuple[str, ...]] = (
+    "govlink.connectors.excel",
+    "govlink.connectors.adminpulse",
+    "govlink.notifiers.log",
+)
 
 #: Environment variable with a comma-separated list of plugin names to block.
 DISABLE_ENV: Final = "GOVLINK_DISABLE_PLUGINS"

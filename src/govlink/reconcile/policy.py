@@ -5,7 +5,7 @@ Nothing here writes anywhere: a store (or :meth:`ApplyPlan.apply_to`) carries th
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from enum import Enum
 from typing import Final, Literal, TypeAlias
 
@@ -34,28 +34,42 @@ AllType: TypeAlias = Literal[_All.ALL]
 OVERWRITABLE_FIELDS: Final = frozenset(n for n in COMPANY_FIELDS if field_policy(n).overwritable)
 
 
-def _numbers(value: AllType | Iterable[EnterpriseNumber]) -> AllType | frozenset[EnterpriseNumber]:
-    return ALL if value is ALL else frozenset(value)
+def _number(value: EnterpriseNumber | str) -> EnterpriseNumber:
+    return value if isinstance(value, EnterpriseNumber) else EnterpriseNumber.parse(value)
 
 
-def _fields(value: AllType | Iterable[str]) -> AllType | frozenset[str]:
-    return ALL if value is ALL else frozenset(value)
+def _numbers(
+    value: AllType | EnterpriseNumber | str | Iterable[EnterpriseNumber | str],
+) -> AllType | frozenset[EnterpriseNumber]:
+    if value is ALL:
+        return ALL
+    if isinstance(value, EnterpriseNumber | str):
+        return frozenset((_number(value),))
+    return frozenset(_number(v) for v in value)
+
+
+def _fields(value: AllType | str | Iterable[str]) -> AllType | frozenset[str]:
+    if value is ALL:
+        return ALL
+    return frozenset((value,)) if isinstance(value, str) else frozenset(value)
 
 
 def _per_company(
-    value: Mapping[EnterpriseNumber, AllType | Iterable[str]],
+    value: Mapping[EnterpriseNumber | str, AllType | str | Iterable[str]],
 ) -> Mapping[EnterpriseNumber, AllType | frozenset[str]]:
-    return {number: _fields(fields) for number, fields in value.items()}
+    return {_number(number): _fields(fields) for number, fields in value.items()}
 
 
 @attrs.frozen(kw_only=True)
 class Selection:
     """What the user chose in the review.
 
-    :param add: the new companies to add, or :data:`ALL`; by default none.
+    :param add: the new companies to add (numbers in any notation), or :data:`ALL`; by default
+        none.
     :param overwrite: the fields to overwrite on every match, or :data:`ALL`; by default none.
-    :param overwrite_for: per-company exceptions: for these numbers, this field set replaces
-        ``overwrite``.
+    :param overwrite_for: per-company exceptions: for these numbers, this field set (or
+        :data:`ALL`) replaces ``overwrite``.
+    :raises InvalidEnterpriseNumber: for a number that does not parse.
     """
 
     add: AllType | frozenset[EnterpriseNumber] = attrs.field(
@@ -115,6 +129,14 @@ def _check_fields(fields: AllType | frozenset[str]) -> None:
         )
 
 
+def _check_numbers(
+    chosen: Iterable[EnterpriseNumber], known: Collection[EnterpriseNumber], what: str, code: str
+) -> None:
+    unknown = sorted(n.formatted for n in chosen if n not in known)
+    if unknown:
+        raise DomainError(f"{what} in this import: {', '.join(unknown)}", code=code)
+
+
 def _update(match: Match, fields: frozenset[str]) -> Update | None:
     chosen = tuple(c.field for c in match.changes if c.field in fields)
     if not chosen:
@@ -129,21 +151,21 @@ def plan_apply(diff: ImportDiff, selection: Selection) -> ApplyPlan:
     Only changed fields with a source value are written, so a blank import value never erases
     platform data; companies only on the platform are never touched.
 
-    :raises DomainError: when the selection names a field that may not be overwritten, or a
-        company to add that is not new in this diff.
+    :raises DomainError: when the selection names a field that may not be overwritten
+        (``selection.field``), a company to add that is not new in this diff
+        (``selection.add``), or a per-company exception for a company that is not a match
+        (``selection.company``).
     """
     _check_fields(selection.overwrite)
     for fields in selection.overwrite_for.values():
         _check_fields(fields)
+    matched = {m.platform.enterprise_number for m in diff.matching}
+    _check_numbers(selection.overwrite_for, matched, "not a matching company", "selection.company")
     new = {c.enterprise_number: c for c in diff.only_in_source}
     if selection.add is ALL:
         add = tuple(new.values())
     else:
-        missing = sorted(n.formatted for n in selection.add if n not in new)
-        if missing:
-            raise DomainError(
-                f"not a new company in this import: {', '.join(missing)}", code="selection.add"
-            )
+        _check_numbers(selection.add, new, "not a new company", "selection.add")
         add = tuple(c for n, c in new.items() if n in selection.add)
     updates = (
         _update(m, selection.fields_for(m.platform.enterprise_number)) for m in diff.matching

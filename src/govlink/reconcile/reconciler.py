@@ -27,22 +27,23 @@ _COMPARED: Final = tuple(
     (name, field_policy(name).compare_key) for name in COMPANY_FIELDS if name != "enterprise_number"
 )
 
+_Result = ValidRecord | InvalidRecord
+
 
 def diff_companies(platform: Company, source: Company) -> tuple[FieldChange, ...]:
     """The field-level changes from ``platform`` to ``source``.
 
-    A field the source leaves blank is missing data, never a change.
+    A field the source leaves blank is missing data, never a change; a field the platform
+    leaves blank is ``added``. Values compare through each field's ``compare_key``.
     """
     changes: list[FieldChange] = []
     for name, key in _COMPARED:
         new = getattr(source, name)
-        if new is None:
+        if not new:
             continue
         old = getattr(platform, name)
-        if old is None:
-            changes.append(
-                FieldChange(field=name, platform=None, source=new, kind=ChangeKind.ADDED)
-            )
+        if not old:
+            changes.append(FieldChange(field=name, platform=old, source=new, kind=ChangeKind.ADDED))
         elif old != new and key(old) != key(new):
             changes.append(
                 FieldChange(field=name, platform=old, source=new, kind=ChangeKind.CHANGED)
@@ -61,39 +62,27 @@ def _index_platform(companies: Iterable[Company]) -> dict[EnterpriseNumber, Comp
     return index
 
 
-def _duplicate_problem(
-    record: ValidRecord | InvalidRecord, group: list[ValidRecord | InvalidRecord]
-) -> Problem:
-    others = ", ".join(str(_ref(other)) for other in group if other is not record)
-    number = _number(record)
-    assert number is not None
-    return Problem(
-        code=ReasonCode.ENTERPRISE_NUMBER_DUPLICATE,
-        field="enterprise_number",
-        value=number.compact,
-        message=f"enterprise number {number.formatted} also appears in {others}",
-    )
-
-
-def _ref(result: ValidRecord | InvalidRecord) -> object:
-    return result.company.origin if isinstance(result, ValidRecord) else result.ref
-
-
-def _number(result: ValidRecord | InvalidRecord) -> EnterpriseNumber | None:
-    if isinstance(result, ValidRecord):
-        return result.company.enterprise_number
-    return result.enterprise_number
-
-
-def _as_duplicate(
-    result: ValidRecord | InvalidRecord, group: list[ValidRecord | InvalidRecord], record: RawRecord
-) -> InvalidRecord:
-    problem = _duplicate_problem(result, group)
-    if isinstance(result, InvalidRecord):
-        return attrs.evolve(result, problems=(*result.problems, problem))
-    return InvalidRecord(
-        record=record, problems=(problem,), enterprise_number=result.company.enterprise_number
-    )
+def _duplicates(
+    number: EnterpriseNumber, group: list[tuple[_Result, RawRecord]], match: Company | None
+) -> list[InvalidRecord]:
+    """Every row of a group sharing one number becomes invalid, naming the other rows."""
+    refs = sorted((record.ref for _, record in group), key=lambda ref: ref.sort_key())
+    invalid: list[InvalidRecord] = []
+    for result, record in group:
+        others = ", ".join(str(ref) for ref in refs if ref is not record.ref)
+        problem = Problem(
+            code=ReasonCode.ENTERPRISE_NUMBER_DUPLICATE,
+            field="enterprise_number",
+            value=record.fields.get("enterprise_number"),
+            message=f"enterprise number {number.formatted} also appears in {others}",
+        )
+        problems = (*result.problems, problem) if isinstance(result, InvalidRecord) else (problem,)
+        invalid.append(
+            InvalidRecord(
+                record=record, problems=problems, enterprise_number=number, platform_match=match
+            )
+        )
+    return invalid
 
 
 def reconcile(
@@ -105,7 +94,7 @@ def reconcile(
     """Validate ``source_records`` and compare them with ``platform_companies``.
 
     Pure: reads its arguments only and writes nothing. The result does not depend on the order
-    of either input.
+    of either input (given distinct source references).
 
     :param source_records: raw records from a source, in any order.
     :param platform_companies: the companies already on the platform (unique numbers).
@@ -114,22 +103,22 @@ def reconcile(
     """
     platform = _index_platform(platform_companies)
     validate = Validator(known_colleagues=known_colleagues)
-    by_number: dict[EnterpriseNumber, list[ValidRecord | InvalidRecord]] = {}
-    records: dict[int, RawRecord] = {}
+    by_number: dict[EnterpriseNumber, list[tuple[_Result, RawRecord]]] = {}
     invalid: list[InvalidRecord] = []
     for record in source_records:
         result = validate(record)
-        number = _number(result)
-        if number is None:
-            assert isinstance(result, InvalidRecord)
+        if isinstance(result, ValidRecord):
+            number = result.company.enterprise_number
+        elif result.enterprise_number is None:
             invalid.append(result)
             continue
-        records[id(result)] = record
+        else:
+            number = result.enterprise_number
         group = by_number.get(number)
         if group is None:
-            by_number[number] = [result]
+            by_number[number] = [(result, record)]
         else:
-            group.append(result)
+            group.append((result, record))
 
     only_in_source: list[Company] = []
     matching: list[Match] = []
@@ -137,11 +126,9 @@ def reconcile(
     for number, group in by_number.items():
         match = platform.pop(number, None)
         if len(group) > 1:
-            for result in group:
-                duplicate = _as_duplicate(result, group, records[id(result)])
-                invalid.append(attrs.evolve(duplicate, platform_match=match))
+            invalid.extend(_duplicates(number, group, match))
             continue
-        result = group[0]
+        result = group[0][0]
         if isinstance(result, InvalidRecord):
             invalid.append(attrs.evolve(result, platform_match=match) if match else result)
             continue
@@ -158,10 +145,14 @@ def reconcile(
         only_in_source=tuple(sorted(only_in_source, key=_company_key)),
         only_in_platform=tuple(sorted(platform.values(), key=_company_key)),
         matching=tuple(sorted(matching, key=lambda m: m.platform.enterprise_number.compact)),
-        invalid=tuple(sorted(invalid, key=lambda r: r.ref.sort_key())),
+        invalid=tuple(sorted(invalid, key=_invalid_key)),
         warnings=tuple(sorted(warnings, key=lambda w: (w.enterprise_number.compact, w.code))),
     )
 
 
 def _company_key(company: Company) -> str:
     return company.enterprise_number.compact
+
+
+def _invalid_key(record: InvalidRecord) -> tuple[tuple[str, int, str], tuple[str, ...]]:
+    return (record.ref.sort_key(), record.codes)

@@ -79,8 +79,9 @@ def number_spellings(
 ) -> tuple[EnterpriseNumber, object]:
     """Pairs ``(number, spelling)``: a valid number and one messy way it appears in the wild.
 
-    Spellings include VAT prefixes, dots, spaces, slashes, dashes, NBSP, ``(0)``, the legacy
-    9-digit form, full-width digits, and the ints, floats and ``"…0.0"`` strings of spreadsheets.
+    Spellings include VAT prefixes, dots, spaces, slashes, dashes (also Unicode), NBSP, ``(0)``,
+    the legacy 9-digit form, full-width digits, and the ints, floats, ``"…1.0"`` and scientific
+    (``"4.17497106E+08"``) strings of spreadsheets.
     """
     number = draw(_strategy_or_default(numbers))
     d = number.compact
@@ -91,6 +92,8 @@ def number_spellings(
         draw(st.sampled_from(_PREFIXES)) + draw(st.sampled_from((d, number.formatted))),
         f" {d} ",
         "".join(chr(ord(c) + 0xFEE0) for c in d),
+        f"{d[:4]}\u2013{d[4:7]}\u2013{d[7:]}",
+        f"{d[:4]}\u00a0{d[4:7]}\u00a0{d[7:]}",
     ]
     if d[0] == "0":
         short = d[1:]
@@ -102,9 +105,10 @@ def number_spellings(
             int(short),
             float(int(short)),
             f"{short}.0",
+            f"{short[0]}.{short[1:]}E+08",
         ]
     else:
-        kinds += [int(d), float(int(d)), f"{d}.0"]
+        kinds += [int(d), float(int(d)), f"{d}.0", f"{d[0]}.{d[1:]}E+09"]
     return number, draw(st.sampled_from(kinds))
 
 
@@ -134,7 +138,19 @@ def invalid_enterprise_numbers(
             numbers.map(lambda n: n.compact[:4] + "_" + n.compact[4:]),
             st.integers(min_value=90_000_000, max_value=99_999_999).map(_with_check_digits),
             st.sampled_from(
-                ["0000000097", "abc", "BE:0403019261", "4.17E+08", True, 1.5, -403019261]
+                [
+                    "abc",
+                    "BE:0403019261",
+                    "0417,497,106",
+                    "0417\t497\t106",
+                    "RPR Brussel 0417.497.106",
+                    "4.17E+08",
+                    True,
+                    1.5,
+                    -403019261,
+                    b"0417497106",
+                    ["0417497106"],
+                ]
             ),
         ),
         EnterpriseNumberReason.LENGTH: st.one_of(
@@ -143,7 +159,7 @@ def invalid_enterprise_numbers(
             st.just("04030192610"),
         ),
         EnterpriseNumberReason.CHECKSUM: st.one_of(
-            numbers.map(_bad_checksum), st.just("0428759400"), st.just("1000000000")
+            numbers.map(_bad_checksum), st.sampled_from(["0428759400", "0000000097", "1000000000"])
         ),
         EnterpriseNumberReason.ESTABLISHMENT_UNIT: _establishment_units(),
     }
@@ -210,7 +226,12 @@ def raw_records(draw: st.DrawFn, *, row: int = 2, source: str = "test") -> RawRe
 
 @attrs.frozen(kw_only=True)
 class ImportScenario:
-    """A source and a platform with known overlaps, as drawn by :func:`import_scenarios`."""
+    """A source and a platform with known overlaps, as drawn by :func:`import_scenarios`.
+
+    ``new``, ``shared`` and ``platform_only`` are the numbers that belong in ``only_in_source``,
+    ``matching`` and ``only_in_platform``; ``invalid_rows`` the rows that belong in ``invalid``;
+    ``referenced`` the platform companies that invalid rows with a valid number would match.
+    """
 
     records: tuple[RawRecord, ...]
     platform: tuple[Company, ...]
@@ -218,40 +239,57 @@ class ImportScenario:
     shared: frozenset[EnterpriseNumber]
     platform_only: frozenset[EnterpriseNumber]
     invalid_rows: frozenset[int]
+    referenced: frozenset[EnterpriseNumber] = frozenset()
+
+
+_ROLES = ("new", "shared", "platform", "duplicate", "flawed")
 
 
 @st.composite
 def import_scenarios(draw: st.DrawFn, *, max_size: int = 20) -> ImportScenario:
-    """A source (raw records) and a platform, with new, shared, platform-only and invalid rows.
+    """A source (raw records) and a platform covering every category.
 
-    Shared companies may differ in any field; the source spells numbers messily; invalid rows
-    carry a bad enterprise number or no name. Row numbers start at 2 (below a header row).
+    Each company of a pool is new (source only), shared (both sides; the platform copy may
+    differ in any field), platform-only, duplicated (two source rows) or flawed (a source row
+    with a valid number and a bad e-mail); duplicated and flawed ones may be on the platform
+    too. Further rows carry a bad enterprise number. The source spells numbers messily and comes
+    in any order; row numbers start at 2 (below a header row).
     """
-    pool = draw(
-        st.lists(
-            companies(),
-            max_size=max_size,
-            unique_by=lambda c: c.enterprise_number,
-        )
-    )
-    roles = [draw(st.sampled_from(["new", "shared", "platform"])) for _ in pool]
+    pool = draw(st.lists(companies(), max_size=max_size, unique_by=lambda c: c.enterprise_number))
+    roles = [draw(st.sampled_from(_ROLES)) for _ in pool]
     platform: list[Company] = []
     records: list[RawRecord] = []
-    row = 2
-    for company, role in zip(pool, roles, strict=True):
-        if role in ("shared", "platform"):
-            platform.append(company if role == "platform" else draw(_variant_of(company)))
-        if role in ("new", "shared"):
-            _, spelling = draw(number_spellings(numbers=st.just(company.enterprise_number)))
-            records.append(_record_of(company, SourceRef(source="test", row=row), spelling))
-            row += 1
     invalid_rows: set[int] = set()
+    referenced: set[EnterpriseNumber] = set()
+
+    def add_row(company: Company, *, invalid: bool, **changes: object) -> None:
+        row = len(records) + 2
+        _, spelling = draw(number_spellings(numbers=st.just(company.enterprise_number)))
+        record = _record_of(company, SourceRef(source="test", row=row), spelling)
+        records.append(attrs.evolve(record, fields={**record.fields, **changes}))
+        if invalid:
+            invalid_rows.add(row)
+
+    for company, role in zip(pool, roles, strict=True):
+        if role == "platform":
+            platform.append(company)
+        elif role == "shared":
+            platform.append(draw(_variant_of(company)))
+        elif role in ("duplicate", "flawed") and draw(st.booleans()):
+            platform.append(company)
+            referenced.add(company.enterprise_number)
+        if role in ("new", "shared"):
+            add_row(company, invalid=False)
+        elif role == "duplicate":
+            add_row(company, invalid=True)
+            add_row(company, invalid=True)
+        elif role == "flawed":
+            add_row(company, invalid=True, email="not an e-mail")
     for _ in range(draw(st.integers(0, max(1, max_size // 5)))):
-        bad = draw(invalid_enterprise_numbers())
+        bad, row = draw(invalid_enterprise_numbers()), len(records) + 2
         ref = SourceRef(source="test", row=row)
         records.append(RawRecord(fields={"enterprise_number": bad, "name": "Broken"}, ref=ref))
         invalid_rows.add(row)
-        row += 1
     order = draw(st.permutations(range(len(records))))
 
     def numbers(role: str) -> frozenset[EnterpriseNumber]:
@@ -264,6 +302,7 @@ def import_scenarios(draw: st.DrawFn, *, max_size: int = 20) -> ImportScenario:
         shared=numbers("shared"),
         platform_only=numbers("platform"),
         invalid_rows=frozenset(invalid_rows),
+        referenced=frozenset(referenced),
     )
 
 

@@ -1,0 +1,61 @@
+"""The HTTP toolkit every built-in connector shares (AdminPulse, Admin-IS).
+
+=====================  ==============================================================
+module                 what it gives
+=====================  ==============================================================
+``secret``             :class:`Secret`: a credential that never shows in repr/str/logs
+``clock``              :class:`Clock` (``now``/``sleep``), :data:`SYSTEM_CLOCK`
+``limiter``            :class:`RateLimiter`, :class:`Rate`, :func:`shared_limiter`
+``retry``              :class:`RetryPolicy`, :func:`parse_retry_after`
+``errors``             :class:`Action`, :func:`classify`, :func:`connector_error`
+``paging``             :class:`Paginator`, :class:`PageNumbers`, :class:`NextLinks`,
+                       :class:`Page`, :func:`exactly_once`
+``auth``               :class:`CredentialAuth`, :class:`BearerToken`,
+                       :class:`OAuth2Bearer`, :class:`OAuth2Settings`
+``session``            :class:`ApiSession`: limiter + retries + error table per call
+=====================  ==============================================================
+
+A connector builds an :class:`ApiSession` with its credential, a limiter from
+:func:`shared_limiter` keyed by the credential's fingerprint, its hints for configuration errors
+and, when its API bends HTTP, its own classifier; then it calls ``session.call(method, path,
+parse=...)`` and walks pages with a :class:`Paginator`. Tests pass a simulator's transport and a
+:class:`govlink.testing._loopback.ScaledClock`. See ``docs/http.md``.
+
+This package is private to govlink's connectors: third-party plugins may use it, but its API may
+change between minor releases.
+"""
+
+from govlink.connectors._http.auth import BearerToken, CredentialAuth, OAuth2Bearer, OAuth2Settings
+from govlink.connectors._http.clock import SYSTEM_CLOCK, Clock, SystemClock
+from govlink.connectors._http.errors import Action, classify, connector_error
+from govlink.connectors._http.limiter import Rate, RateLimiter, shared_limiter
+from govlink.connectors._http.paging import NextLinks, Page, PageNumbers, Paginator, exactly_once
+from govlink.connectors._http.retry import RetryPolicy, parse_retry_after
+from govlink.connectors._http.secret import Secret
+from govlink.connectors._http.session import ApiSession, parse_json
+
+__all__ = [
+    "SYSTEM_CLOCK",
+    "Action",
+    "ApiSession",
+    "BearerToken",
+    "Clock",
+    "CredentialAuth",
+    "NextLinks",
+    "OAuth2Bearer",
+    "OAuth2Settings",
+    "Page",
+    "PageNumbers",
+    "Paginator",
+    "Rate",
+    "RateLimiter",
+    "RetryPolicy",
+    "Secret",
+    "SystemClock",
+    "classify",
+    "connector_error",
+    "exactly_once",
+    "parse_json",
+    "parse_retry_after",
+    "shared_limiter",
+]

@@ -1,0 +1,95 @@
+"""When to try a call again, and how long to wait first.
+
+* ``Retry-After`` (seconds or an HTTP-date) is honoured when the server sends it; a wait longer
+  than :attr:`RetryPolicy.max_retry_after` is not worth sitting through and ends the retries.
+* Otherwise the wait grows exponentially with "equal jitter" (half fixed, half random) up to a
+  cap: rate-limit answers start at ``rate_limit_base`` (30 s, capped at 120 s, as public
+  AdminPulse clients do), transient failures at ``backoff_base`` (0.5 s, capped at 8 s, as
+  openai-python does).
+* Transient failures (5xx, timeouts, dropped connections, unreadable bodies) are retried only for
+  idempotent requests; a non-idempotent one is retried only when the server said "too many
+  requests" or the connection failed before the request was sent.
+
+Waiting happens on the caller's :class:`~govlink.connectors._http.clock.Clock`, which is why this
+is a few lines of our own rather than tenacity or httpx-retries: both sleep on the real clock and
+the retry must re-enter the shared rate limiter, which a transport-level retry would bypass.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import random
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+import attrs
+import httpx
+
+__all__ = ["RetryPolicy", "parse_retry_after"]
+
+
+def parse_retry_after(response: httpx.Response) -> float | None:
+    """Seconds the server asked us to wait (``Retry-After`` as seconds or HTTP-date), if any.
+
+    An HTTP-date is measured against the response's own ``Date`` header when present, so clock
+    skew between client and server does not matter.
+    """
+    value = response.headers.get("retry-after", "").strip()
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    date = response.headers.get("date")
+    try:
+        now = email.utils.parsedate_to_datetime(date) if date else datetime.now(UTC)
+    except (TypeError, ValueError):
+        now = datetime.now(UTC)
+    if when.tzinfo is None or now.tzinfo is None:
+        return None
+    return max(0.0, (when - now).total_seconds())
+
+
+@attrs.frozen(kw_only=True)
+class RetryPolicy:
+    """How often and how long to retry.
+
+    :param max_retries: retries after the first attempt, per call.
+    :param backoff_base: first wait after a transient failure; doubles each retry.
+    :param backoff_cap: longest wait after a transient failure.
+    :param rate_limit_base: first wait after a 429 without ``Retry-After``; doubles each retry.
+    :param rate_limit_cap: longest wait after a 429 without ``Retry-After``.
+    :param max_retry_after: a ``Retry-After`` longer than this ends the retries at once.
+    :param random: the jitter source (``random.random`` by default; fixed in tests).
+    """
+
+    max_retries: int = 5
+    backoff_base: float = 0.5
+    backoff_cap: float = 8.0
+    rate_limit_base: float = 30.0
+    rate_limit_cap: float = 120.0
+    max_retry_after: float = 600.0
+    random: Callable[[], float] = attrs.field(default=random.random, eq=False)
+
+    def backoff(self, retry: int, *, rate_limited: bool) -> float:
+        """The wait before retry number ``retry`` (0-based) without a server hint."""
+        base, cap = (
+            (self.rate_limit_base, self.rate_limit_cap)
+            if rate_limited
+            else (self.backoff_base, self.backoff_cap)
+        )
+        ceiling = min(cap, base * 2.0**retry)
+        return ceiling / 2 + self.random() * ceiling / 2
+
+    def wait(self, retry: int, *, rate_limited: bool, retry_after: float | None) -> float | None:
+        """Seconds to wait before retry ``retry``, or ``None`` when retrying is not worth it."""
+        if retry >= self.max_retries:
+            return None
+        if retry_after is not None:
+            return retry_after if retry_after <= self.max_retry_after else None
+        return self.backoff(retry, rate_limited=rate_limited)

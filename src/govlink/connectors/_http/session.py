@@ -1,0 +1,192 @@
+"""``ApiSession``: one httpx client plus the limiter, the retry policy and the error table.
+
+Every call goes: wait for the shared :class:`~govlink.connectors._http.limiter.RateLimiter` ->
+send -> classify the response -> parse the body. A failure is retried when the
+:class:`~govlink.connectors._http.retry.RetryPolicy` allows it (rate limits always; transient
+failures only for idempotent calls, or when the connection failed before anything was sent),
+each retry waiting outside the limiter and then queueing in it again. What cannot be retried
+becomes the typed error of :func:`~govlink.connectors._http.errors.connector_error`.
+
+Log lines (logger ``govlink.connectors.http``) carry the method, the path and the status: never
+headers, query strings or bodies.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from typing import Any, Final, TypeVar
+
+import httpx
+
+from govlink.connectors._http.auth import CredentialAuth
+from govlink.connectors._http.errors import Action, classify, connector_error
+from govlink.connectors._http.limiter import RateLimiter
+from govlink.connectors._http.retry import RetryPolicy, parse_retry_after
+from govlink.errors import ConnectorError
+
+__all__ = ["ApiSession", "parse_json"]
+
+T = TypeVar("T")
+
+_LOG: Final = logging.getLogger("govlink.connectors.http")
+_IDEMPOTENT: Final = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
+_NOT_SENT: Final = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+
+
+def parse_json(response: httpx.Response) -> Any:
+    """The JSON body; a malformed body raises :class:`ValueError` (and is retried)."""
+    return response.json()
+
+
+class ApiSession:
+    """Sends calls for one connector and one credential.
+
+    :param connector: the connector's name, used in errors and logs.
+    :param base_url: the API root; paths are relative to it.
+    :param auth: adds the credential to each request and names the secrets to scrub.
+    :param limiter: the limiter shared by every client of the same credential (see
+        :func:`~govlink.connectors._http.limiter.shared_limiter`).
+    :param retry: the retry policy.
+    :param timeout: seconds (or an :class:`httpx.Timeout`) per attempt.
+    :param transport: an httpx transport (a simulator's, in tests).
+    :param headers: extra headers sent with every call.
+    :param classifier: maps a response to an :class:`Action` (default: :func:`classify`).
+    :param hints: per action, the sentence telling the user what to check.
+    """
+
+    def __init__(
+        self,
+        *,
+        connector: str,
+        base_url: str,
+        auth: CredentialAuth,
+        limiter: RateLimiter,
+        retry: RetryPolicy | None = None,
+        timeout: float | httpx.Timeout = 30.0,
+        transport: httpx.BaseTransport | None = None,
+        headers: Mapping[str, str] | None = None,
+        classifier: Callable[[httpx.Response], Action] = classify,
+        hints: Mapping[Action, str] | None = None,
+    ) -> None:
+        self.connector = connector
+        self.limiter = limiter
+        self.retry = retry or RetryPolicy()
+        self._classify = classifier
+        self._hints = dict(hints or {})
+        self._auth = auth
+        self._client = httpx.Client(
+            base_url=base_url,
+            auth=auth,
+            timeout=timeout,
+            transport=transport,
+            headers={"Accept": "application/json", **(headers or {})},
+        )
+
+    def __repr__(self) -> str:
+        return f"ApiSession(connector={self.connector!r}, base_url={str(self.base_url)!r})"
+
+    @property
+    def base_url(self) -> httpx.URL:
+        """The API root."""
+        return self._client.base_url
+
+    def close(self) -> None:
+        """Close the connections."""
+        self._client.close()
+
+    def call(
+        self,
+        method: str,
+        path: str,
+        *,
+        parse: Callable[[httpx.Response], T],
+        params: Mapping[str, str | int] | None = None,
+        buckets: tuple[str, ...] = ("all",),
+        idempotent: bool | None = None,
+        **content: Any,
+    ) -> T:
+        """Send one call, retrying as the policy allows, and return ``parse(response)``.
+
+        :param parse: turns a successful response into the result; a :class:`ValueError` from
+            it (malformed body) counts as a transient failure.
+        :param buckets: the limiter buckets this call counts against.
+        :param idempotent: whether a transient failure may be retried (default: by method).
+        :param content: ``data``, ``files``, ``json`` or ``content`` for
+            :meth:`httpx.Client.build_request`.
+        :raises ConnectorError: a subclass saying what the caller can do about it.
+        """
+        if idempotent is None:
+            idempotent = method.upper() in _IDEMPOTENT
+        retry = 0
+        while True:
+            request = self._client.build_request(method, path, params=params, **content)
+            response: httpx.Response | None = None
+            sent = True
+            problem = ""
+            with self.limiter.acquire(*buckets):
+                try:
+                    response = self._client.send(request)
+                except httpx.TransportError as error:
+                    sent = not isinstance(error, _NOT_SENT)
+                    problem = (
+                        f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+                    )
+            if response is None:
+                action = Action.RETRY
+            else:
+                action = self._classify(response)
+                _LOG.debug(
+                    "%s %s %s -> %s", self.connector, method, request.url.path, response.status_code
+                )
+                if action is Action.OK:
+                    try:
+                        return parse(response)
+                    except ValueError as error:
+                        action, problem = (
+                            Action.RETRY,
+                            f"unreadable response ({type(error).__name__})",
+                        )
+            retry_after = parse_retry_after(response) if response is not None else None
+            wait = self._wait(action, retry, retry_after, idempotent=idempotent, sent=sent)
+            if wait is None:
+                raise self._error(action, request, response, problem, retry_after)
+            _LOG.warning(
+                "%s %s %s: %s; retry %d in %.1f s",
+                self.connector,
+                method,
+                request.url.path,
+                problem or (response.status_code if response is not None else action),
+                retry + 1,
+                wait,
+            )
+            self.limiter.clock.sleep(wait)
+            retry += 1
+
+    def _wait(
+        self, action: Action, retry: int, retry_after: float | None, *, idempotent: bool, sent: bool
+    ) -> float | None:
+        if action is Action.RATE_LIMITED or (action is Action.RETRY and (idempotent or not sent)):
+            return self.retry.wait(
+                retry, rate_limited=action is Action.RATE_LIMITED, retry_after=retry_after
+            )
+        return None
+
+    def _error(
+        self,
+        action: Action,
+        request: httpx.Request,
+        response: httpx.Response | None,
+        problem: str,
+        retry_after: float | None,
+    ) -> ConnectorError:
+        hint = self._hints.get(action, "")
+        return connector_error(
+            action,
+            connector=self.connector,
+            request=request,
+            response=response,
+            problem="; ".join(p for p in (problem, hint) if p),
+            secrets=self._auth.secrets(),
+            retry_after=retry_after,
+        )
