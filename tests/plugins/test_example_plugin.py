@@ -88,7 +88,7 @@ def test_discovered_and_listed(example: Path) -> None:
         True,
     )
     assert list(registry.sources()) == ["adminpulse", "example-crm", "excel"]
-    assert list(registry.sinks()) == ["example-archive"]
+    assert list(registry.sinks()) == ["adminpulse", "example-archive"]
 
 
 def test_source_used_by_location(example: Path, tmp_path: Path) -> None:

@@ -221,11 +221,16 @@ class _Run:
     def run(self, progress: PushProgress | None) -> None:
         total = len(self.store.outbox(self.sink, {OutboxState.PENDING}))
         done = 0
-        while (entry := self._claim()) is not None:
-            self._deliver(entry)
-            done += 1
-            if progress is not None:
-                progress(done, max(total, done))
+        try:
+            while (entry := self._claim()) is not None:
+                self._deliver(entry)
+                done += 1
+                if progress is not None:
+                    progress(done, max(total, done))
+        finally:
+            close = getattr(self._opened, "close", None)
+            if callable(close):
+                close()
 
     def entries(self, *states: OutboxState) -> tuple[OutboxEntry, ...]:
         found = (e for state in states for e in self.outcomes.get(state, ()))
