@@ -55,7 +55,7 @@ from govlink.reconcile import (
     plan_apply,
     reconcile,
 )
-from govlink.workflows.ingest import IngestReport, ingest
+from govlink.workflows.ingesting import IngestReport, ingest
 
 __version__ = "0.1.0.dev0"
 

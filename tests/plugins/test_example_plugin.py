@@ -161,7 +161,11 @@ def test_entry_points_are_loaded_lazily(example: Path) -> None:
 
 
 def test_entry_points_can_be_turned_off(example: Path) -> None:
-    assert [info.name for info in Registry(entry_points=False).plugins()] == ["adminpulse", "excel", "log"]
+    assert [info.name for info in Registry(entry_points=False).plugins()] == [
+        "adminpulse",
+        "excel",
+        "log",
+    ]
 
 
 def test_a_broken_plugin_is_reported_and_the_others_work(example: Path) -> None:

@@ -24,7 +24,7 @@ from govlink.domain.outbox import OutboxState, RetryPolicy
 from govlink.plugins import Delivery, DeliveryStatus, Registry, SinkOptions, SinkSpec, hookimpl
 from govlink.store import SQLiteStore
 from govlink.testing.documents import sample_document, sample_pdf
-from govlink.workflows.push import (
+from govlink.workflows.pushing import (
     PushOptions,
     disable_sink,
     enable_sink,

@@ -17,7 +17,7 @@ from govlink.errors import InvalidEnterpriseNumber
 from govlink.plugins import Registry
 from govlink.store.sqlite import SQLiteStore
 from govlink.workflows.alerts import configure_notifiers, deliver_alerts
-from govlink.workflows.ingest import ingest_files
+from govlink.workflows.ingesting import ingest_files
 
 __all__ = ["alerts", "documents"]
 

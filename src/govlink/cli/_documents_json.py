@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from govlink.store.documents import OutboxEntry, StoredAlert
-from govlink.workflows.ingest import IngestReport
-from govlink.workflows.push import PushReport, PushStatus
+from govlink.workflows.ingesting import IngestReport
+from govlink.workflows.pushing import PushReport, PushStatus
 
 __all__ = ["alert_json", "ingest_json", "push_json", "push_status_json"]
 

@@ -9,8 +9,8 @@ from rich.text import Text
 
 from govlink.cli._render import _section
 from govlink.store.documents import OutboxEntry, StoredAlert
-from govlink.workflows.ingest import IngestReport
-from govlink.workflows.push import PushReport, PushStatus
+from govlink.workflows.ingesting import IngestReport
+from govlink.workflows.pushing import PushReport, PushStatus
 
 __all__ = ["render_alerts", "render_ingest", "render_push", "render_push_status"]
 

@@ -20,7 +20,7 @@ from govlink.cli._app import (
 from govlink.cli._documents_json import push_json, push_status_json
 from govlink.cli._documents_render import render_push, render_push_status
 from govlink.plugins import Registry
-from govlink.workflows.push import push, push_status
+from govlink.workflows.pushing import push, push_status
 
 __all__ = ["push_command"]
 

@@ -9,7 +9,7 @@ import click
 from govlink.cli._app import open_store, store_option
 from govlink.domain.forwarding import SinkSwitch
 from govlink.plugins import Registry
-from govlink.workflows.push import disable_sink, enable_sink
+from govlink.workflows.pushing import disable_sink, enable_sink
 from govlink.workflows.settings import set_setting
 
 __all__ = ["settings", "sink"]

@@ -9,14 +9,14 @@ from govlink.workflows.importing import (
     apply_import,
     preview_import,
 )
-from govlink.workflows.ingest import (
+from govlink.workflows.ingesting import (
     IngestReport,
     IngestStore,
     RejectedDocument,
     ingest,
     ingest_files,
 )
-from govlink.workflows.push import (
+from govlink.workflows.pushing import (
     PushOptions,
     PushReport,
     PushStatus,

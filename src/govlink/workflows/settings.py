@@ -15,7 +15,7 @@ from govlink.errors import ConfigurationError
 from govlink.notifiers.smtp import TlsMode
 from govlink.store.base import SettingsStore
 from govlink.workflows.alerts import FALLBACK_RECIPIENT
-from govlink.workflows.ingest import MAX_SIZE_SETTING
+from govlink.workflows.ingesting import MAX_SIZE_SETTING
 
 __all__ = ["SECRET_WORDS", "set_setting"]
 

@@ -37,7 +37,12 @@ from govlink.connectors.adminpulse.client import (
 from govlink.connectors.adminpulse.mapping import RelationMapping
 from govlink.domain.documents import Document
 from govlink.domain.enterprise_number import EnterpriseNumber
-from govlink.errors import ConfigurationError, InvalidEnterpriseNumber
+from govlink.errors import (
+    ConfigurationError,
+    ConnectorError,
+    InvalidEnterpriseNumber,
+    RetriableConnectorError,
+)
 from govlink.plugins.types import Delivery, DeliveryStatus
 
 __all__ = ["AdminPulseSink", "RelationIndex", "limits_from_env", "timeout_from_env"]
@@ -154,7 +159,7 @@ class AdminPulseSink:
         self._mapping = mapping or RelationMapping()
         self._tags = tuple(tags)
         self._document_type = document_type
-        self._index: RelationIndex | None = None
+        self._index: RelationIndex | ConnectorError | None = None
 
     def __repr__(self) -> str:
         return f"AdminPulseSink({self._client!r}, tags={self._tags!r})"
@@ -164,8 +169,27 @@ class AdminPulseSink:
         self._client.close()
 
     def _relations(self) -> RelationIndex:
+        """The relation index, read on first use; a failure to read it is kept for the run.
+
+        A failure other than a configuration error becomes a retriable error for every
+        document: the relations are not the document's fault, so none is parked for it.
+        """
+        if isinstance(self._index, ConnectorError):
+            raise self._index
         if self._index is None:
-            self._index = RelationIndex.of(self._client.relations(), self._mapping)
+            try:
+                self._index = RelationIndex.of(self._client.relations(), self._mapping)
+            except ConfigurationError:
+                raise
+            except ConnectorError as error:
+                self._index = RetriableConnectorError(
+                    f"the AdminPulse relations cannot be read: {error.message}",
+                    connector="adminpulse",
+                    method=error.method,
+                    path=error.path,
+                    status=error.status,
+                )
+                raise self._index from None
         return self._index
 
     def deliver(self, document: Document, target_ref: str | None = None) -> Delivery:
