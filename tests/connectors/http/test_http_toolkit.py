@@ -72,11 +72,10 @@ def test_limiter_keeps_every_window_across_threads() -> None:
 
     def work(bucket: str) -> None:
         for _ in range(12):
-            with limiter.acquire("all", bucket):
-                with lock:
-                    stamps["all"].append(clock.now())
-                    if bucket == "docs":
-                        stamps["docs"].append(clock.now())
+            with limiter.acquire("all", bucket), lock:
+                stamps["all"].append(clock.now())
+                if bucket == "docs":
+                    stamps["docs"].append(clock.now())
 
     threads = [threading.Thread(target=work, args=(b,)) for b in ("x", "docs", "x")]
     for thread in threads:
@@ -284,11 +283,10 @@ def test_page_numbers_refuse_loops() -> None:
     pages.advance(1, content=("a",))
     with pytest.raises(FatalConnectorError, match="again or out of order"):
         pages.advance(1)
+    repeating = PageNumbers(connector="d", path="/p")
+    repeating.advance(1, content=("a",))
     with pytest.raises(FatalConnectorError, match="same page twice"):
-        PageNumbers(connector="d", path="/p").advance(1, content=("a",)) or None
-        pages_two = PageNumbers(connector="d", path="/p")
-        pages_two.advance(1, content=("a",))
-        pages_two.advance(2, content=("a",))
+        repeating.advance(2, content=("a",))
     capped = PageNumbers(connector="demo", path="/things", max_pages=2)
     capped.advance(1)
     with pytest.raises(FatalConnectorError, match="more than 2 pages"):

@@ -164,7 +164,7 @@ class ApiSession:
                 if response is None and sent and not idempotent:
                     raise _uncertain(failure)
                 raise failure
-            _LOG.warning(
+            _LOG.info(
                 "%s %s %s: %s; retry %d in %.1f s",
                 self.connector,
                 method,
