@@ -13,15 +13,13 @@ import httpx
 import pytest
 
 from govlink import Document, EnterpriseNumber
-from govlink.connectors._http import BearerToken, RetryPolicy, Secret
-from govlink.connectors.adminpulse.client import AdminPulseClient
-from govlink.connectors.adminpulse.sink import AdminPulseSink
+from govlink.connectors._http import RetryPolicy
 from govlink.domain.forwarding import SinkSwitch
-from govlink.plugins import Registry, SinkOptions, SinkSpec, hookimpl
+from govlink.plugins import Registry
 from govlink.store import SQLiteStore
 from govlink.testing._loopback import LoopbackServer, ScaledClock
 from govlink.testing.adminpulse import DEFAULT_API_KEY, AdminPulseSimulator, generate
-from govlink.testing.documents import sample_document, sample_pdf
+from govlink.testing.documents import adminpulse_registry, sample_document, sample_pdf
 
 SPEED = 600.0
 ENABLED_AT = datetime(2026, 5, 1, tzinfo=UTC)
@@ -87,26 +85,13 @@ def store(tmp_path: Path) -> Iterator[SQLiteStore]:
 @pytest.fixture
 def registry(served: Served, clock: ScaledClock) -> Registry:
     """The real AdminPulse sink and client, on the test's scaled clock."""
-    server = served.server
-
-    class Plugin:
-        @hookimpl
-        def govlink_sinks(self) -> list[SinkSpec]:
-            return [SinkSpec(name="adminpulse", description="on a scaled clock", open=self.open)]
-
-        def open(self, options: SinkOptions) -> AdminPulseSink:
-            client = AdminPulseClient(
-                BearerToken(Secret(DEFAULT_API_KEY)),
-                base_url=server.url,
-                clock=clock,
-                timeout=httpx.Timeout(5.0, read=0.5),
-                retry=RetryPolicy(max_retries=4),
-            )
-            return AdminPulseSink(client, tags=options.tags, document_type="13")
-
-    registry = Registry(blocked=("adminpulse",), entry_points=False)
-    registry.register(Plugin(), name="scaled-adminpulse")
-    return registry
+    return adminpulse_registry(
+        served.server.url,
+        DEFAULT_API_KEY,
+        clock,
+        timeout=httpx.Timeout(5.0, read=0.5),
+        retry=RetryPolicy(max_retries=4),
+    )
 
 
 Queue = Callable[..., list[Document]]

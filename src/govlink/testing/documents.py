@@ -1,4 +1,5 @@
-"""Helpers for tests of documents, alerts and the push: sample files and a seeded store.
+"""Helpers for tests of documents, alerts and the push: sample files, a seeded store, and a
+registry whose ``adminpulse`` sink talks to a simulator on a test clock.
 
 >>> sample_pdf(1)[:8]
 b'%PDF-1.4'
@@ -9,14 +10,19 @@ True
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
+from govlink.connectors._http import BearerToken, Clock, Secret
+from govlink.connectors.adminpulse.client import AdminPulseClient
+from govlink.connectors.adminpulse.sink import AdminPulseSink
 from govlink.domain.company import Company
 from govlink.domain.documents import Document, DocumentKind
 from govlink.domain.enterprise_number import EnterpriseNumber
+from govlink.plugins import Registry, SinkOptions, SinkSpec, hookimpl
 from govlink.reconcile.policy import ApplyPlan
 from govlink.store.base import ImportCounts, ImportStore, RunInfo
 
-__all__ = ["add_companies", "sample_document", "sample_pdf"]
+__all__ = ["add_companies", "adminpulse_registry", "sample_document", "sample_pdf"]
 
 
 def sample_pdf(serial: int) -> bytes:
@@ -56,3 +62,34 @@ def add_companies(store: ImportStore, *companies: Company) -> None:
         ApplyPlan(add=companies),
         RunInfo(at=datetime.now(UTC), source="test", location="test", actor="test", counts=counts),
     )
+
+
+class _ScaledAdminPulse:
+    """A plugin offering the ``adminpulse`` sink on a given URL, key and clock."""
+
+    def __init__(self, url: str, key: str, clock: Clock, options: dict[str, Any]) -> None:
+        self._url, self._key, self._clock, self._options = url, key, clock, options
+
+    @hookimpl
+    def govlink_sinks(self) -> list[SinkSpec]:
+        return [
+            SinkSpec(name="adminpulse", description="AdminPulse on a test clock", open=self.open)
+        ]
+
+    def open(self, options: SinkOptions) -> AdminPulseSink:
+        client = AdminPulseClient(
+            BearerToken(Secret(self._key)), base_url=self._url, clock=self._clock, **self._options
+        )
+        return AdminPulseSink(client, tags=options.tags, document_type="13")
+
+
+def adminpulse_registry(url: str, key: str, clock: Clock, **client_options: Any) -> Registry:
+    """A registry whose ``adminpulse`` sink is the real one, on ``clock`` (the built-in AdminPulse
+    plugin, which reads the environment and the system clock, is blocked).
+
+    :param client_options: more :class:`~govlink.connectors.adminpulse.client.AdminPulseClient`
+        options (``timeout``, ``retry``, ``limits``).
+    """
+    registry = Registry(blocked=("adminpulse",), entry_points=False)
+    registry.register(_ScaledAdminPulse(url, key, clock, client_options), name="test-adminpulse")
+    return registry
