@@ -69,26 +69,13 @@ def test_plain_delivery(plain: LoopbackSmtpServer) -> None:
     assert plain.recipients == [["an@firm.be"]]
 
 
-def test_starttls_with_login(server_context: ssl.SSLContext, ca_file: str) -> None:
-    with LoopbackSmtpServer(starttls=server_context, credentials=("bot", SECRET)) as server:
-        send_message(
-            settings(
-                server, tls=TlsMode.STARTTLS, username="bot", password=SECRET, ca_file=ca_file
-            ),
-            message(),
-        )
-    assert server.logins == ["bot"]
-    assert len(server.messages) == 1
-
-
-def test_implicit_tls_with_login(server_context: ssl.SSLContext, ca_file: str) -> None:
-    with LoopbackSmtpServer(implicit_tls=server_context, credentials=("bot", SECRET)) as server:
-        send_message(
-            settings(
-                server, tls=TlsMode.IMPLICIT, username="bot", password=SECRET, ca_file=ca_file
-            ),
-            message(),
-        )
+@pytest.mark.parametrize("tls", [TlsMode.STARTTLS, TlsMode.IMPLICIT])
+def test_tls_with_login(server_context: ssl.SSLContext, ca_file: str, tls: TlsMode) -> None:
+    mode = "starttls" if tls is TlsMode.STARTTLS else "implicit_tls"
+    options = {mode: server_context}
+    with LoopbackSmtpServer(credentials=("bot", SECRET), **options) as server:
+        config = settings(server, tls=tls, username="bot", password=SECRET, ca_file=ca_file)
+        send_message(config, message())
     assert server.logins == ["bot"]
     assert len(server.messages) == 1
 

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import json
-import re
 from collections import Counter
 from datetime import timedelta
-from pathlib import Path
 from typing import Any
 
 import jsonschema
@@ -20,17 +17,8 @@ from govlink.testing.adminpulse import Fault
 from govlink.testing.documents import sample_pdf
 from govlink.workflows.pushing import PushOptions, push
 
-ROOT = Path(__file__).resolve().parents[2]
 UNKNOWN = EnterpriseNumber.parse("0403.019.261")
 NO_WAIT = PushOptions(retry=RetryPolicy(base_delay=timedelta(0)))
-
-
-def _push_schema() -> dict[str, Any]:
-    text = (ROOT / "docs" / "documents.md").read_text(encoding="utf-8")
-    match = re.search(r"<!-- push-json-schema -->\n```json\n(.*?)\n```", text, re.S)
-    assert match is not None
-    found: dict[str, Any] = json.loads(match.group(1))
-    return found
 
 
 def test_200_documents_pushed_exactly_once_within_the_documents_limit(
@@ -59,7 +47,12 @@ def test_200_documents_pushed_exactly_once_within_the_documents_limit(
 
 
 def test_an_unknown_company_is_held_then_pushed_once_adminpulse_knows_it(
-    store: SQLiteStore, registry: Registry, served: Any, relation_ids: Any, queue: Any
+    store: SQLiteStore,
+    registry: Registry,
+    served: Any,
+    relation_ids: Any,
+    queue: Any,
+    documented_schema: Any,
 ) -> None:
     simulator = served.simulator
     known = list(relation_ids)[:2]
@@ -69,7 +62,7 @@ def test_an_unknown_company_is_held_then_pushed_once_adminpulse_knows_it(
     [held] = first.held
     assert held.reason == "AdminPulse has no relation with enterprise number 0403.019.261"
     document = push_json(first)
-    jsonschema.validate(document, _push_schema())
+    jsonschema.validate(document, documented_schema("documents.md", "push"))
     assert document["held"] == [
         {
             "document": held.document_id,

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import jsonschema
 
 from govlink.domain.outbox import OutboxState
 from govlink.store import SQLiteStore
@@ -42,6 +43,7 @@ def test_push_killed_at_random_moments_loses_nothing(
     store: SQLiteStore,
     relation_ids: Any,
     queue: Any,
+    documented_schema: Any,
 ) -> None:
     simulator = AdminPulseSimulator(limits=None, **data)
 
@@ -80,7 +82,9 @@ def test_push_killed_at_random_moments_loses_nothing(
         final = subprocess.run(command, env=env, capture_output=True, check=True)
     assert kills >= RUNS // 2
     report = json.loads(final.stdout)
+    jsonschema.validate(report, documented_schema("documents.md", "push"))
     assert (report["held"], report["failed"], report["pending"]) == ([], [], 0)
+    assert DEFAULT_API_KEY.encode() not in final.stderr
     ours = {sample_pdf(n) for n in range(RUNS * PER_RUN)}
     uploads = Counter(u.content for u in simulator.documents if u.content in ours)
     assert set(uploads) == ours, "a document was lost"
