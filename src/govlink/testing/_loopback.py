@@ -177,7 +177,10 @@ class LoopbackServer:
     def __init__(self, handler: Handler) -> None:
         self._server = _Server(handler)
         self._thread = threading.Thread(
-            target=self._server.serve_forever, name="govlink-loopback", daemon=True
+            target=self._server.serve_forever,
+            kwargs={"poll_interval": 0.02},
+            name="govlink-loopback",
+            daemon=True,
         )
 
     @property

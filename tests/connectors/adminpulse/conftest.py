@@ -58,9 +58,8 @@ def connect(clock: ScaledClock) -> Iterator[Callable[..., AdminPulseClient]]:
     ) -> AdminPulseClient:
         options.setdefault("timeout", httpx.Timeout(5.0, read=0.5))
         options.setdefault("retry", RetryPolicy(max_retries=6))
-        client = AdminPulseClient(
-            BearerToken(Secret(key)), base_url=server.url, clock=clock, **options
-        )
+        options.setdefault("base_url", server.url)
+        client = AdminPulseClient(BearerToken(Secret(key)), clock=clock, **options)
         clients.append(client)
         return client
 

@@ -43,6 +43,9 @@ class CredentialAuth(httpx.Auth):
     def secrets(self) -> Iterable[Secret]:
         """Every secret in use now, to be scrubbed from errors."""
 
+    def close(self) -> None:
+        """Release connections the credential holds (token endpoints); nothing by default."""
+
 
 class BearerToken(CredentialAuth):
     """``Authorization: Bearer <key>`` with a fixed key (an API key)."""

@@ -204,6 +204,7 @@ class AdminPulseClient:
         limiter: RateLimiter | None = None,
     ) -> None:
         self._auth = auth
+        self._owns_auth = False
         self._page_size = page_size
         self._max_pages = max_pages
         self._session = ApiSession(
@@ -246,7 +247,9 @@ class AdminPulseClient:
                 connector=CONNECTOR,
             )
         base_url = options.pop("base_url", None) or env.get("GOVLINK_ADMINPULSE_URL")
-        return cls(auth, base_url=base_url, transport=transport, **options)
+        client = cls(auth, base_url=base_url, transport=transport, **options)
+        client._owns_auth = True
+        return client
 
     def __repr__(self) -> str:
         return f"AdminPulseClient(base_url={str(self._session.base_url)!r})"
@@ -258,8 +261,10 @@ class AdminPulseClient:
         self.close()
 
     def close(self) -> None:
-        """Close the connections."""
+        """Close the connections (and the credential's, when :meth:`from_env` made it)."""
         self._session.close()
+        if self._owns_auth:
+            self._auth.close()
 
     @property
     def limiter(self) -> RateLimiter:
