@@ -20,6 +20,7 @@ from govlink.connectors.adminpulse.source import AdminPulseSource
 from govlink.errors import (
     ConfigurationError,
     ConnectorError,
+    DeliveryUncertain,
     FatalConnectorError,
     GovlinkError,
     RetriableConnectorError,
@@ -126,14 +127,19 @@ def test_documents_add_sends_the_multipart_form(serve: Serve, connect: Connect) 
 
 
 @pytest.mark.parametrize(
-    ("fault", "calls"), [(Fault.SERVER_ERROR, 1), (Fault.DROP, 1), (Fault.RATE_LIMIT, 2)]
+    ("fault", "calls", "error"),
+    [
+        (Fault.SERVER_ERROR, 1, RetriableConnectorError),
+        (Fault.DROP, 1, DeliveryUncertain),  # sent, no answer: it may have arrived
+        (Fault.RATE_LIMIT, 2, RetriableConnectorError),
+    ],
 )
 def test_documents_add_is_retried_only_when_safe(
-    serve: Serve, connect: Connect, fault: Fault, calls: int
+    serve: Serve, connect: Connect, fault: Fault, calls: int, error: type[Exception]
 ) -> None:
     simulator, server = serve(faults={fault: 1}, fault_paths=("/documents/add",))
     client = connect(server, retry=RetryPolicy(max_retries=1))
-    with pytest.raises(RetriableConnectorError):
+    with pytest.raises(error):
         client.documents_add(DocumentUpload(content=b"x", file_name="x.pdf"))
     assert simulator.count("/documents/add") == calls
 
