@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Callable, Collection
 from contextlib import AbstractContextManager
 from datetime import UTC, date, datetime, timedelta
-from typing import Final
+from typing import Final, Protocol
 
 import attrs
 
@@ -202,25 +202,25 @@ def _in(column: str, values: Collection[str] | None) -> tuple[str, tuple[str, ..
     return f"{column} IN ({', '.join('?' * len(values))})", tuple(values)
 
 
-class DocumentTables:
-    """Implements :class:`~govlink.store.documents.DocumentStore` on the host's connection.
-
-    The host provides ``_db``, ``_reading()`` (maps sqlite errors to StoreError) and
-    ``_transaction()`` (one ``BEGIN IMMEDIATE`` transaction yielding the connection).
-    """
+class _Host(Protocol):
+    """What the host store provides: its connection, reads that map sqlite errors to
+    StoreError, and one ``BEGIN IMMEDIATE`` transaction yielding the connection."""
 
     _db: sqlite3.Connection
 
-    def _reading(self) -> AbstractContextManager[None]:
-        raise NotImplementedError  # provided by the host store
+    def _reading(self) -> AbstractContextManager[None]: ...
 
-    def _transaction(self) -> AbstractContextManager[sqlite3.Connection]:
-        raise NotImplementedError  # provided by the host store
+    def _transaction(self) -> AbstractContextManager[sqlite3.Connection]: ...
+
+
+class DocumentTables:
+    """Implements :class:`~govlink.store.documents.DocumentStore` on the host's connection
+    (mixed into :class:`~govlink.store.SQLiteStore`)."""
 
     # documents
 
     def add_document(
-        self, document: Document, content: bytes, alert: Alert | None = None
+        self: _Host, document: Document, content: bytes, alert: Alert | None = None
     ) -> StoredDocument | None:
         """Store a document once, with its alert and outbox entries (see DocumentStore)."""
         now = _now()
@@ -271,7 +271,7 @@ class DocumentTables:
             queued_for=queued,
         )
 
-    def documents(self) -> list[StoredDocument]:
+    def documents(self: _Host) -> list[StoredDocument]:
         """Every stored document, oldest first (without bytes)."""
         with self._reading():
             rows = self._db.execute(
@@ -289,7 +289,7 @@ class DocumentTables:
             for row in rows
         ]
 
-    def document(self, document_id: int) -> Document:
+    def document(self: _Host, document_id: int) -> Document:
         """One document with its bytes (see DocumentStore)."""
         with self._reading():
             row = self._db.execute(
@@ -303,13 +303,13 @@ class DocumentTables:
 
     # sink switches
 
-    def sink_switch(self, sink: str) -> SinkSwitch:
+    def sink_switch(self: _Host, sink: str) -> SinkSwitch:
         """The sink's switch (off when never switched on)."""
         with self._reading():
             row = self._db.execute("SELECT * FROM sink_switches WHERE sink = ?", (sink,)).fetchone()
         return _switch(sink, row)
 
-    def save_sink_switch(self, switch: SinkSwitch) -> None:
+    def save_sink_switch(self: _Host, switch: SinkSwitch) -> None:
         """Record a sink's switch."""
         with self._transaction() as db:
             db.execute(
@@ -328,7 +328,7 @@ class DocumentTables:
 
     # the outbox
 
-    def queue_backfill(self, sink: str, since: datetime) -> int:
+    def queue_backfill(self: _Host, sink: str, since: datetime) -> int:
         """Queue older documents on explicit request (see DocumentStore)."""
         now = _now()
         with self._transaction() as db:
@@ -340,7 +340,7 @@ class DocumentTables:
             )
             return cursor.rowcount
 
-    def reset_held(self, sink: str) -> int:
+    def reset_held(self: _Host, sink: str) -> int:
         """Make held entries pending again (see DocumentStore)."""
         with self._transaction() as db:
             return db.execute(
@@ -349,7 +349,7 @@ class DocumentTables:
                 (_now(), sink),
             ).rowcount
 
-    def release_orphans(self, sink: str, alive: Callable[[str], bool]) -> int:
+    def release_orphans(self: _Host, sink: str, alive: Callable[[str], bool]) -> int:
         """Make claimed entries of dead workers pending again (see DocumentStore)."""
         with self._transaction() as db:
             owners = [
@@ -370,7 +370,7 @@ class DocumentTables:
             return released
 
     def claim(
-        self, sink: str, *, owner: str, now: datetime, lease: timedelta
+        self: _Host, sink: str, *, owner: str, now: datetime, lease: timedelta
     ) -> OutboxEntry | None:
         """Claim the next due entry (see DocumentStore)."""
         with self._transaction() as db:
@@ -388,7 +388,7 @@ class DocumentTables:
             claimed = db.execute(f"{_ENTRY_SELECT} WHERE o.id = ?", (row["id"],)).fetchone()
         return _entry(claimed)
 
-    def finish(self, entry_id: int, *, owner: str, step: Step, now: datetime) -> bool:
+    def finish(self: _Host, entry_id: int, *, owner: str, step: Step, now: datetime) -> bool:
         """Count an attempt and move the entry on (see DocumentStore)."""
         held_by = "" if step.state is OutboxState.DONE else " AND lease_owner = ?"
         with self._transaction() as db:
@@ -409,7 +409,7 @@ class DocumentTables:
                 == 1
             )
 
-    def release(self, entry_id: int, *, owner: str) -> None:
+    def release(self: _Host, entry_id: int, *, owner: str) -> None:
         """Give a claimed entry back without counting an attempt (see DocumentStore)."""
         with self._transaction() as db:
             db.execute(
@@ -419,7 +419,7 @@ class DocumentTables:
             )
 
     def outbox(
-        self, sink: str | None = None, states: Collection[OutboxState] | None = None
+        self: _Host, sink: str | None = None, states: Collection[OutboxState] | None = None
     ) -> list[OutboxEntry]:
         """Outbox entries, oldest first (see DocumentStore)."""
         state_filter, state_values = _in(
@@ -433,7 +433,7 @@ class DocumentTables:
             ).fetchall()
         return [_entry(row) for row in rows]
 
-    def next_due(self, sink: str) -> datetime | None:
+    def next_due(self: _Host, sink: str) -> datetime | None:
         """The earliest time a pending entry becomes due (see DocumentStore)."""
         with self._reading():
             row = self._db.execute(
@@ -445,7 +445,7 @@ class DocumentTables:
 
     # alerts
 
-    def alerts(self, statuses: Collection[AlertStatus] | None = None) -> list[StoredAlert]:
+    def alerts(self: _Host, statuses: Collection[AlertStatus] | None = None) -> list[StoredAlert]:
         """Stored alerts, oldest first (see DocumentStore)."""
         where, values = _in("status", None if statuses is None else [s.value for s in statuses])
         with self._reading():
@@ -454,7 +454,9 @@ class DocumentTables:
             ).fetchall()
         return [_stored_alert(row) for row in rows]
 
-    def mark_alert(self, alert_id: int, status: AlertStatus, error: str | None = None) -> None:
+    def mark_alert(
+        self: _Host, alert_id: int, status: AlertStatus, error: str | None = None
+    ) -> None:
         """Record the delivery status of an alert."""
         with self._transaction() as db:
             db.execute(
