@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
+from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -15,6 +17,7 @@ from govlink.domain.alerts import Alert, AlertKind
 from govlink.domain.forwarding import SinkSwitch
 from govlink.domain.outbox import OutboxState, Step
 from govlink.store import AlertStatus, DocumentStore, SQLiteStore
+from govlink.store._schema import MIGRATIONS, migrate
 from govlink.testing.documents import sample_document, sample_pdf
 
 NUMBER = EnterpriseNumber.parse("0403019261")
@@ -175,3 +178,14 @@ def test_every_document_stays_in_the_outbox_whatever_happens(
             OutboxState.CLAIMED,
             OutboxState.DONE,
         }
+
+
+def test_a_version_1_store_gains_the_document_tables(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    with closing(sqlite3.connect(path)) as db, db:
+        migrate(db, MIGRATIONS[:1])
+        db.execute("INSERT INTO settings (key, value, updated_at) VALUES ('a', 'b', 'now')")
+    with SQLiteStore(path) as store:
+        assert store.schema_version == 2
+        assert store.get_setting("a") == "b"
+        assert store.add_document(sample_document(1, NUMBER), b"x") is not None
