@@ -59,6 +59,8 @@ class RecordingSink:
             raise DeliveryUncertain("timed out after sending")
         if name.startswith("denied"):
             raise ConfigurationError("HTTP 401")
+        if name.startswith("broken"):
+            raise KeyError("a bug in the sink")
         if name.startswith("flaky") and self.flaky_left:
             self.flaky_left -= 1
             raise RetriableConnectorError("HTTP 503", status=503)
@@ -168,12 +170,15 @@ def test_a_long_backoff_ends_the_run_and_keeps_the_entry(
     assert (report.pushed, report.pending) == ((), 1)
 
 
-def test_configuration_error_stops_the_run_and_keeps_the_entry(
-    store: SQLiteStore, registry: Registry
+@pytest.mark.parametrize(
+    ("name", "error"), [("denied.pdf", ConfigurationError), ("broken.pdf", PluginError)]
+)
+def test_a_sink_that_cannot_work_stops_the_run_and_keeps_the_entry(
+    store: SQLiteStore, registry: Registry, name: str, error: type[Exception]
 ) -> None:
     enable_sink(store, registry, "recorder", now=T0)
-    _add(store, 1, "denied.pdf", T0)
-    with pytest.raises(ConfigurationError):
+    _add(store, 1, name, T0)
+    with pytest.raises(error):
         push(store, registry, sink="recorder", options=FAST)
     [entry] = store.outbox("recorder")
     assert (entry.state, entry.attempts) == (OutboxState.PENDING, 0)

@@ -27,7 +27,7 @@ from govlink.errors import (
     ConfigurationError,
     ConnectorError,
     DeliveryUncertain,
-    FatalConnectorError,
+    GovlinkError,
     PluginError,
     RetriableConnectorError,
 )
@@ -161,7 +161,7 @@ def _outcome(sink: Sink, document: Document) -> Outcome:
         return Outcome.unknown(error.message)
     except RetriableConnectorError as error:
         return Outcome.transient(error.message, error.retry_after)
-    except (FatalConnectorError, ConnectorError) as error:
+    except ConnectorError as error:  # FatalConnectorError and any other refusal
         return Outcome.permanent(error.message)
     if delivery.status is DeliveryStatus.SKIPPED:
         return Outcome.held(delivery.message or "the sink skipped it")
@@ -207,9 +207,13 @@ class _Run:
                 options = SinkOptions(settings=self._settings, tags=tags)
                 self._opened = self._registry.open_sink(self.sink, options)
             outcome = _outcome(self._opened, self.store.document(entry.document_id))
-        except BaseException:
+        except BaseException as error:
             self.store.release(entry.id, owner=self.owner)
-            raise
+            if isinstance(error, GovlinkError) or not isinstance(error, Exception):
+                raise
+            raise PluginError(
+                f"the {self.sink} sink failed: {type(error).__name__}: {error}"
+            ) from error
         now = self.options.now()
         step = next_step(outcome, attempts=entry.attempts + 1, now=now, policy=self.options.retry)
         self.store.finish(entry.id, owner=self.owner, step=step, now=now)
