@@ -12,7 +12,7 @@ import importlib
 import importlib.metadata
 import os
 import warnings
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from enum import StrEnum
 from types import MappingProxyType
 from typing import Any, Final, Protocol, TypeVar
@@ -154,6 +154,7 @@ class Registry:
         self._loaded = False
         self._origins: dict[str, tuple[PluginOrigin, str | None]] = {}
         self._failed: list[FailedPlugin] = []
+        self._monitors: list[Callable[[HookCall], None]] = []
 
     def __repr__(self) -> str:
         state = "loaded" if self._loaded else "not loaded"
@@ -246,17 +247,23 @@ class Registry:
             ) from error
         if registered is None:
             return None
-        unknown = sorted(
+        callers = self._pm.get_hookcallers(plugin) or []
+        unknown = sorted(caller.name for caller in callers if not caller.has_spec())
+        wrappers = sorted(
             caller.name
-            for caller in self._pm.get_hookcallers(plugin) or ()
-            if not caller.has_spec()
+            for caller in callers
+            for impl in caller.get_hookimpls()
+            if impl.plugin is plugin and (impl.wrapper or impl.hookwrapper)
         )
-        if unknown:
+        problem = (
+            f"implements unknown hooks {', '.join(unknown)}; "
+            f"the hooks are {', '.join(hookspecs.__all__)}"
+            if unknown
+            else f"wraps {', '.join(wrappers)}; govlink hooks take no wrappers"
+        )
+        if unknown or wrappers:
             self._pm.unregister(plugin)
-            raise PluginError(
-                f"plugin {name!r} implements unknown hooks {', '.join(unknown)}; "
-                f"the hooks are {', '.join(hookspecs.__all__)}"
-            )
+            raise PluginError(f"plugin {name!r} {problem}")
         self._origins[registered] = (origin, distribution)
         return registered
 
@@ -265,32 +272,41 @@ class Registry:
     def _calls(
         self, hook: str, errors: list[PluginError] | None = None, **kwargs: object
     ) -> Iterator[tuple[str, Any]]:
-        """Call ``hook`` plugin by plugin in pluggy's order, yielding ``(plugin, result)``.
+        """Call ``hook`` plugin by plugin in pluggy's order, yielding ``(plugin, result)`` for
+        every result that is not ``None``.
 
-        A plugin's unexpected exception becomes a :class:`PluginError` naming it; it is raised,
-        or appended to ``errors`` and the next plugin is called.
+        Each implementation gets the arguments it names, as pluggy passes them. A plugin's
+        unexpected exception becomes a :class:`PluginError` naming it; it is raised, or appended
+        to ``errors`` and the next plugin is called.
         """
         self._load()
-        caller = getattr(self._pm.hook, hook)
-        impls = caller.get_hookimpls()
-        firstresult = bool(caller.spec and caller.spec.opts.get("firstresult"))
-        for impl in reversed(impls):
-            others = [other.plugin for other in impls if other.plugin is not impl.plugin]
+        for impl in reversed(getattr(self._pm.hook, hook).get_hookimpls()):
+            result: Any = None
+            failure: BaseException | None = None
             try:
-                result = self._pm.subset_hook_caller(hook, others)(**kwargs)
-            except GovlinkError:
-                raise
+                result = impl.function(*(kwargs[name] for name in impl.argnames))
             except Exception as error:
-                failure = PluginError(
-                    f"plugin {impl.plugin_name!r} failed in {hook}: {_one_line(error)}"
+                failure = error
+            for record in self._monitors:
+                record(
+                    HookCall(
+                        hook=hook,
+                        kwargs=MappingProxyType(kwargs),
+                        plugin=impl.plugin_name,
+                        result=result,
+                        error=failure,
+                    )
+                )
+            if isinstance(failure, GovlinkError):
+                raise failure
+            if failure is not None:
+                wrapped = PluginError(
+                    f"plugin {impl.plugin_name!r} failed in {hook}: {_one_line(failure)}"
                 )
                 if errors is None:
-                    raise failure from error
-                errors.append(failure)
-                continue
-            if not firstresult:
-                result = result[0] if result else None
-            if result is not None:
+                    raise wrapped from failure
+                errors.append(wrapped)
+            elif result is not None:
                 yield impl.plugin_name, result
 
     def _merged(self, hook: str, kind: type[_Spec], what: str) -> dict[str, tuple[str, _Spec]]:
@@ -411,29 +427,13 @@ class Registry:
 
     def monitor(self, record: Callable[[HookCall], None]) -> Callable[[], None]:
         """Report every hook call to ``record`` (tracing, tests); returns the function to stop."""
+        self._monitors.append(record)
 
-        def before(hook: str, impls: Sequence[pluggy.HookImpl], kwargs: Mapping[str, Any]) -> None:
-            return None
+        def stop() -> None:
+            if record in self._monitors:
+                self._monitors.remove(record)
 
-        def after(
-            outcome: pluggy.Result[Any],
-            hook: str,
-            impls: Sequence[pluggy.HookImpl],
-            kwargs: Mapping[str, Any],
-        ) -> None:
-            error = outcome.exception
-            for impl in impls:
-                record(
-                    HookCall(
-                        hook=hook,
-                        kwargs=MappingProxyType(dict(kwargs)),
-                        plugin=impl.plugin_name,
-                        result=None if error else outcome.get_result(),
-                        error=error,
-                    )
-                )
-
-        return self._pm.add_hookcall_monitoring(before, after)
+        return stop
 
 
 _Opened = TypeVar("_Opened")

@@ -1,0 +1,5 @@
+"""``python -m govlink.cli``: the ``govlink`` command."""
+
+from govlink.cli import main
+
+main()

@@ -1,0 +1,89 @@
+"""The overview workbook: categories, highlighting, and formula safety."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from openpyxl import load_workbook
+
+from govlink import (
+    ALL,
+    Company,
+    EnterpriseNumber,
+    RawRecord,
+    Selection,
+    SourceRef,
+    plan_apply,
+    reconcile,
+)
+from govlink.report import FORMULA_PREFIXES, write_overview
+
+ACME = EnterpriseNumber.parse("0403019261")
+
+
+def _record(row: int, **fields: object) -> RawRecord:
+    return RawRecord(fields=fields, ref=SourceRef(source="excel", row=row), raw=fields)
+
+
+def test_formula_like_values_are_written_as_text(tmp_path: Path) -> None:
+    hostile = ['=HYPERLINK("http://evil")', "+1+1", "-2+3", "@SUM(A1)"]
+    records = [
+        _record(2, enterprise_number="0417497106", name=hostile[0], email="=1+1"),
+        _record(3, enterprise_number="0403019262", name=hostile[1], phone=hostile[2]),
+        _record(4, enterprise_number=ACME.compact, name="Acme", city=hostile[3]),
+    ]
+    platform = [Company(enterprise_number=ACME, name="Acme", city="Gent")]
+    path = tmp_path / "overview.xlsx"
+    write_overview(path, reconcile(records, platform), source="excel")
+    with zipfile.ZipFile(path) as archive:
+        for name in archive.namelist():
+            if name.startswith("xl/worksheets/"):
+                assert b"<f>" not in archive.read(name)
+    book = load_workbook(path)
+    values = [
+        cell.value
+        for sheet in book.worksheets
+        for row in sheet.iter_rows()
+        for cell in row
+        if isinstance(cell.value, str) and cell.value.startswith(FORMULA_PREFIXES)
+    ]
+    assert set(hostile) <= set(values)
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and cell.value.startswith(FORMULA_PREFIXES):
+                    assert cell.data_type == "s"
+                    assert cell.quotePrefix
+
+
+def test_matching_highlights_changes_and_marks_overwrites(tmp_path: Path) -> None:
+    records = [_record(2, enterprise_number=ACME.compact, name="Acme", email="new@acme.be")]
+    platform = [Company(enterprise_number=ACME, name="Acme", email="old@acme.be", city="Gent")]
+    diff = reconcile(records, platform)
+    plan = plan_apply(diff, Selection(add=ALL, overwrite=["email"]))
+    path = tmp_path / "overview.xlsx"
+    write_overview(path, diff, source="excel", applied=plan)
+    sheet = load_workbook(path)["Matching"]
+    header = [cell.value for cell in sheet[1]]
+    row = dict(zip(header, sheet[2], strict=True))
+    assert row["status"].value == "overwritten"
+    assert row["email (import)"].value == "new@acme.be"
+    assert row["email (platform)"].value == "old@acme.be"
+    assert row["email (import)"].font.bold
+    assert row["name (import)"].font.color.rgb == "FF9E9E9E"
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.text(alphabet=st.sampled_from("=+-@abc1 ("), min_size=1, max_size=8))
+def test_no_text_value_ever_becomes_a_formula(
+    tmp_path_factory: pytest.TempPathFactory, value: str
+) -> None:
+    records = [_record(2, enterprise_number="0403019262", name=value, notes=value)]
+    path = tmp_path_factory.mktemp("w") / "o.xlsx"
+    write_overview(path, reconcile(records, []), source="excel")
+    with zipfile.ZipFile(path) as archive:
+        assert all(b"<f>" not in archive.read(n) for n in archive.namelist() if "sheet" in n)
