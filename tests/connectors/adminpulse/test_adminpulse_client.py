@@ -157,7 +157,11 @@ CLIENT_SECRET = "oauth-client-secret-93kd"
 REDIRECT = "https://office.example/adminpulse/callback"
 
 
-def _oauth(server: LoopbackServer, tokens: list[Mapping[str, Any]]) -> OAuth2Bearer:
+def _oauth(
+    simulator: AdminPulseSimulator, server: LoopbackServer, tokens: list[Mapping[str, Any]]
+) -> OAuth2Bearer:
+    """An OAuth credential registered with the simulator and authorised through its flow."""
+    simulator.register_client("govlink-test", CLIENT_SECRET, REDIRECT)
     settings = OAuth2Settings(
         connector="adminpulse",
         client_id="govlink-test",
@@ -167,7 +171,9 @@ def _oauth(server: LoopbackServer, tokens: list[Mapping[str, Any]]) -> OAuth2Bea
         redirect_url=REDIRECT,
         client_auth="client_secret_post",
     )
-    return OAuth2Bearer(settings, on_token=tokens.append)
+    auth = OAuth2Bearer(settings, on_token=tokens.append)
+    _authorise(auth)
+    return auth
 
 
 def _authorise(auth: OAuth2Bearer) -> None:
@@ -184,10 +190,8 @@ def test_oauth_code_flow_refreshes_and_reports_revocation(
     serve: Serve, clock: ScaledClock, data_10k: dict[str, Any]
 ) -> None:
     simulator, server = serve(relations=data_10k["relations"][:10], api_keys=())
-    simulator.register_client("govlink-test", CLIENT_SECRET, REDIRECT)
     tokens: list[Mapping[str, Any]] = []
-    auth = _oauth(server, tokens)
-    _authorise(auth)
+    auth = _oauth(simulator, server, tokens)
     client = AdminPulseClient(auth, base_url=server.url, clock=clock)
     assert len(list(client.relations())) == 10
     simulator.expire_tokens()
@@ -205,11 +209,8 @@ def test_oauth_from_env_starts_from_a_refresh_token(
     serve: Serve, clock: ScaledClock, data_10k: dict[str, Any]
 ) -> None:
     simulator, server = serve(relations=data_10k["relations"][:5], api_keys=())
-    simulator.register_client("govlink-test", CLIENT_SECRET, REDIRECT)
     tokens: list[Mapping[str, Any]] = []
-    first = _oauth(server, tokens)
-    _authorise(first)
-    first.close()
+    _oauth(simulator, server, tokens).close()
     env = {
         "GOVLINK_ADMINPULSE_URL": server.url,
         "GOVLINK_ADMINPULSE_CLIENT_ID": "govlink-test",
@@ -261,7 +262,6 @@ def test_credentials_never_leak(
     caplog.set_level(logging.DEBUG)
     faults = dict.fromkeys(Fault, 7)
     simulator, server = serve(**data_10k, api_keys=(KEY,), faults=faults, stall_seconds=1.0)
-    simulator.register_client("govlink-test", CLIENT_SECRET, REDIRECT)
     texts: list[str] = []
     source = AdminPulseSource(connect(server, key=KEY))
     records = list(source.records())
@@ -274,8 +274,7 @@ def test_credentials_never_leak(
         ),
     ]
     tokens: list[Mapping[str, Any]] = []
-    auth = _oauth(server, tokens)
-    _authorise(auth)
+    auth = _oauth(simulator, server, tokens)
     oauth_client = AdminPulseClient(auth, base_url=server.url, clock=clock)
     list(oauth_client.users())
     simulator.revoke()
