@@ -11,17 +11,29 @@ from govlink.store.base import (
     Store,
     WriteProgress,
 )
+from govlink.store.documents import (
+    AlertStatus,
+    DocumentStore,
+    OutboxEntry,
+    StoredAlert,
+    StoredDocument,
+)
 from govlink.store.sqlite import SQLiteStore
 
 __all__ = [
+    "AlertStatus",
     "AppliedChange",
     "CompanyReader",
+    "DocumentStore",
     "ImportCounts",
     "ImportRun",
     "ImportStore",
+    "OutboxEntry",
     "RunInfo",
     "SQLiteStore",
     "SettingsStore",
     "Store",
+    "StoredAlert",
+    "StoredDocument",
     "WriteProgress",
 ]

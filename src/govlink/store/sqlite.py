@@ -22,6 +22,7 @@ from govlink.domain.records import SourceRef
 from govlink.errors import StaleStoreError, StoreError
 from govlink.reconcile.policy import ApplyPlan, Update
 from govlink.store._schema import migrate, schema_version
+from govlink.store._sqlite_documents import DocumentTables
 from govlink.store.base import (
     AppliedChange,
     ImportCounts,
@@ -81,7 +82,7 @@ def _values(company: Company, fields: Iterable[str]) -> dict[str, str | None]:
     return {name: getattr(company, name) for name in fields}
 
 
-class SQLiteStore:
+class SQLiteStore(DocumentTables):
     """A :class:`~govlink.store.Store` in one SQLite file, created and migrated on open.
 
     :param path: the database file (created when missing), or ``":memory:"``.
