@@ -28,8 +28,10 @@ from govlink.plugins import (
     SinkOptions,
     SourceOptions,
 )
+from govlink.plugins.registry import BUILTIN_PLUGINS
 
 EXAMPLE = Path(__file__).parent / "example_plugin"
+BUILTINS = [path.rpartition(".")[2] for path in BUILTIN_PLUGINS]
 
 
 def _install(site: Path, name: str, version: str, entry_points: dict[str, str]) -> None:
@@ -79,11 +81,11 @@ def test_discovered_and_listed(example: Path) -> None:
     registry = Registry()
     assert registry.failed == []
     infos = {info.name: info for info in registry.plugins()}
-    assert set(infos) == {"excel", "example"}
+    assert set(infos) == {*BUILTINS, "example"}
     info = infos["example"]
     assert (info.origin, info.distribution) == (PluginOrigin.ENTRY_POINT, "govlink-example 1.0")
     assert (info.sources, info.sinks, info.notifier) == (("example-crm",), ("example-archive",), True)
-    assert list(registry.sources()) == ["example-crm", "excel"]
+    assert list(registry.sources()) == sorted(["example-crm", *BUILTINS])
     assert list(registry.sinks()) == ["example-archive"]
 
 
@@ -142,7 +144,7 @@ def test_blocked(example: Path, how: str, monkeypatch: pytest.MonkeyPatch) -> No
     if how == "environment":
         monkeypatch.setenv("GOVLINK_DISABLE_PLUGINS", "example")
     registry = Registry(blocked=("example",) if how == "argument" else ())
-    assert [info.name for info in registry.plugins()] == ["excel"]
+    assert [info.name for info in registry.plugins()] == sorted(BUILTINS)
     assert registry.source_for("example://x") is None
     assert "govlink_example" not in sys.modules
 
@@ -155,7 +157,7 @@ def test_entry_points_are_loaded_lazily(example: Path) -> None:
 
 
 def test_entry_points_can_be_turned_off(example: Path) -> None:
-    assert [info.name for info in Registry(entry_points=False).plugins()] == ["excel"]
+    assert [info.name for info in Registry(entry_points=False).plugins()] == sorted(BUILTINS)
 
 
 def test_a_broken_plugin_is_reported_and_the_others_work(example: Path) -> None:
@@ -171,7 +173,7 @@ def test_a_broken_plugin_is_reported_and_the_others_work(example: Path) -> None:
     }
     assert len(warned) == 2
     assert "govlink plugin 'broken' failed to load" in str(warned[0].message)
-    assert [info.name for info in registry.plugins()] == ["example", "excel"]
+    assert [info.name for info in registry.plugins()] == sorted(["example", *BUILTINS])
 
 
 def test_a_plugin_with_an_unknown_hook_fails_alone(example: Path) -> None:
