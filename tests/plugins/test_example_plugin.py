@@ -82,7 +82,11 @@ def test_discovered_and_listed(example: Path) -> None:
     assert set(infos) == {"excel", "example"}
     info = infos["example"]
     assert (info.origin, info.distribution) == (PluginOrigin.ENTRY_POINT, "govlink-example 1.0")
-    assert (info.sources, info.sinks, info.notifier) == (("example-crm",), ("example-archive",), True)
+    assert (info.sources, info.sinks, info.notifier) == (
+        ("example-crm",),
+        ("example-archive",),
+        True,
+    )
     assert list(registry.sources()) == ["example-crm", "excel"]
     assert list(registry.sinks()) == ["example-archive"]
 
@@ -112,7 +116,9 @@ def test_sink_and_notifier_used(
         sha256=hashlib.sha256(content).hexdigest(),
         content=content,
     )
-    sink = registry.open_sink("example-archive", SinkOptions(settings={"ARCHIVE_DIR": str(tmp_path)}))
+    sink = registry.open_sink(
+        "example-archive", SinkOptions(settings={"ARCHIVE_DIR": str(tmp_path)})
+    )
     delivery = sink.deliver(document)
     assert delivery.status is DeliveryStatus.DELIVERED
     assert (tmp_path / "0417497106" / f"{document.sha256}-vraag.pdf").read_bytes() == content
@@ -166,8 +172,16 @@ def test_a_broken_plugin_is_reported_and_the_others_work(example: Path) -> None:
     with pytest.warns(PluginLoadWarning) as warned:
         failed = registry.failed
     assert {(f.name, f.error, f.distribution) for f in failed} == {
-        ("broken", "ModuleNotFoundError: No module named 'not_a_real_module'", "govlink-broken 0.1"),
-        ("missing", "ModuleNotFoundError: No module named 'govlink_missing'", "govlink-missing 0.2"),
+        (
+            "broken",
+            "ModuleNotFoundError: No module named 'not_a_real_module'",
+            "govlink-broken 0.1",
+        ),
+        (
+            "missing",
+            "ModuleNotFoundError: No module named 'govlink_missing'",
+            "govlink-missing 0.2",
+        ),
     }
     assert len(warned) == 2
     assert "govlink plugin 'broken' failed to load" in str(warned[0].message)
