@@ -29,7 +29,6 @@ from govlink.plugins import (
     SinkOptions,
     SourceOptions,
 )
-from govlink.plugins.registry import BUILTIN_PLUGINS
 
 EXAMPLE = Path(__file__).parent / "example_plugin"
 #: The built-in plugins' names (the last component of each module path), sorted.

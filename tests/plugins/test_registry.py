@@ -123,7 +123,9 @@ def test_two_plugins_offering_one_source_name_raise(govlink_registry: Registry) 
     with pytest.raises(PluginError) as caught:
         govlink_registry.sources()
     message = str(caught.value)
-    assert "'crm'" in message and "'first'" in message and "'second'" in message
+    assert "'crm'" in message
+    assert "'first'" in message
+    assert "'second'" in message
     assert "\n" not in message
 
 
@@ -211,7 +213,8 @@ def test_source_for_first_claim_wins_and_excel_comes_last() -> None:
     assert registry.source_for("adminpulse://office") is None
     registry.register(_plugin("fancy-excel", claim="clients"), name="fancy")
     spec = registry.source_for("clients.xlsx")
-    assert spec is not None and spec.name == "fancy-excel"
+    assert spec is not None
+    assert spec.name == "fancy-excel"
 
 
 def test_open_source_by_name_and_by_location(govlink_registry: Registry) -> None:

@@ -64,7 +64,8 @@ def _compound_file(streams: dict[str, bytes]) -> bytes:
         bytes.fromhex("d0cf11e0a1b11ae1"), bytes(16), 0x3E, 3, 0xFFFE, 9, 6, bytes(6),
         0, 1, 1, 0, 4096, _END, 0, _END, 0,
     ) + struct.pack("<109I", 0, *[_FREE] * 108)  # fmt: skip
-    assert len(fat) <= 128 and len(header) == 512
+    assert len(fat) <= 128
+    assert len(header) == 512
     return header + struct.pack("<128I", *fat, *[_FREE] * (128 - len(fat))) + directory + data
 
 
@@ -94,7 +95,8 @@ def _refused(path: Path, kind: type[WorkbookError], code: str) -> str:
     assert type(error) is kind
     assert error.code == code
     message = str(error)
-    assert "\n" not in message and len(message) < 300
+    assert "\n" not in message
+    assert len(message) < 300
     assert path.name in message
     return message
 
@@ -203,9 +205,10 @@ def test_no_header_row(write_xlsx: WriteXlsx) -> None:
 def test_zip_bomb_is_refused_before_unpacking(
     write_xlsx: WriteXlsx, replace_part: ReplacePart, bounded_memory: None
 ) -> None:
-    padding = b" " * (32 << 20)
-    path = replace_part(write_xlsx(HEADER), SHEET, lambda xml: xml.replace(b"<sheetData>", padding + b"<sheetData>"))
-    del padding
+    def pad(xml: bytes) -> bytes:
+        return xml.replace(b"<sheetData>", b" " * (32 << 20) + b"<sheetData>")
+
+    path = replace_part(write_xlsx(HEADER), SHEET, pad)
     tracemalloc.reset_peak()
     assert "like a zip bomb" in _refused(path, UnsafeWorkbook, "source.zip_bomb")
     assert tracemalloc.get_traced_memory()[1] < 4 << 20
@@ -276,7 +279,9 @@ def test_huge_declared_dimension(
     write_xlsx: WriteXlsx, replace_part: ReplacePart, bounded_memory: None, dimension: bytes
 ) -> None:
     path = replace_part(
-        write_xlsx(HEADER), SHEET, lambda xml: xml.replace(b'ref="A1:B2"', b'ref="' + dimension + b'"')
+        write_xlsx(HEADER),
+        SHEET,
+        lambda xml: xml.replace(b'ref="A1:B2"', b'ref="' + dimension + b'"'),
     )
     message = _refused(path, UnsafeWorkbook, "source.too_large")
     assert message.startswith("sheet 'Klanten' of clients.xlsx declares ")

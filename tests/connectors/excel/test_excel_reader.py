@@ -106,7 +106,9 @@ def test_numbers_reach_the_parser_unchanged(
     ]
 
 
-def test_formulas_give_their_cached_values(write_xlsx: WriteXlsx, replace_part: ReplacePart) -> None:
+def test_formulas_give_their_cached_values(
+    write_xlsx: WriteXlsx, replace_part: ReplacePart
+) -> None:
     path = write_xlsx([["Ondernemingsnummer", "Naam"], ["0417497106", '=CONCAT("Ac","me")']])
 
     def cache(xml: bytes) -> bytes:
@@ -224,7 +226,9 @@ def test_records_can_be_read_again_and_stop_early(write_xlsx: WriteXlsx) -> None
 
 def test_opened_through_the_registry(write_xlsx: WriteXlsx) -> None:
     path = write_xlsx([["x"]], sheets={"Data": [NL, ["0417497106", "Acme"]]})
-    source = Registry(entry_points=False).open_source(SourceOptions(location=str(path), sheet="data"))
+    source = Registry(entry_points=False).open_source(
+        SourceOptions(location=str(path), sheet="data")
+    )
     assert isinstance(source, Source)
     assert isinstance(source, ExcelSource)
     assert source.name == "excel"

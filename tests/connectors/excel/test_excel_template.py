@@ -47,7 +47,8 @@ def test_template_layout(tmp_path: Path, language: TemplateLanguage) -> None:
     text = " ".join(str(row[0]) for row in instructions.values)
     for language_name in ("Nederlands", "Français", "English"):
         assert language_name in text
-    assert "Verwijder de voorbeeldrij" in text and "Delete the example row" in text
+    assert "Verwijder de voorbeeldrij" in text
+    assert "Delete the example row" in text
 
 
 def test_dutch_by_default(tmp_path: Path) -> None:
