@@ -17,7 +17,8 @@ def _modules_with_examples() -> list[str]:
     return [
         info.name
         for info in pkgutil.walk_packages(govlink.__path__, prefix=prefix)
-        if any(test.examples for test in finder.find(importlib.import_module(info.name)))
+        if not info.name.endswith(".__main__")
+        and any(test.examples for test in finder.find(importlib.import_module(info.name)))
     ]
 
 
