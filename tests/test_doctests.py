@@ -11,18 +11,16 @@ import pytest
 import govlink
 
 
-def _modules_with_examples() -> list[str]:
-    finder = doctest.DocTestFinder()
-    prefix = f"{govlink.__name__}."
-    return [
-        info.name
-        for info in pkgutil.walk_packages(govlink.__path__, prefix=prefix)
-        if not info.name.endswith(".__main__")
-        and any(test.examples for test in finder.find(importlib.import_module(info.name)))
-    ]
+def _examples(name: str) -> list[doctest.DocTest]:
+    module = importlib.import_module(name)
+    return [test for test in doctest.DocTestFinder().find(module) if test.examples]
 
 
-MODULES = _modules_with_examples()
+MODULES = [
+    info.name
+    for info in pkgutil.walk_packages(govlink.__path__, prefix=f"{govlink.__name__}.")
+    if not info.name.endswith(".__main__") and _examples(info.name)
+]
 
 
 def test_examples_are_found() -> None:
@@ -33,6 +31,7 @@ def test_examples_are_found() -> None:
 
 @pytest.mark.parametrize("name", MODULES)
 def test_docstring_examples(name: str) -> None:
-    result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
-    assert result.attempted > 0
-    assert result.failed == 0
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    for test in _examples(name):
+        runner.run(test)
+    assert runner.summarize(verbose=False).failed == 0
