@@ -65,7 +65,7 @@ def test_push_killed_at_random_moments_loses_nothing(
             "GOVLINK_ADMINPULSE_CALLS_PER_MINUTE": "100000",
             "GOVLINK_ADMINPULSE_CALLS_PER_SECOND": "10000",
         }
-        command = [sys.executable, "-m", "govlink.cli", "push", "--json"]
+        command = [sys.executable, "-m", "govlink", "push", "--json"]
         for run in range(RUNS):
             queue(store, numbers, PER_RUN, first=run * PER_RUN)
             before = len(simulator.documents)
