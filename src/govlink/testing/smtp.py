@@ -1,6 +1,6 @@
 """A real SMTP server on 127.0.0.1 that keeps what it receives, for testing notifiers.
 
-Needs ``aiosmtpd`` (in govlink's ``test`` extra)::
+Needs ``aiosmtpd`` (in govlink's ``testing`` extra)::
 
     with LoopbackSmtpServer() as server:
         send_message(SmtpSettings(host=server.host, port=server.port, sender="a@b.be",
