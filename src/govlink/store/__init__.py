@@ -6,9 +6,11 @@ from govlink.store.base import (
     ImportCounts,
     ImportRun,
     ImportStore,
+    PlanStore,
     RunInfo,
     SettingsStore,
     Store,
+    StoredPlan,
     WriteProgress,
 )
 from govlink.store.sqlite import SQLiteStore
@@ -19,9 +21,11 @@ __all__ = [
     "ImportCounts",
     "ImportRun",
     "ImportStore",
+    "PlanStore",
     "RunInfo",
     "SQLiteStore",
     "SettingsStore",
     "Store",
+    "StoredPlan",
     "WriteProgress",
 ]

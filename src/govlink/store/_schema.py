@@ -14,6 +14,7 @@ from typing import Final
 import attrs
 
 from govlink.errors import StoreError
+from govlink.store._sqlite_plans import PLAN_TABLES
 
 __all__ = ["LATEST_VERSION", "MIGRATIONS", "Migration", "migrate", "schema_version"]
 
@@ -83,6 +84,7 @@ MIGRATIONS: Final = (
             )""",
         ),
     ),
+    Migration(2, "the sync plan", PLAN_TABLES),
 )
 
 #: The schema version this govlink writes.
