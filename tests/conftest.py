@@ -1,7 +1,14 @@
 """Shared test configuration: hypothesis profiles (``HYPOTHESIS_PROFILE=ci`` in CI)."""
 
+import json
 import os
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
+import jsonschema
+import pytest
 from hypothesis import HealthCheck, settings
 
 settings.register_profile("dev", max_examples=100)
@@ -9,3 +16,19 @@ settings.register_profile(
     "ci", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+
+@pytest.fixture
+def documented_schema() -> Callable[[str, str], dict[str, Any]]:
+    """``documented_schema("documents.md", "push")``: the JSON Schema a docs page keeps in the
+    block after ``<!-- push-json-schema -->``, checked to be a valid schema."""
+
+    def read(page: str, name: str) -> dict[str, Any]:
+        text = (Path(__file__).resolve().parents[1] / "docs" / page).read_text(encoding="utf-8")
+        match = re.search(rf"<!-- {name}-json-schema -->\n```json\n(.*?)\n```", text, re.S)
+        assert match is not None, f"docs/{page} lost its {name} JSON schema"
+        schema: dict[str, Any] = json.loads(match.group(1))
+        jsonschema.Draft202012Validator.check_schema(schema)
+        return schema
+
+    return read

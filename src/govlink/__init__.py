@@ -19,9 +19,12 @@ from govlink.domain import (
     WarningCode,
     validate,
 )
+from govlink.domain.alerts import Alert, AlertKind
+from govlink.domain.documents import Document, DocumentKind
 from govlink.errors import (
     ConfigurationError,
     ConnectorError,
+    DeliveryUncertain,
     DomainError,
     EmptyWorkbook,
     EncryptedWorkbook,
@@ -56,17 +59,23 @@ from govlink.reconcile import (
     plan_apply,
     reconcile,
 )
+from govlink.workflows.ingesting import IngestReport, ingest
 
 __version__ = "0.1.0.dev0"
 
 __all__ = [
     "ALL",
     "COMPANY_FIELDS",
+    "Alert",
+    "AlertKind",
     "ApplyPlan",
     "ChangeKind",
     "Company",
     "ConfigurationError",
     "ConnectorError",
+    "DeliveryUncertain",
+    "Document",
+    "DocumentKind",
     "DomainError",
     "EmptyWorkbook",
     "EncryptedWorkbook",
@@ -77,6 +86,7 @@ __all__ = [
     "Grid",
     "HeaderNotFound",
     "ImportDiff",
+    "IngestReport",
     "InsufficientCapacity",
     "InvalidEnterpriseNumber",
     "InvalidRecord",
@@ -108,6 +118,7 @@ __all__ = [
     "WorkbookError",
     "WorkbookFormatError",
     "__version__",
+    "ingest",
     "plan",
     "plan_apply",
     "reconcile",

@@ -12,6 +12,7 @@ from __future__ import annotations
 __all__ = [
     "ConfigurationError",
     "ConnectorError",
+    "DeliveryUncertain",
     "DomainError",
     "EmptyWorkbook",
     "EncryptedWorkbook",
@@ -230,3 +231,12 @@ class RateLimited(RetriableConnectorError):
     """The API answered "too many requests" more often than the retries allow."""
 
     code = "connector.rate_limited"
+
+
+class DeliveryUncertain(ConnectorError):
+    """A non-idempotent request went out but no answer came back (a timeout, a dropped line).
+
+    It may or may not have arrived: a person checks the remote; it is never retried blindly.
+    """
+
+    code = "connector.uncertain"

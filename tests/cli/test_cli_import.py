@@ -146,7 +146,7 @@ def test_an_error_injected_mid_apply_leaves_the_store_unchanged(store: Path) -> 
 
 def _apply_in_a_process(store: Path) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-m", "govlink.cli", "import", CLIENTS, "--store", str(store), "--apply"],
+        [sys.executable, "-m", "govlink", "import", CLIENTS, "--store", str(store), "--apply"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -210,7 +210,7 @@ def test_a_real_process_reports_a_bad_file_in_one_line(tmp_path: Path) -> None:
     bad = tmp_path / "clients.xlsx"
     bad.write_bytes(b"PK\x03\x04 truncated zip")
     process = subprocess.run(
-        [sys.executable, "-m", "govlink.cli", "import", str(bad), "--store", "x.db"],
+        [sys.executable, "-m", "govlink", "import", str(bad), "--store", "x.db"],
         capture_output=True,
         text=True,
         cwd=tmp_path,
@@ -300,7 +300,7 @@ def _stderr_on_a_terminal(args: list[str]) -> tuple[int, str, bytes]:
     """Run govlink with stderr on a pseudo-terminal; returns status, stdout, terminal bytes."""
     master, slave = pty.openpty()
     process = subprocess.Popen(
-        [sys.executable, "-m", "govlink.cli", *args],
+        [sys.executable, "-m", "govlink", *args],
         stdout=subprocess.PIPE,
         stderr=slave,
         text=True,
@@ -330,3 +330,15 @@ def test_progress_is_drawn_on_stderr_only_when_it_is_a_terminal(store: Path) -> 
     assert json.loads(stdout)["applied"]["added"]
     piped = run("import", CLIENTS, "--store", str(store))
     assert piped.stderr == ""
+
+
+def test_python_dash_m_govlink_is_the_command() -> None:
+    process = subprocess.run(
+        [sys.executable, "-m", "govlink", "--help"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert process.returncode == 0
+    assert {"import", "template", "plugins", "companies"} <= set(process.stdout.split())

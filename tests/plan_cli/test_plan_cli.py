@@ -339,7 +339,7 @@ def test_the_schemas_reject_an_extra_key(marker: str) -> None:
 
 
 def test_a_real_process_plans_the_same_bytes_whatever_the_hash_seed(store: Path) -> None:
-    """``python -m govlink.cli plan --json`` in two processes on two copies of one store."""
+    """``python -m govlink plan --json`` in two processes on two copies of one store."""
     outputs = []
     for seed in ("0", "4242"):
         copy = store.parent / f"copy-{seed}.db"
@@ -348,7 +348,7 @@ def test_a_real_process_plans_the_same_bytes_whatever_the_hash_seed(store: Path)
             [
                 sys.executable,
                 "-m",
-                "govlink.cli",
+                "govlink",
                 "plan",
                 "--store",
                 str(copy),

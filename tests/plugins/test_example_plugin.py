@@ -90,8 +90,8 @@ def test_discovered_and_listed(example: Path) -> None:
         ("example-archive",),
         True,
     )
-    assert list(registry.sources()) == sorted([*BUILTIN_NAMES, "example-crm"])
-    assert list(registry.sinks()) == ["example-archive"]
+    assert list(registry.sources()) == ["adminis", "adminpulse", "example-crm", "excel"]
+    assert list(registry.sinks()) == ["adminpulse", "example-archive"]
 
 
 def test_source_used_by_location(example: Path, tmp_path: Path) -> None:

@@ -52,6 +52,7 @@ def test_hook_docstring_has_params_returns_and_example(hook: str) -> None:
     for arg in inspect.signature(function).parameters:
         assert f":param {arg}:" in doc
     assert ":returns:" in doc
-    assert "Example plugin::" in doc and "@hookimpl" in doc
+    assert "Example plugin::" in doc
+    assert "@hookimpl" in doc
     firstresult = getattr(function, f"{PROJECT}_spec")["firstresult"]
     assert ("``firstresult``" in doc) is firstresult

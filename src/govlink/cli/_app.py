@@ -147,6 +147,11 @@ class Bars:
         task = self._progress.add_task("applying", total=None)
         return lambda done, total: self._progress.update(task, completed=done, total=total)
 
+    def counting(self, description: str) -> WriteProgress:
+        """A callback for ``done`` of ``total`` items (documents pushed, ...)."""
+        task = self._progress.add_task(description, total=None)
+        return lambda done, total: self._progress.update(task, completed=done, total=total)
+
 
 @contextmanager
 def progress_bars() -> Iterator[Bars]:

@@ -30,10 +30,11 @@ class Alert:
     :param kind: why it is raised.
     :param enterprise_number: the company.
     :param company_name: its name, for the message.
-    :param recipient: the e-mail of the company's responsible colleague; ``None`` when it goes to
-        the firm-level fallback recipient (or, for ``sync_failed``, to the firm's admins).
-    :param fallback: ``True`` when the company lacks a responsible colleague, so the alert went to
-        the fallback recipient; notifiers should say so.
+    :param recipient: the e-mail address it goes to: the company's responsible colleague, or the
+        firm's fallback recipient when ``fallback``; ``None`` when there is nobody to send it to
+        (or, for ``sync_failed``, when it goes to the firm's admins).
+    :param fallback: ``True`` when the company lacks a (reachable) responsible colleague, so the
+        alert went to the fallback recipient; the message says so.
     :param subject: one line.
     :param message: the body, plain text.
     :param document_sha256: the document the alert is about, if any.

@@ -8,6 +8,7 @@ True
 
 from __future__ import annotations
 
+import hashlib
 import re
 from datetime import date, datetime
 from enum import StrEnum
@@ -97,3 +98,45 @@ class Document:
     def needs_action(self) -> bool:
         """True when the firm must act on it (see :attr:`DocumentKind.needs_action`)."""
         return self.kind.needs_action
+
+    @classmethod
+    def from_content(
+        cls,
+        content: bytes,
+        *,
+        enterprise_number: EnterpriseNumber,
+        kind: DocumentKind | str,
+        file_name: str,
+        received_at: datetime,
+        title: str | None = None,
+        document_date: date | None = None,
+        content_type: str | None = None,
+    ) -> Document:
+        """A document held in memory; size and SHA-256 are computed from ``content``.
+
+        :param kind: a :class:`DocumentKind` or the portal's label (kept as ``kind_label``).
+        :param title: defaults to the file name.
+        :param content_type: the declared MIME type; ``None`` leaves it to be sniffed when the
+            document is checked (recorded as ``application/octet-stream`` until then).
+
+        >>> from datetime import UTC
+        >>> doc = Document.from_content(b"%PDF-1.7", enterprise_number=EnterpriseNumber(
+        ...     "0403.019.261"), kind="Vraag om inlichtingen", file_name="v.pdf",
+        ...     received_at=datetime(2026, 5, 4, tzinfo=UTC))
+        >>> doc.kind, doc.kind_label, doc.size, doc.sha256[:8]
+        (<DocumentKind.OTHER: 'other'>, 'Vraag om inlichtingen', 8, '86edbaa2')
+        """
+        label = kind.value if isinstance(kind, DocumentKind) else kind
+        return cls(
+            enterprise_number=enterprise_number,
+            kind=kind if isinstance(kind, DocumentKind) else DocumentKind.from_label(kind),
+            kind_label=label,
+            title=title or file_name,
+            document_date=document_date,
+            received_at=received_at,
+            file_name=file_name,
+            content_type=content_type or "application/octet-stream",
+            size=len(content),
+            sha256=hashlib.sha256(content).hexdigest(),
+            content=content,
+        )

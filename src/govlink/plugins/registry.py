@@ -43,6 +43,7 @@ BUILTIN_PLUGINS: Final[tuple[str, ...]] = (
     "govlink.connectors.excel",
     "govlink.connectors.adminpulse",
     "govlink.connectors.adminis",
+    "govlink.notifiers.log",
 )
 
 #: Environment variable with a comma-separated list of plugin names to block.
@@ -278,7 +279,8 @@ class Registry:
 
         Each implementation gets the arguments it names, as pluggy passes them. A plugin's
         unexpected exception becomes a :class:`PluginError` naming it; it is raised, or appended
-        to ``errors`` and the next plugin is called.
+        to ``errors`` and the next plugin is called. A :class:`GovlinkError` is raised as it is,
+        unless ``errors`` collects it too.
         """
         self._load()
         for impl in reversed(getattr(self._pm.hook, hook).get_hookimpls()):
@@ -298,7 +300,7 @@ class Registry:
                         error=failure,
                     )
                 )
-            if isinstance(failure, GovlinkError):
+            if isinstance(failure, GovlinkError) and errors is None:
                 raise failure
             if failure is not None:
                 wrapped = PluginError(

@@ -91,9 +91,12 @@ class SinkOptions:
 
     :param settings: settings (environment-style ``KEY -> value``); secrets may be here, so a
         sink never logs or echoes them.
+    :param tags: the tag (folder) names to file each document under, as given to
+        ``govlink sink enable NAME --tags``.
     """
 
     settings: Mapping[str, str] = attrs.field(factory=dict, repr=False)
+    tags: tuple[str, ...] = ()
 
 
 class DeliveryStatus(StrEnum):
@@ -121,8 +124,13 @@ class Delivery:
 class Sink(Protocol):
     """An opened sink: receives company documents (see ``govlink_sinks``).
 
-    A failure to deliver raises a :class:`~govlink.ConnectorError` subclass, so the caller can
-    retry later; a document that has no place in the sink gives a ``SKIPPED`` delivery.
+    A document that has no place in the sink (yet) gives a ``SKIPPED`` delivery: the push holds
+    it and retries it on its next run. A failure raises a :class:`~govlink.ConnectorError`
+    subclass, which tells the push what to do: :class:`~govlink.RetriableConnectorError`
+    (and :class:`~govlink.RateLimited`) retry with backoff; :class:`~govlink.FatalConnectorError`
+    parks the document after a bounded number of tries; :class:`~govlink.DeliveryUncertain`
+    (sent, no answer) puts it aside for a person to check; :class:`~govlink.ConfigurationError`
+    stops the run. A sink must not retry a document that may have arrived.
     """
 
     @property

@@ -13,19 +13,31 @@ from govlink.store.base import (
     StoredPlan,
     WriteProgress,
 )
+from govlink.store.documents import (
+    AlertStatus,
+    DocumentStore,
+    OutboxEntry,
+    StoredAlert,
+    StoredDocument,
+)
 from govlink.store.sqlite import SQLiteStore
 
 __all__ = [
+    "AlertStatus",
     "AppliedChange",
     "CompanyReader",
+    "DocumentStore",
     "ImportCounts",
     "ImportRun",
     "ImportStore",
+    "OutboxEntry",
     "PlanStore",
     "RunInfo",
     "SQLiteStore",
     "SettingsStore",
     "Store",
+    "StoredAlert",
+    "StoredDocument",
     "StoredPlan",
     "WriteProgress",
 ]

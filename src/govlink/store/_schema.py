@@ -14,6 +14,7 @@ from typing import Final
 import attrs
 
 from govlink.errors import StoreError
+from govlink.store._sqlite_documents import DOCUMENT_TABLES
 from govlink.store._sqlite_plans import PLAN_TABLES
 
 __all__ = ["LATEST_VERSION", "MIGRATIONS", "Migration", "migrate", "schema_version"]
@@ -84,7 +85,8 @@ MIGRATIONS: Final = (
             )""",
         ),
     ),
-    Migration(2, "the sync plan", PLAN_TABLES),
+    Migration(2, "documents, alerts, sink switches and the document outbox", DOCUMENT_TABLES),
+    Migration(3, "the sync plan", PLAN_TABLES),
 )
 
 #: The schema version this govlink writes.

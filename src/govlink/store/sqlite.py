@@ -23,6 +23,7 @@ from govlink.errors import StaleStoreError, StoreError
 from govlink.planner.result import Plan
 from govlink.reconcile.policy import ApplyPlan, Update
 from govlink.store._schema import migrate, schema_version
+from govlink.store._sqlite_documents import DocumentTables
 from govlink.store._sqlite_plans import read_plan, write_plan
 from govlink.store.base import (
     AppliedChange,
@@ -84,7 +85,7 @@ def _values(company: Company, fields: Iterable[str]) -> dict[str, str | None]:
     return {name: getattr(company, name) for name in fields}
 
 
-class SQLiteStore:
+class SQLiteStore(DocumentTables):
     """A :class:`~govlink.store.Store` and :class:`~govlink.store.PlanStore` in one SQLite file,
     created and migrated on open.
 

@@ -35,6 +35,7 @@ __all__ = [
     "ScaledClock",
     "SimulatorTransport",
     "Stall",
+    "max_in_window",
 ]
 
 Handler = Callable[[httpx.Request], httpx.Response]
@@ -66,6 +67,17 @@ class ScaledClock:
         """Wait ``seconds`` of simulated time (``seconds / speed`` for real)."""
         if seconds > 0:
             time.sleep(seconds / self.speed)
+
+
+def max_in_window(stamps: Iterable[float], per: float) -> int:
+    """The most stamps in any window of ``per`` seconds (to check a rate limit was kept)."""
+    ordered = sorted(stamps)
+    best, left = 0, 0
+    for right, stamp in enumerate(ordered):
+        while stamp - ordered[left] >= per:
+            left += 1
+        best = max(best, right - left + 1)
+    return best
 
 
 class DropConnection(Exception):

@@ -48,6 +48,7 @@ from govlink.testing._loopback import (
     ScaledClock,
     SimulatorTransport,
     Stall,
+    max_in_window,
 )
 
 __all__ = [
@@ -311,17 +312,12 @@ class AdminPulseSimulator:
     def max_calls_in_window(self, per: float, path: str | None = None) -> int:
         """The most accepted calls (for ``path``, when given) in any window of ``per`` seconds."""
         with self._lock:
-            stamps = sorted(
+            stamps = [
                 c.at
                 for c in self.calls
                 if not c.limited and c.path != _TOKEN and (path is None or c.path == path)
-            )
-        best, left = 0, 0
-        for right, stamp in enumerate(stamps):
-            while stamp - stamps[left] >= per:
-                left += 1
-            best = max(best, right - left + 1)
-        return best
+            ]
+        return max_in_window(stamps, per)
 
     # ---- OAuth
 

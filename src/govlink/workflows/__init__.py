@@ -1,6 +1,7 @@
 """The application layer: what the CLI and services call. Each workflow composes a source or
 registry, a store and the pure core."""
 
+from govlink.workflows.alerts import FALLBACK_RECIPIENT, configure_notifiers, deliver_alerts
 from govlink.workflows.costs import read_costs
 from govlink.workflows.importing import (
     ImportPreview,
@@ -9,17 +10,52 @@ from govlink.workflows.importing import (
     apply_import,
     preview_import,
 )
+from govlink.workflows.ingesting import (
+    IngestReport,
+    IngestStore,
+    RejectedDocument,
+    ingest,
+    ingest_files,
+)
 from govlink.workflows.plan import SAVED, PlanResult, due, make_plan
+from govlink.workflows.pushing import (
+    PushOptions,
+    PushReport,
+    PushStatus,
+    PushStore,
+    disable_sink,
+    enable_sink,
+    push,
+    push_status,
+)
+from govlink.workflows.settings import set_setting
 
 __all__ = [
+    "FALLBACK_RECIPIENT",
     "SAVED",
     "ImportPreview",
     "ImportResult",
+    "IngestReport",
+    "IngestStore",
     "PlanResult",
+    "PushOptions",
+    "PushReport",
+    "PushStatus",
+    "PushStore",
     "ReadProgress",
+    "RejectedDocument",
     "apply_import",
+    "configure_notifiers",
+    "deliver_alerts",
+    "disable_sink",
     "due",
+    "enable_sink",
+    "ingest",
+    "ingest_files",
     "make_plan",
     "preview_import",
+    "push",
+    "push_status",
     "read_costs",
+    "set_setting",
 ]

@@ -27,7 +27,7 @@ def _govlink(server: LoopbackServer, key: str, store: Path, *args: str) -> dict[
         "GOVLINK_STORE": str(store),
     }
     done = subprocess.run(
-        [sys.executable, "-m", "govlink.cli", "import", "adminis", "--json", *args],
+        [sys.executable, "-m", "govlink", "import", "adminis", "--json", *args],
         env=env,
         capture_output=True,
         text=True,

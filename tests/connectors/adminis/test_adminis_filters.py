@@ -35,7 +35,7 @@ def test_any_string_round_trips_through_the_parser(name: str, value: str) -> Non
     ]
 
 
-@given(st.text())
+@given(st.text().filter(lambda v: v != "x"))
 def test_a_hostile_string_matches_only_itself(value: str) -> None:
     records = [{"Name": value, "Id": 1}, {"Name": value + "'", "Id": 2}, {"Name": "x", "Id": 3}]
     matches = parse_filter(str(field("Name").eq(value)), frozenset({"Name", "Id"}))

@@ -20,6 +20,7 @@ from govlink.connectors.adminpulse.source import AdminPulseSource
 from govlink.errors import (
     ConfigurationError,
     ConnectorError,
+    DeliveryUncertain,
     FatalConnectorError,
     GovlinkError,
     RetriableConnectorError,
@@ -126,14 +127,19 @@ def test_documents_add_sends_the_multipart_form(serve: Serve, connect: Connect) 
 
 
 @pytest.mark.parametrize(
-    ("fault", "calls"), [(Fault.SERVER_ERROR, 1), (Fault.DROP, 1), (Fault.RATE_LIMIT, 2)]
+    ("fault", "calls", "error"),
+    [
+        (Fault.SERVER_ERROR, 1, RetriableConnectorError),
+        (Fault.DROP, 1, DeliveryUncertain),  # sent, no answer: it may have arrived
+        (Fault.RATE_LIMIT, 2, RetriableConnectorError),
+    ],
 )
 def test_documents_add_is_retried_only_when_safe(
-    serve: Serve, connect: Connect, fault: Fault, calls: int
+    serve: Serve, connect: Connect, fault: Fault, calls: int, error: type[Exception]
 ) -> None:
     simulator, server = serve(faults={fault: 1}, fault_paths=("/documents/add",))
     client = connect(server, retry=RetryPolicy(max_retries=1))
-    with pytest.raises(RetriableConnectorError):
+    with pytest.raises(error):
         client.documents_add(DocumentUpload(content=b"x", file_name="x.pdf"))
     assert simulator.count("/documents/add") == calls
 
@@ -151,7 +157,11 @@ CLIENT_SECRET = "oauth-client-secret-93kd"
 REDIRECT = "https://office.example/adminpulse/callback"
 
 
-def _oauth(server: LoopbackServer, tokens: list[Mapping[str, Any]]) -> OAuth2Bearer:
+def _oauth(
+    simulator: AdminPulseSimulator, server: LoopbackServer, tokens: list[Mapping[str, Any]]
+) -> OAuth2Bearer:
+    """An OAuth credential registered with the simulator and authorised through its flow."""
+    simulator.register_client("govlink-test", CLIENT_SECRET, REDIRECT)
     settings = OAuth2Settings(
         connector="adminpulse",
         client_id="govlink-test",
@@ -161,7 +171,9 @@ def _oauth(server: LoopbackServer, tokens: list[Mapping[str, Any]]) -> OAuth2Bea
         redirect_url=REDIRECT,
         client_auth="client_secret_post",
     )
-    return OAuth2Bearer(settings, on_token=tokens.append)
+    auth = OAuth2Bearer(settings, on_token=tokens.append)
+    _authorise(auth)
+    return auth
 
 
 def _authorise(auth: OAuth2Bearer) -> None:
@@ -178,10 +190,8 @@ def test_oauth_code_flow_refreshes_and_reports_revocation(
     serve: Serve, clock: ScaledClock, data_10k: dict[str, Any]
 ) -> None:
     simulator, server = serve(relations=data_10k["relations"][:10], api_keys=())
-    simulator.register_client("govlink-test", CLIENT_SECRET, REDIRECT)
     tokens: list[Mapping[str, Any]] = []
-    auth = _oauth(server, tokens)
-    _authorise(auth)
+    auth = _oauth(simulator, server, tokens)
     client = AdminPulseClient(auth, base_url=server.url, clock=clock)
     assert len(list(client.relations())) == 10
     simulator.expire_tokens()
@@ -199,11 +209,8 @@ def test_oauth_from_env_starts_from_a_refresh_token(
     serve: Serve, clock: ScaledClock, data_10k: dict[str, Any]
 ) -> None:
     simulator, server = serve(relations=data_10k["relations"][:5], api_keys=())
-    simulator.register_client("govlink-test", CLIENT_SECRET, REDIRECT)
     tokens: list[Mapping[str, Any]] = []
-    first = _oauth(server, tokens)
-    _authorise(first)
-    first.close()
+    _oauth(simulator, server, tokens).close()
     env = {
         "GOVLINK_ADMINPULSE_URL": server.url,
         "GOVLINK_ADMINPULSE_CLIENT_ID": "govlink-test",
@@ -255,7 +262,6 @@ def test_credentials_never_leak(
     caplog.set_level(logging.DEBUG)
     faults = dict.fromkeys(Fault, 7)
     simulator, server = serve(**data_10k, api_keys=(KEY,), faults=faults, stall_seconds=1.0)
-    simulator.register_client("govlink-test", CLIENT_SECRET, REDIRECT)
     texts: list[str] = []
     source = AdminPulseSource(connect(server, key=KEY))
     records = list(source.records())
@@ -268,8 +274,7 @@ def test_credentials_never_leak(
         ),
     ]
     tokens: list[Mapping[str, Any]] = []
-    auth = _oauth(server, tokens)
-    _authorise(auth)
+    auth = _oauth(simulator, server, tokens)
     oauth_client = AdminPulseClient(auth, base_url=server.url, clock=clock)
     list(oauth_client.users())
     simulator.revoke()

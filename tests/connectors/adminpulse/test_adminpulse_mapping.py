@@ -141,7 +141,7 @@ WINDOW = TaskWindow(start=date(2026, 1, 1), end=date(2026, 12, 31))
 
 
 def test_template_filter_keeps_the_clients_with_a_task_of_the_template(
-    serve: Serve, connect: Connect, data_10k: dict[str, Any]
+    serve: Serve, connect: Connect, data_10k: dict[str, Any], caplog: pytest.LogCaptureFixture
 ) -> None:
     relations = data_10k["relations"][:300]
     simulator, server = serve(
@@ -156,6 +156,7 @@ def test_template_filter_keeps_the_clients_with_a_task_of_the_template(
     ]
     assert seen == expected
     assert source.skipped[NOT_IN_TEMPLATE] > 0
+    assert "approximated through the tasks due between 2026-01-01 and 2026-12-31" in caplog.text
     assert simulator.count("/tasks") == 1
     (task_call,) = [c for c in simulator.calls if c.path == "/tasks"]
     assert task_call.params["deadlineFrom"] == "01012026"

@@ -9,12 +9,15 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from govlink.connectors._http import Rate
+from govlink.connectors._http import BearerToken, Rate, Secret
 from govlink.connectors.adminpulse.client import AdminPulseClient, DocumentUpload
 from govlink.connectors.adminpulse.mapping import RelationMapping
 from govlink.connectors.adminpulse.source import AdminPulseSource
-from govlink.testing.adminpulse import AdminPulseSimulator, Fault
+from govlink.testing._loopback import ScaledClock
+from govlink.testing.adminpulse import DEFAULT_API_KEY, AdminPulseSimulator, Fault, generate
 
 Serve = Callable[..., tuple[AdminPulseSimulator, Any]]
 Connect = Callable[..., AdminPulseClient]
@@ -117,3 +120,42 @@ def test_statuses_and_types_are_configurable(
     source = AdminPulseSource(connect(server), mapping=mapping)
     assert len(_read(source)) == 100
     assert source.skipped == {}
+
+
+SAMPLE = generate(900)["relations"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    n=st.integers(0, 900),
+    server_page=st.integers(1, 450),
+    envelope=st.booleans(),
+    shifting=st.sampled_from([0, 1, 2, 3]),
+)
+def test_paging_yields_each_relation_once_for_any_shape(
+    n: int, server_page: int, envelope: bool, shifting: int
+) -> None:
+    relations = SAMPLE[:n]
+    simulator = AdminPulseSimulator(
+        relations=relations,
+        max_page_size=server_page,
+        envelope=envelope,
+        faults={Fault.SHIFTING_PAGE: shifting},
+        limits=None,
+    )
+    client = AdminPulseClient(
+        BearerToken(Secret(DEFAULT_API_KEY)),
+        base_url="http://adminpulse.test",
+        transport=simulator.transport(),
+        clock=ScaledClock(speed=10_000),
+    )
+    with client:
+        ids = Counter(r["id"] for r in client.relations())
+    assert set(ids) == {r["id"] for r in relations}
+    assert set(ids.values()) <= {1}
+    size = min(400, server_page)
+    calls = simulator.count("/relations")
+    if envelope and not shifting:
+        assert calls == max(1, math.ceil(n / size))
+    elif not shifting:  # a bare array ends only on a page shorter than a full one
+        assert math.ceil(n / size) <= calls <= n // size + 2

@@ -2,7 +2,9 @@
 
 :class:`Paginator` (after singer-sdk's ``BaseAPIPaginator``) holds the current page token and
 refuses a next token it has seen before, one that does not move forward, a page whose content
-repeats the previous one, and more than ``max_pages`` pages. :class:`PageNumbers` counts pages
+repeats the two before it (a server ignoring the page token; a single repeat is what a record
+inserted before a small page looks like, and :func:`exactly_once` deals with that), and more than
+``max_pages`` pages. :class:`PageNumbers` counts pages
 (``page=0, 1, ...``); :class:`NextLinks` follows ``rel="next"`` URLs.
 
 :func:`exactly_once` reads a list whose pages may shift while it is read (a record added or
@@ -53,6 +55,7 @@ class Paginator(Generic[Token]):
         self._max_pages = max_pages
         self._seen: set[Token] = {start}
         self._last_content: Hashable | None = None
+        self._repeats = 0
 
     def moves_forward(self, token: Token) -> bool:
         """Whether ``token`` comes after :attr:`current` (any new token, by default)."""
@@ -62,11 +65,15 @@ class Paginator(Generic[Token]):
         """Record that the current page was read and move to ``token`` (``None``: the last).
 
         :param content: a fingerprint of the page just read (its record ids, say); a non-empty
-            page identical to the previous one means the server ignores the page token.
+            page identical to the two before it means the server ignores the page token.
         """
         self.pages += 1
-        if content is not None and content == self._last_content:
-            raise _loop(self._connector, self._path, f"returned the same page twice ({self.pages})")
+        repeated = content is not None and content == self._last_content
+        self._repeats = self._repeats + 1 if repeated else 0
+        if self._repeats >= 2:
+            raise _loop(
+                self._connector, self._path, f"returned the same page 3 times ({self.pages})"
+            )
         self._last_content = content
         if token is None:
             self.finished = True

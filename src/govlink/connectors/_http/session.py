@@ -23,7 +23,7 @@ from govlink.connectors._http.auth import CredentialAuth
 from govlink.connectors._http.errors import Action, classify, connector_error
 from govlink.connectors._http.limiter import RateLimiter
 from govlink.connectors._http.retry import RetryPolicy, parse_retry_after
-from govlink.errors import ConnectorError
+from govlink.errors import ConnectorError, DeliveryUncertain
 
 __all__ = ["ApiSession", "parse_json"]
 
@@ -32,6 +32,16 @@ T = TypeVar("T")
 _LOG: Final = logging.getLogger("govlink.connectors.http")
 _IDEMPOTENT: Final = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 _NOT_SENT: Final = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+
+
+def _uncertain(error: ConnectorError) -> DeliveryUncertain:
+    """A non-idempotent call that went out and got no answer: it may have been carried out."""
+    return DeliveryUncertain(
+        f"{error.message}; the request was sent, so it may have been carried out",
+        connector=error.connector,
+        method=error.method,
+        path=error.path,
+    )
 
 
 def parse_json(response: httpx.Response) -> Any:
@@ -150,7 +160,10 @@ class ApiSession:
             retry_after = parse_retry_after(response) if response is not None else None
             wait = self._wait(action, retry, retry_after, idempotent=idempotent, sent=sent)
             if wait is None:
-                raise self._error(action, request, response, problem, retry_after)
+                failure = self._error(action, request, response, problem, retry_after)
+                if response is None and sent and not idempotent:
+                    raise _uncertain(failure)
+                raise failure
             _LOG.info(
                 "%s %s %s: %s; retry %d in %.1f s",
                 self.connector,

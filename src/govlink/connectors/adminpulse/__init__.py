@@ -1,6 +1,6 @@
-"""The built-in AdminPulse plugin: the ``adminpulse`` source.
+"""The built-in AdminPulse plugin: the ``adminpulse`` source and the ``adminpulse`` sink.
 
-Import-light: the client is built only when the source is opened. Settings come from the
+Import-light: the client is built only when the source or the sink is opened. Settings come from the
 environment (``GOVLINK_ADMINPULSE_*``, see ``docs/adminpulse.md``); the user's
 :class:`~govlink.plugins.types.SourceOptions` settings override them.
 """
@@ -11,9 +11,9 @@ import os
 from typing import Final
 
 from govlink.plugins._markers import hookimpl
-from govlink.plugins.types import Source, SourceOptions, SourceSpec
+from govlink.plugins.types import Sink, SinkOptions, SinkSpec, Source, SourceOptions, SourceSpec
 
-__all__ = ["SPEC", "govlink_sources"]
+__all__ = ["SINK_SPEC", "SPEC", "govlink_sinks", "govlink_sources"]
 
 
 def _open(options: SourceOptions) -> Source:
@@ -41,3 +41,34 @@ SPEC: Final = SourceSpec(
 def govlink_sources() -> list[SourceSpec]:
     """Offer the ``adminpulse`` source."""
     return [SPEC]
+
+
+def _open_sink(options: SinkOptions) -> Sink:
+    from govlink.connectors.adminpulse.client import AdminPulseClient
+    from govlink.connectors.adminpulse.settings import mapping_from_env
+    from govlink.connectors.adminpulse.sink import AdminPulseSink, limits_from_env, timeout_from_env
+
+    env = {**os.environ, **options.settings}
+    client = AdminPulseClient.from_env(
+        env, limits=limits_from_env(env), timeout=timeout_from_env(env)
+    )
+    return AdminPulseSink(
+        client,
+        mapping=mapping_from_env(env),
+        tags=options.tags,
+        document_type=env.get("GOVLINK_ADMINPULSE_DOCUMENT_TYPE", "").strip() or None,
+    )
+
+
+SINK_SPEC: Final = SinkSpec(
+    name="adminpulse",
+    description="company documents to AdminPulse documents/add, on the relation with the same "
+    "enterprise number",
+    open=_open_sink,
+)
+
+
+@hookimpl
+def govlink_sinks() -> list[SinkSpec]:
+    """Offer the ``adminpulse`` sink."""
+    return [SINK_SPEC]

@@ -289,8 +289,9 @@ class AdminPulseClient:
         """Upload one document; returns the response's JSON (or its text when not JSON).
 
         Not idempotent: retried only after a 429 or when the connection failed before the
-        request was sent. Any other failure raises, and the caller must treat the upload as
-        *unknown* (it may or may not have arrived), never retry it blindly.
+        request was sent. A request that went out without an answer (timeout, dropped line)
+        raises :class:`~govlink.DeliveryUncertain`: the upload may have arrived, so the caller
+        must never retry it blindly. An error response raises the usual typed error.
         """
         fields = fields or DocumentFields()
         return self._session.call(

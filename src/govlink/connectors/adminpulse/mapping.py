@@ -48,13 +48,21 @@ DEFAULT_FIELDS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
 """Company field -> the relation's JSON names, first present wins (dots walk into objects)."""
 
 
-def _lookup(relation: Mapping[str, Any], path: str) -> Any:
+Path = tuple[str, ...]
+
+
+def _lookup(relation: Mapping[str, Any], path: Path) -> Any:
     value: Any = relation
-    for part in path.split("."):
-        if not isinstance(value, Mapping):
+    for part in path:
+        try:
+            value = value.get(part)
+        except AttributeError:  # not an object: the path does not exist
             return None
-        value = value.get(part)
     return value
+
+
+def _split(names: tuple[str, ...]) -> tuple[Path, ...]:
+    return tuple(tuple(name.split(".")) for name in names)
 
 
 def _present(value: Any) -> bool:
@@ -122,13 +130,22 @@ class RelationMapping:
     )
     profile_name: str = "profileName"
     profile_user: str = "userId"
+    _paths: tuple[tuple[str, tuple[str, ...], tuple[Path, ...]], ...] = attrs.field(
+        init=False,
+        repr=False,
+        eq=False,
+        default=attrs.Factory(
+            lambda self: tuple((f, names, _split(names)) for f, names in self.fields.items()),
+            takes_self=True,
+        ),
+    )
 
     def skip_reason(self, relation: Mapping[str, Any]) -> str | None:
         """``"person"``, ``"status <value>"`` or ``None`` when the relation is imported."""
-        kind = _lookup(relation, self.type_field)
+        kind = _lookup(relation, (self.type_field,))
         if isinstance(kind, str) and kind.strip().casefold() in self.skipped_types:
             return kind.strip().casefold()
-        status = _lookup(relation, self.status_field)
+        status = _lookup(relation, (self.status_field,))
         if _present(status) and str(status).strip().casefold() not in self.imported_statuses:
             return f"status {str(status).strip()}"
         return None
@@ -136,7 +153,7 @@ class RelationMapping:
     def record_id(self, relation: Mapping[str, Any]) -> str | None:
         """The APR code, else the internal id."""
         for name in (self.unique_field, self.id_field):
-            value = _lookup(relation, name)
+            value = relation.get(name)
             if _present(value):
                 return str(value)
         return None
@@ -144,14 +161,16 @@ class RelationMapping:
     def to_record(self, relation: Mapping[str, Any], users: UserDirectory) -> RawRecord:
         """The raw record of a relation (see the module's conventions)."""
         fields: dict[str, Any] = {}
-        for field, names in self.fields.items():
-            values = [_lookup(relation, name) for name in names]
+        for field, names, paths in self._paths:
             if field == "enterprise_number":
-                fields[field] = NumberCandidates(dict(zip(names, values, strict=True)))
+                candidates = {n: _lookup(relation, p) for n, p in zip(names, paths, strict=True)}
+                fields[field] = NumberCandidates(candidates)
                 continue
-            value = next((v for v in values if _present(v)), None)
-            if value is not None:
-                fields[field] = value
+            for path in paths:
+                value = _lookup(relation, path)
+                if _present(value):
+                    fields[field] = value
+                    break
         responsible = self.responsible(relation, users)
         if responsible is not None:
             fields["responsible"] = responsible
@@ -160,7 +179,7 @@ class RelationMapping:
 
     def responsible(self, relation: Mapping[str, Any], users: UserDirectory) -> str | None:
         """The e-mail of the user of the first responsible profile, when ``/users`` knows it."""
-        profiles = _lookup(relation, self.profiles_field)
+        profiles = relation.get(self.profiles_field)
         if not isinstance(profiles, list):
             return None
         for profile in profiles:

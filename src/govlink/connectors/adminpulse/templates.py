@@ -14,6 +14,7 @@ dedicated endpoint can replace it without touching the source.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any, Final
@@ -26,6 +27,7 @@ from govlink.errors import SourceError
 __all__ = ["TaskWindow", "template_relations"]
 
 _SHOWN: Final = 12
+_LOG: Final = logging.getLogger("govlink.connectors.adminpulse")
 
 
 @attrs.frozen(kw_only=True)
@@ -62,6 +64,13 @@ def template_relations(
         template names that were seen, so a typo is easy to spot).
     """
     wanted = template.strip().casefold()
+    _LOG.warning(
+        "adminpulse: the template filter is approximated through the tasks due between "
+        "%s and %s; relations without a generated task of %r in that window are missed",
+        window.start,
+        window.end,
+        template,
+    )
     tasks = list(client.tasks(deadline_from=window.start, deadline_until=window.end))
     found = frozenset(
         str(task["relationUniqueIdentifier"]).strip()

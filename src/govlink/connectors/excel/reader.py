@@ -14,8 +14,9 @@ streams the rows afterwards.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+import weakref
+from collections.abc import Generator, Iterator, Mapping
+from contextlib import closing, contextmanager
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Final
@@ -66,6 +67,16 @@ def _too_large(name: str, title: str, what: str) -> UnsafeWorkbook:
     )
 
 
+def _chain(error: BaseException) -> Iterator[BaseException]:
+    """The error and the errors it was raised from or during (openpyxl wraps parse errors)."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        yield current
+        current = current.__cause__ or current.__context__
+
+
 @contextmanager
 def _translated(name: str) -> Iterator[None]:
     """Turn whatever openpyxl, zipfile or the XML parser raise into one typed error."""
@@ -73,13 +84,13 @@ def _translated(name: str) -> Iterator[None]:
         yield
     except GovlinkError:
         raise
-    except defusedxml.DefusedXmlException as error:
-        raise UnsafeWorkbook(
-            f"{name} contains XML entity declarations, which govlink refuses for safety; "
-            "open it in Excel and save it again",
-            code="source.xml_entities",
-        ) from error
     except Exception as error:
+        if any(isinstance(e, defusedxml.DefusedXmlException) for e in _chain(error)):
+            raise UnsafeWorkbook(
+                f"{name} contains XML entity declarations, which govlink refuses for safety; "
+                "open it in Excel and save it again",
+                code="source.xml_entities",
+            ) from error
         raise WorkbookFormatError(
             f"{name} is damaged or not an Excel workbook ({type(error).__name__}); "
             "open it in Excel and save it again as an Excel Workbook (.xlsx)",
@@ -102,47 +113,70 @@ def _select(workbook: Workbook, sheet: str | None, name: str) -> ReadOnlyWorkshe
     raise SheetNotFound(f"{name} has no sheet {sheet!r}; its sheets are {titles}")
 
 
-@contextmanager
-def _sheet_rows(path: Path, sheet: str | None) -> Iterator[tuple[str, Iterator[tuple[int, _Row]]]]:
-    """Open the workbook safely and yield the sheet's title and its numbered rows."""
-    if not openpyxl.xml.DEFUSEDXML:
-        raise SourceError(
-            "Excel files are read only with defusedxml in use: pip install 'govlink[excel]' "
-            "and do not set OPENPYXL_DEFUSEDXML=False",
-            code="source.defusedxml",
-        )
-    check_workbook(path)
-    name = path.name
-    with path.open("rb") as stream, _translated(name):
-        workbook = openpyxl.load_workbook(
-            stream, read_only=True, data_only=True, keep_links=False, keep_vba=False
-        )
+class _OpenSheet:
+    """One sheet of a workbook opened safely; :meth:`close` releases the file."""
+
+    def __init__(self, path: Path, sheet: str | None) -> None:
+        if not openpyxl.xml.DEFUSEDXML:
+            raise SourceError(
+                "Excel files are read only with defusedxml in use: pip install 'govlink[excel]' "
+                "and do not set OPENPYXL_DEFUSEDXML=False",
+                code="source.defusedxml",
+            )
+        check_workbook(path)
+        self._name = path.name
+        self._stream = path.open("rb")
+        self._workbook: Workbook | None = None
         try:
-            ws = _select(workbook, sheet, name)
-            if (ws.max_row or 0) > MAX_ROWS:
-                raise _too_large(
-                    name, ws.title, f"declares {ws.max_row:,} rows (at most {MAX_ROWS:,})"
+            with _translated(self._name):
+                self._workbook = openpyxl.load_workbook(
+                    self._stream, read_only=True, data_only=True, keep_links=False, keep_vba=False
                 )
-            if (ws.max_column or 0) > MAX_COLUMNS:
-                raise _too_large(
-                    name, ws.title, f"declares {ws.max_column:,} columns (at most {MAX_COLUMNS:,})"
-                )
-            # The declared size may lie either way: read every row, pad none.
-            ws.reset_dimensions()
-            yield ws.title, _numbered(ws, name)
-        finally:
-            workbook.close()
+                self._ws = _select(self._workbook, sheet, self._name)
+            self._check_declared_size()
+        except BaseException:
+            self.close()
+            raise
 
+    @property
+    def title(self) -> str:
+        return self._ws.title
 
-def _numbered(ws: ReadOnlyWorksheet, name: str) -> Iterator[tuple[int, _Row]]:
-    # types-openpyxl types iter_rows for Worksheet only; ReadOnlyWorksheet shares it.
-    rows = ws.iter_rows(min_row=1, min_col=1, values_only=True)  # type: ignore[misc]
-    for number, row in enumerate(rows, start=1):
-        if number > MAX_ROWS:
-            raise _too_large(name, ws.title, f"runs past row {MAX_ROWS:,}")
-        if len(row) > MAX_COLUMNS:
-            raise _too_large(name, ws.title, f"uses {len(row):,} columns (at most {MAX_COLUMNS:,})")
-        yield number, row
+    def _check_declared_size(self) -> None:
+        rows, columns = self._ws.max_row or 0, self._ws.max_column or 0
+        if rows > MAX_ROWS:
+            raise _too_large(
+                self._name, self.title, f"declares {rows:,} rows (at most {MAX_ROWS:,})"
+            )
+        if columns > MAX_COLUMNS:
+            raise _too_large(
+                self._name, self.title, f"declares {columns:,} columns (at most {MAX_COLUMNS:,})"
+            )
+        # The declared size may lie either way: read every row, pad none.
+        self._ws.reset_dimensions()
+
+    def rows(self) -> Generator[tuple[int, _Row], None, None]:
+        """Every row from the first, numbered from 1 (missing rows come as empty ones)."""
+        with _translated(self._name):
+            # types-openpyxl types iter_rows for Worksheet only; ReadOnlyWorksheet shares it.
+            rows = self._ws.iter_rows(min_row=1, min_col=1, values_only=True)  # type: ignore[misc]
+            for number, row in enumerate(rows, start=1):
+                if number > MAX_ROWS:
+                    raise _too_large(self._name, self.title, f"runs past row {MAX_ROWS:,}")
+                if len(row) > MAX_COLUMNS:
+                    raise _too_large(
+                        self._name,
+                        self.title,
+                        f"uses {len(row):,} columns (at most {MAX_COLUMNS:,})",
+                    )
+                yield number, row
+
+    def close(self) -> None:
+        """Close the workbook and the file (again is harmless)."""
+        if self._workbook is not None:
+            self._workbook.close()
+            self._workbook = None
+        self._stream.close()
 
 
 def _header_text(value: object) -> str:
@@ -162,8 +196,16 @@ class ExcelSource:
     def __init__(self, path: str | os.PathLike[str], *, sheet: str | None = None) -> None:
         self._path = Path(path)
         self._sheet = sheet
-        with _sheet_rows(self._path, sheet) as (title, rows):
-            header_row, header = self._find_header(title, rows)
+        opened = _OpenSheet(self._path, sheet)
+        try:
+            title = opened.title
+            header_row, header = self._find_header(title, opened.rows())
+        except BaseException:
+            opened.close()
+            raise
+        # Kept open for the first records() call, closed by it (or by close(), or at exit).
+        self._opened: _OpenSheet | None = opened
+        self._closer = weakref.finalize(self, opened.close)
         self._title = title
         self._header_row = header_row
         self._header = header
@@ -189,18 +231,21 @@ class ExcelSource:
             f"<ExcelSource {self._path.name!r} sheet={self._title!r} header_row={self._header_row}>"
         )
 
-    def _find_header(self, title: str, rows: Iterator[tuple[int, _Row]]) -> tuple[int, _Row]:
+    def _find_header(
+        self, title: str, rows: Generator[tuple[int, _Row], None, None]
+    ) -> tuple[int, _Row]:
         best: list[str] = []
         seen_any = False
-        for number, row in rows:
-            if number > HEADER_SCAN_ROWS:
-                break
-            texts = [_header_text(v) for v in row if isinstance(v, str) and v.strip()]
-            seen_any = seen_any or any(not _is_blank(v) for v in row)
-            if any(field_for(text) == "enterprise_number" for text in texts):
-                return number, row
-            if len(texts) > len(best):
-                best = texts
+        with closing(rows):
+            for number, row in rows:
+                if number > HEADER_SCAN_ROWS:
+                    break
+                texts = [_header_text(v) for v in row if isinstance(v, str) and v.strip()]
+                seen_any = seen_any or any(not _is_blank(v) for v in row)
+                if any(field_for(text) == "enterprise_number" for text in texts):
+                    return number, row
+                if len(texts) > len(best):
+                    best = texts
         name = self._path.name
         if not seen_any:
             raise EmptyWorkbook(f"sheet {title!r} of {name} is empty; fill in the govlink template")
@@ -259,8 +304,11 @@ class ExcelSource:
         raw_columns = self._raw
         width = len(self._header)
         start = self._header_row
-        with _sheet_rows(self._path, self._sheet) as (_, rows):
-            for number, row in rows:
+        opened, self._opened = self._opened, None
+        if opened is None:
+            opened = _OpenSheet(self._path, self._sheet)
+        try:
+            for number, row in opened.rows():
                 if number <= start or all(_is_blank(v) for v in row):
                     continue
                 size = len(row)
@@ -278,3 +326,16 @@ class ExcelSource:
                     ref=SourceRef(source=SOURCE_NAME, row=number),
                     raw=MappingProxyType(raw),
                 )
+        finally:
+            opened.close()
+
+    def close(self) -> None:
+        """Release the workbook kept open since opening (``records()`` does it too)."""
+        self._closer()
+        self._opened = None
+
+    def __enter__(self) -> ExcelSource:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()

@@ -1,0 +1,71 @@
+"""``govlink push``: drain a sink's outbox, or show it."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+from typing import Final
+from zoneinfo import ZoneInfo
+
+import click
+
+from govlink.cli._app import (
+    environment_settings,
+    open_store,
+    progress_bars,
+    stdout_console,
+    store_option,
+)
+from govlink.cli._documents_json import push_json, push_status_json
+from govlink.cli._documents_render import render_push, render_push_status
+from govlink.plugins import Registry
+from govlink.workflows.pushing import push, push_status
+
+__all__ = ["push_command"]
+
+_BRUSSELS: Final = ZoneInfo("Europe/Brussels")
+
+
+@click.command("push")
+@click.option("--status", is_flag=True, help="Show the outbox instead of pushing.")
+@click.option(
+    "--backfill",
+    "since",
+    type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"]),
+    help="Also push documents received since SINCE (Brussels time) that were never queued.",
+)
+@click.option("--sink", "sink_name", default="adminpulse", show_default=True, help="The sink.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of text.")
+@store_option
+def push_command(
+    status: bool, since: datetime | None, sink_name: str, as_json: bool, store_path: Path
+) -> None:
+    """Push the documents queued for the sink, each exactly once.
+
+    Held documents (a company the sink does not know) are retried; refused ones are parked
+    after a few tries and ones that may or may not have arrived are left for review: both are
+    listed by --status.
+    """
+    if status:
+        with open_store(store_path, create=False) as store:
+            shown = push_status(store, sink_name)
+        if as_json:
+            click.echo(json.dumps(push_status_json(shown), ensure_ascii=False, indent=2))
+        else:
+            render_push_status(stdout_console(), shown)
+        return
+    backfill = None if since is None else since.replace(tzinfo=_BRUSSELS)
+    with open_store(store_path, create=True) as store, progress_bars() as bars:
+        report = push(
+            store,
+            Registry(),
+            sink=sink_name,
+            settings=environment_settings(),
+            backfill_since=backfill,
+            progress=bars.counting("pushing"),
+        )
+    if as_json:
+        click.echo(json.dumps(push_json(report), ensure_ascii=False, indent=2))
+    else:
+        render_push(stdout_console(), report)

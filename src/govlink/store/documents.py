@@ -1,0 +1,174 @@
+"""The store protocols for company documents, their alerts, the sink switches and the outbox.
+
+:class:`DocumentStore` is what ingest and push need; :class:`~govlink.store.SQLiteStore`
+implements it. The rules it applies (forward-only watermark, outbox transitions) are the pure
+ones of :mod:`govlink.domain.forwarding` and :mod:`govlink.domain.outbox`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from datetime import datetime, timedelta
+from enum import StrEnum
+from typing import Protocol, runtime_checkable
+
+import attrs
+
+from govlink.domain.alerts import Alert
+from govlink.domain.documents import Document
+from govlink.domain.enterprise_number import EnterpriseNumber
+from govlink.domain.forwarding import SinkSwitch
+from govlink.domain.outbox import OutboxState, Step
+
+__all__ = [
+    "AlertStatus",
+    "DocumentStore",
+    "OutboxEntry",
+    "StoredAlert",
+    "StoredDocument",
+]
+
+
+class AlertStatus(StrEnum):
+    """Where an alert stands: waiting, handed to the notifiers, failed, or with nobody to tell."""
+
+    PENDING = "pending"
+    SENT = "sent"
+    FAILED = "failed"
+    UNDELIVERABLE = "undeliverable"
+
+
+@attrs.frozen(kw_only=True)
+class StoredDocument:
+    """A document as stored (without its bytes), with the sinks it was queued for."""
+
+    id: int
+    document: Document
+    queued_for: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class StoredAlert:
+    """An alert as stored, with its delivery status and the last error (one line)."""
+
+    id: int
+    alert: Alert
+    status: AlertStatus
+    created_at: datetime
+    error: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class OutboxEntry:
+    """One document waiting for, or done with, one sink.
+
+    :param attempts: delivery attempts that came to an outcome so far.
+    :param not_before: a pending entry is not claimed before this time (backoff).
+    :param lease_owner: the worker holding a claimed entry (``host:pid:token``).
+    :param lease_until: when that claim lapses.
+    :param reason: why it is held, parked, unknown, or why the last attempt failed.
+    """
+
+    id: int
+    document_id: int
+    sink: str
+    state: OutboxState
+    attempts: int
+    enterprise_number: EnterpriseNumber
+    file_name: str
+    received_at: datetime
+    updated_at: datetime
+    not_before: datetime | None = None
+    lease_owner: str | None = None
+    lease_until: datetime | None = None
+    reason: str | None = None
+
+
+@runtime_checkable
+class DocumentStore(Protocol):
+    """Documents, alerts, sink switches and the outbox; every write is one transaction."""
+
+    def add_document(
+        self, document: Document, content: bytes, alert: Alert | None = None
+    ) -> StoredDocument | None:
+        """Store a document once (key: company + SHA-256), with its alert and outbox entries.
+
+        In one transaction: the document row and its bytes, the alert when given, and one
+        outbox entry per sink whose switch accepts ``document.received_at``.
+
+        :returns: the stored document, or ``None`` when it was already stored.
+        """
+        ...
+
+    def documents(self) -> list[StoredDocument]:
+        """Every stored document, oldest first (without bytes)."""
+        ...
+
+    def document(self, document_id: int) -> Document:
+        """One document with its bytes in ``content``.
+
+        :raises StoreError: no such document.
+        """
+        ...
+
+    def sink_switch(self, sink: str) -> SinkSwitch:
+        """The sink's switch (off when never switched on)."""
+        ...
+
+    def save_sink_switch(self, switch: SinkSwitch) -> None:
+        """Record a sink's switch."""
+        ...
+
+    def queue_backfill(self, sink: str, since: datetime) -> int:
+        """Queue every document received at or after ``since`` that has no entry for ``sink``.
+
+        :returns: how many entries were added.
+        """
+        ...
+
+    def reset_held(self, sink: str) -> int:
+        """Make held entries pending again (a new run retries them); returns how many."""
+        ...
+
+    def release_orphans(self, sink: str, alive: Callable[[str], bool]) -> int:
+        """Make claimed entries whose owner is not ``alive`` pending again; returns how many."""
+        ...
+
+    def claim(
+        self, sink: str, *, owner: str, now: datetime, lease: timedelta
+    ) -> OutboxEntry | None:
+        """Claim the next due entry (pending and due, or claimed with a lapsed lease).
+
+        ``None`` when nothing is due now.
+        """
+        ...
+
+    def finish(self, entry_id: int, *, owner: str, step: Step, now: datetime) -> bool:
+        """Count an attempt and move a claimed entry on as ``step`` says, if ``owner`` holds it.
+
+        A delivered entry is marked done even when its lease lapsed. Returns whether the entry
+        was updated.
+        """
+        ...
+
+    def release(self, entry_id: int, *, owner: str) -> None:
+        """Give a claimed entry back (pending, no attempt counted), if ``owner`` holds it."""
+        ...
+
+    def outbox(
+        self, sink: str | None = None, states: Collection[OutboxState] | None = None
+    ) -> list[OutboxEntry]:
+        """Outbox entries, oldest first, optionally of one sink and some states."""
+        ...
+
+    def next_due(self, sink: str) -> datetime | None:
+        """The earliest time a pending entry of ``sink`` becomes due, or ``None``."""
+        ...
+
+    def alerts(self, statuses: Collection[AlertStatus] | None = None) -> list[StoredAlert]:
+        """Stored alerts, oldest first, optionally only those with these statuses."""
+        ...
+
+    def mark_alert(self, alert_id: int, status: AlertStatus, error: str | None = None) -> None:
+        """Record the delivery status of an alert."""
+        ...

@@ -1,0 +1,316 @@
+"""Hostile and broken files: each gives one typed error with a one-line message, never a
+traceback from openpyxl or zipfile, and never much memory. The tests build every file."""
+
+from __future__ import annotations
+
+import struct
+import tracemalloc
+import zipfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from govlink import (
+    EmptyWorkbook,
+    EncryptedWorkbook,
+    HeaderNotFound,
+    UnsafeWorkbook,
+    WorkbookError,
+    WorkbookFormatError,
+)
+from govlink.connectors.excel import reader, safety
+from govlink.connectors.excel.reader import ExcelSource
+
+WriteXlsx = Callable[..., Path]
+ReplacePart = Callable[[Path, str, Callable[[bytes], bytes]], Path]
+
+SHEET = "xl/worksheets/sheet1.xml"
+WORKBOOK = "xl/workbook.xml"
+HEADER = [["Ondernemingsnummer", "Naam"], ["0417497106", "Acme"]]
+_SHEET_ENTRY = b'<sheet name="Klanten" sheetId="1" state="visible" r:id="rId1" />'
+MEMORY_LIMIT = 48 << 20
+
+_FREE, _END, _FAT, _NONE = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD, 0xFFFFFFFF
+
+
+def _compound_file(streams: dict[str, bytes]) -> bytes:
+    """A minimal OLE compound file (version 3), the container of .xls and encrypted workbooks.
+
+    Sector 0 holds the FAT, sector 1 the directory (root + up to 3 streams), then the streams,
+    each at least 4096 bytes so none lives in the mini stream.
+    """
+    fat, data, entries = [_FAT, _END], b"", []
+    for index, (name, content) in enumerate(streams.items(), start=1):
+        body = content.ljust(max(4096, len(content)), b"\0")
+        body = body.ljust(-(-len(body) // 512) * 512, b"\0")
+        first = len(fat)
+        count = len(body) // 512
+        fat += [first + i + 1 for i in range(count - 1)] + [_END]
+        right = index + 1 if index < len(streams) else _NONE
+        entries.append((name, 2, _NONE, right, first, len(body)))
+        data += body
+    root = ("Root Entry", 5, 1 if streams else _NONE, _NONE, _END, 0)
+    directory = b""
+    for name, kind, child, right, start, size in [root, *entries]:
+        encoded = (name + "\0").encode("utf-16-le")
+        directory += struct.pack(
+            "<64sHBBIII16sIQQIQ",
+            encoded, len(encoded), kind, 1, _NONE, right, child, bytes(16), 0, 0, 0, start, size,
+        )  # fmt: skip
+    directory = directory.ljust(512, b"\0")
+    header = struct.pack(
+        "<8s16sHHHHH6sIIIIIIIII",
+        bytes.fromhex("d0cf11e0a1b11ae1"), bytes(16), 0x3E, 3, 0xFFFE, 9, 6, bytes(6),
+        0, 1, 1, 0, 4096, _END, 0, _END, 0,
+    ) + struct.pack("<109I", 0, *[_FREE] * 108)  # fmt: skip
+    assert len(fat) <= 128
+    assert len(header) == 512
+    return header + struct.pack("<128I", *fat, *[_FREE] * (128 - len(fat))) + directory + data
+
+
+def _billion_laughs(body: bytes) -> bytes:
+    entities = b'<!ENTITY lol0 "lol">' + b"".join(
+        b'<!ENTITY lol%d "%s">' % (i, b"".join([b"&lol%d;" % (i - 1)] * 10)) for i in range(1, 10)
+    )
+    return b'<?xml version="1.0"?><!DOCTYPE lolz [' + entities + b"]>" + body
+
+
+@pytest.fixture
+def bounded_memory() -> Iterator[None]:
+    """Fails the test when Python allocated more than MEMORY_LIMIT at any moment."""
+    tracemalloc.start()
+    try:
+        yield
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < MEMORY_LIMIT, f"peak {peak / (1 << 20):.0f} MB"
+
+
+def _refused(path: Path, kind: type[WorkbookError], code: str) -> str:
+    with pytest.raises(WorkbookError) as caught:
+        list(ExcelSource(path).records())
+    error = caught.value
+    assert type(error) is kind
+    assert error.code == code
+    message = str(error)
+    assert "\n" not in message
+    assert len(message) < 300
+    assert path.name in message
+    return message
+
+
+# ---- not a workbook at all
+
+
+def test_not_a_zip(tmp_path: Path, bounded_memory: None) -> None:
+    path = tmp_path / "clients.xlsx"
+    path.write_bytes(bytes(range(256)) * 4)
+    message = _refused(path, WorkbookFormatError, "source.not_xlsx")
+    assert message == (
+        "clients.xlsx is not an .xlsx workbook; "
+        "open it in Excel and save it as an Excel Workbook (.xlsx)"
+    )
+
+
+def test_csv_renamed(tmp_path: Path, bounded_memory: None) -> None:
+    path = tmp_path / "clients.xlsx"
+    path.write_text("Ondernemingsnummer;Naam\n0417497106;Acme\n", encoding="utf-8")
+    assert "is a text (CSV) file" in _refused(path, WorkbookFormatError, "source.csv")
+
+
+def test_legacy_xls(tmp_path: Path, bounded_memory: None) -> None:
+    bof = struct.pack("<HHHHHHII", 0x0809, 16, 0x0600, 0x0005, 0x0DBB, 0x07CC, 0, 0)
+    path = tmp_path / "clients.xls"
+    path.write_bytes(_compound_file({"Workbook": bof}))
+    assert "old Excel 97-2003 (.xls)" in _refused(path, WorkbookFormatError, "source.xls")
+
+
+def test_encrypted(tmp_path: Path, bounded_memory: None) -> None:
+    path = tmp_path / "clients.xlsx"
+    info = struct.pack("<HHI", 4, 4, 0x40) + b"<encryption/>"
+    package = struct.pack("<Q", 9000) + bytes(range(256)) * 40
+    path.write_bytes(_compound_file({"EncryptionInfo": info, "EncryptedPackage": package}))
+    assert "password-protected" in _refused(path, EncryptedWorkbook, "source.encrypted")
+
+
+def test_zero_bytes(tmp_path: Path) -> None:
+    path = tmp_path / "clients.xlsx"
+    path.write_bytes(b"")
+    _refused(path, EmptyWorkbook, "source.empty")
+
+
+def test_missing_file_and_directory(tmp_path: Path) -> None:
+    _refused(tmp_path / "clients.xlsx", WorkbookFormatError, "source.not_found")
+    folder = tmp_path / "folder.xlsx"
+    folder.mkdir()
+    _refused(folder, WorkbookFormatError, "source.not_found")
+
+
+def test_truncated(write_xlsx: WriteXlsx, bounded_memory: None) -> None:
+    path = write_xlsx(HEADER)
+    path.write_bytes(path.read_bytes()[:1500])
+    _refused(path, WorkbookFormatError, "source.corrupt")
+
+
+def test_zip_that_is_not_a_workbook(tmp_path: Path, bounded_memory: None) -> None:
+    path = tmp_path / "clients.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("word/document.xml", "<document/>")
+    assert "damaged or not an Excel workbook (KeyError)" in _refused(
+        path, WorkbookFormatError, "source.corrupt"
+    )
+
+
+def test_broken_sheet_xml(write_xlsx: WriteXlsx, replace_part: ReplacePart) -> None:
+    path = replace_part(write_xlsx(HEADER), SHEET, lambda xml: xml[: len(xml) // 2])
+    _refused(path, WorkbookFormatError, "source.corrupt")
+
+
+# ---- empty
+
+
+def test_empty_sheet(write_xlsx: WriteXlsx) -> None:
+    assert "sheet 'Klanten' of clients.xlsx is empty" in _refused(
+        write_xlsx([]), EmptyWorkbook, "source.empty"
+    )
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda xml: xml.replace(_SHEET_ENTRY, b""),
+        lambda xml: xml.replace(b'state="visible"', b'state="hidden"'),
+    ],
+    ids=["no sheets", "all hidden"],
+)
+def test_no_visible_sheet(
+    write_xlsx: WriteXlsx, replace_part: ReplacePart, edit: Callable[[bytes], bytes]
+) -> None:
+    path = write_xlsx(HEADER)
+    with zipfile.ZipFile(path) as archive:
+        assert _SHEET_ENTRY in archive.read(WORKBOOK)
+    replace_part(path, WORKBOOK, edit)
+    assert "has no visible sheet" in _refused(path, EmptyWorkbook, "source.empty")
+
+
+def test_no_header_row(write_xlsx: WriteXlsx) -> None:
+    _refused(write_xlsx([["Naam"], ["Acme"]]), HeaderNotFound, "source.no_header")
+
+
+# ---- made to exhaust memory or time
+
+
+def test_zip_bomb_is_refused_before_unpacking(
+    write_xlsx: WriteXlsx, replace_part: ReplacePart, bounded_memory: None
+) -> None:
+    def pad(xml: bytes) -> bytes:
+        return xml.replace(b"<sheetData>", b" " * (32 << 20) + b"<sheetData>")
+
+    path = replace_part(write_xlsx(HEADER), SHEET, pad)
+    tracemalloc.reset_peak()
+    assert "like a zip bomb" in _refused(path, UnsafeWorkbook, "source.zip_bomb")
+    assert tracemalloc.get_traced_memory()[1] < 4 << 20
+
+
+@pytest.mark.parametrize(
+    ("limit", "value", "words"),
+    [
+        ("MAX_UNPACKED", 4096, "would unpack to"),
+        ("MAX_MEMBERS", 3, "parts (at most 3)"),
+    ],
+)
+def test_archive_limits(
+    write_xlsx: WriteXlsx,
+    monkeypatch: pytest.MonkeyPatch,
+    limit: str,
+    value: int,
+    words: str,
+) -> None:
+    path = write_xlsx(HEADER)
+    monkeypatch.setattr(safety, limit, value)
+    assert words in _refused(path, UnsafeWorkbook, "source.zip_bomb")
+
+
+def test_too_much_shared_text(write_xlsx: WriteXlsx, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = write_xlsx(HEADER)
+    with zipfile.ZipFile(path, "a") as archive:
+        archive.writestr("xl/sharedStrings.xml", "<sst>" + "<si><t>x</t></si>" * 100 + "</sst>")
+    monkeypatch.setattr(safety, "MAX_SHARED_STRINGS", 1024)
+    assert "of text" in _refused(path, UnsafeWorkbook, "source.too_large")
+
+
+@pytest.mark.parametrize(
+    ("part", "body"),
+    [
+        (SHEET, b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+         b'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lol9;</t></is></c></row>'
+         b"</sheetData></worksheet>"),
+        (WORKBOOK, None),
+    ],
+    ids=["sheet", "workbook"],
+)  # fmt: skip
+def test_xml_entity_expansion(
+    write_xlsx: WriteXlsx,
+    replace_part: ReplacePart,
+    bounded_memory: None,
+    part: str,
+    body: bytes | None,
+) -> None:
+    def explode(xml: bytes) -> bytes:
+        return _billion_laughs(body if body is not None else xml.split(b"?>", 1)[-1])
+
+    path = replace_part(write_xlsx(HEADER), part, explode)
+    assert "XML entity declarations" in _refused(path, UnsafeWorkbook, "source.xml_entities")
+
+
+def test_external_entity(write_xlsx: WriteXlsx, replace_part: ReplacePart) -> None:
+    def external(xml: bytes) -> bytes:
+        declaration = b'<?xml version="1.0"?><!DOCTYPE w [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+        return declaration + xml.replace(b"<t>Acme</t>", b"<t>&x;</t>")
+
+    path = replace_part(write_xlsx(HEADER), SHEET, external)
+    _refused(path, UnsafeWorkbook, "source.xml_entities")
+
+
+@pytest.mark.parametrize("dimension", [b"A1:XFD1048576", b"A1:B1048576", b"A1:XFD2"])
+def test_huge_declared_dimension(
+    write_xlsx: WriteXlsx, replace_part: ReplacePart, bounded_memory: None, dimension: bytes
+) -> None:
+    path = replace_part(
+        write_xlsx(HEADER),
+        SHEET,
+        lambda xml: xml.replace(b'ref="A1:B2"', b'ref="' + dimension + b'"'),
+    )
+    message = _refused(path, UnsafeWorkbook, "source.too_large")
+    assert message.startswith("sheet 'Klanten' of clients.xlsx declares ")
+    assert message.endswith("delete the empty rows and columns after the data and save it again")
+
+
+def test_rows_running_to_the_last_row(
+    write_xlsx: WriteXlsx, replace_part: ReplacePart, bounded_memory: None
+) -> None:
+    last = b'<row r="1048576"><c r="B1048576" t="inlineStr"><is><t>x</t></is></c></row>'
+
+    def stretch(xml: bytes) -> bytes:
+        xml = xml.replace(b'<dimension ref="A1:B2" />', b"")
+        return xml.replace(b"</sheetData>", last + b"</sheetData>")
+
+    path = replace_part(write_xlsx(HEADER), SHEET, stretch)
+    source = ExcelSource(path)
+    records = source.records()
+    assert next(records).ref.row == 2
+    with pytest.raises(UnsafeWorkbook, match=f"runs past row {reader.MAX_ROWS:,}"):
+        next(records)
+
+
+def test_a_cell_far_to_the_right(write_xlsx: WriteXlsx, replace_part: ReplacePart) -> None:
+    far = b'<c r="XFD2" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'
+
+    def widen(xml: bytes) -> bytes:
+        xml = xml.replace(b'<dimension ref="A1:B2" />', b"")
+        return xml.replace(b"</row></sheetData>", far)
+
+    path = replace_part(write_xlsx(HEADER), SHEET, widen)
+    assert "uses 16,384 columns" in _refused(path, UnsafeWorkbook, "source.too_large")

@@ -1,0 +1,116 @@
+"""The CLI for documents, alerts, settings and sinks; --json output matches docs/documents.md."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from govlink.cli import main
+from govlink.testing.documents import sample_pdf
+
+
+def run(*args: str, code: int = 0) -> str:
+    result = CliRunner().invoke(main, list(args))
+    assert result.exit_code == code, result.output + result.stderr
+    return result.stdout if code == 0 else result.stderr
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> str:
+    return str(tmp_path / "govlink.db")
+
+
+def test_ingest_json_matches_the_documented_schema(
+    store: str, tmp_path: Path, documented_schema: Any
+) -> None:
+    schema = documented_schema("documents.md", "ingest")
+    (tmp_path / "vraag.pdf").write_bytes(sample_pdf(1))
+    (tmp_path / "fake.pdf").write_bytes(b"PK\x03\x04 not a pdf")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    run("settings", "set", "fallback_recipient", "office@firm.be", "--store", store)
+    args = [
+        "documents",
+        "ingest",
+        "--company",
+        "BE 0403.019.261",
+        "--kind",
+        "request_for_information",
+        "--date",
+        "2026-04-30",
+        "--store",
+        store,
+        "--json",
+    ]
+    files = [str(tmp_path / n) for n in ("vraag.pdf", "fake.pdf", "empty.txt", "gone.pdf")]
+    document = json.loads(run(*args, *files))
+    jsonschema.validate(document, schema)
+    assert [s["file_name"] for s in document["stored"]] == ["vraag.pdf"]
+    assert document["stored"][0]["enterprise_number"] == "0403019261"
+    reasons = {Path(r["name"]).name: r["reasons"][0]["code"] for r in document["rejected"]}
+    assert reasons == {
+        "gone.pdf": "document.unreadable",
+        "fake.pdf": "document.content_type_mismatch",
+        "empty.txt": "document.empty",
+    }
+    [alert] = document["alerts"]
+    assert (alert["recipient"], alert["fallback"], alert["status"]) == (
+        "office@firm.be",
+        True,
+        "sent",
+    )
+    again = json.loads(run(*args, files[0]))
+    assert [d["file_name"] for d in again["duplicates"]] == ["vraag.pdf"]
+    listed = json.loads(run("alerts", "--json", "--store", store))
+    assert len(listed["alerts"]) == 1
+    alert_schema = {"$defs": schema["$defs"], "$ref": "#/$defs/alert"}
+    jsonschema.validate(listed["alerts"][0], alert_schema)
+    assert "office@firm.be (fallback)" in run("alerts", "--store", store)
+
+
+def test_ingest_refuses_a_bad_company_number(store: str, tmp_path: Path) -> None:
+    (tmp_path / "a.pdf").write_bytes(sample_pdf(1))
+    error = run(
+        "documents",
+        "ingest",
+        str(tmp_path / "a.pdf"),
+        "--company",
+        "0403019262",
+        "--kind",
+        "other",
+        "--store",
+        store,
+        code=2,
+    )
+    assert "checksum" in error or "not a valid" in error
+
+
+def test_settings(store: str) -> None:
+    run("settings", "set", "smtp_host", "mail.firm.be", "--store", store)
+    assert run("settings", "get", "smtp_host", "--store", store).strip() == "mail.firm.be"
+    assert "smtp_host = mail.firm.be" in run("settings", "get", "--store", store)
+    run("settings", "unset", "smtp_host", "--store", store)
+    assert "not set" in run("settings", "get", "smtp_host", "--store", store, code=1)
+    assert "secret" in run("settings", "set", "smtp_password", "x", "--store", store, code=1)
+    assert "e-mail" in run(
+        "settings", "set", "fallback_recipient", "nope", "--store", store, code=1
+    )
+    assert "positive" in run("settings", "set", "max_document_size", "0", "--store", store, code=1)
+
+
+def test_sink_switch_and_status(store: str) -> None:
+    assert "unknown sink" in run("sink", "enable", "dropbox", "--store", store, code=1)
+    shown = run("sink", "enable", "adminpulse", "--tags", "GovLink, MyMinfin", "--store", store)
+    assert "adminpulse is on with tags GovLink, MyMinfin" in shown
+    status = json.loads(run("push", "--status", "--json", "--store", store))
+    assert (status["enabled"], status["tags"], status["counts"]["pending"]) == (
+        True,
+        ["GovLink", "MyMinfin"],
+        0,
+    )
+    assert "off" in run("sink", "disable", "adminpulse", "--store", store)
+    assert "adminpulse: off" in run("push", "--status", "--store", store)
