@@ -42,6 +42,15 @@ def run_json(*args: str) -> dict[str, Any]:
     return document
 
 
+def plan(store: Path, *args: str) -> Result:
+    """``govlink plan`` on ``store`` at NOW."""
+    return run("plan", "--store", str(store), "--now", NOW, *args)
+
+
+def plan_json(store: Path, *args: str) -> dict[str, Any]:
+    return run_json("plan", "--store", str(store), "--now", NOW, *args)
+
+
 def workbook(path: Path, indices: range) -> Path:
     """A small generated import workbook: the given companies."""
     book = openpyxl.Workbook()
@@ -92,8 +101,8 @@ def store(tmp_path: Path) -> Path:
 
 
 def test_plan_then_plan_again_moves_nothing_and_prints_the_same_bytes(store: Path) -> None:
-    first = run("plan", "--store", str(store), "--now", NOW, "--json")
-    second = run("plan", "--store", str(store), "--now", NOW, "--json")
+    first = plan(store, "--json")
+    second = plan(store, "--json")
     assert first.exit_code == second.exit_code == 0
     assert first.stdout == second.stdout
     document = json.loads(first.stdout)
@@ -103,7 +112,7 @@ def test_plan_then_plan_again_moves_nothing_and_prints_the_same_bytes(store: Pat
 
 
 def test_new_companies_leave_existing_slots_alone(store: Path) -> None:
-    first = run_json("plan", "--store", str(store), "--now", NOW)
+    first = plan_json(store)
     before = slots(first)
     import_companies(store, range(40, 50))
     document = run_json("plan", "--store", str(store), "--now", "2026-03-24T10:00:00+01:00")
@@ -118,18 +127,12 @@ def test_new_companies_leave_existing_slots_alone(store: Path) -> None:
 
 
 def test_a_window_change_moves_only_the_companies_of_lost_slots(store: Path) -> None:
-    first = run_json(
-        "plan", "--store", str(store), "--now", NOW, "--windows", "Mon-Fri 08:00-18:00"
-    )
+    first = plan_json(store, "--windows", "Mon-Fri 08:00-18:00")
     before = slots(first)
     lost = {key for key, (weekday, time) in before.items() if weekday == 0 and time < "12:00"}
     assert lost, "the example must lose some slots"
-    document = run_json(
-        "plan",
-        "--store",
-        str(store),
-        "--now",
-        NOW,
+    document = plan_json(
+        store,
         "--windows",
         "Mon 12:00-18:00; Tue-Fri 08:00-18:00",
     )
@@ -143,15 +146,15 @@ def test_a_window_change_moves_only_the_companies_of_lost_slots(store: Path) -> 
         key: slot for key, slot in before.items() if key not in lost
     }
     assert all(not (weekday == 0 and time < "12:00") for weekday, time in after.values())
-    kept = run_json("plan", "--store", str(store), "--now", NOW)
+    kept = plan_json(store)
     assert kept["moved"] == []
     assert slots(kept) == after
 
 
 def test_due_over_a_week_lists_every_company_once_plus_onboarding(store: Path) -> None:
-    plan = run_json("plan", "--store", str(store), "--now", NOW)
-    onboarding = {o["enterprise_number"]: o["at"] for o in plan["onboarding"]}
-    everyone = set(slots(plan))
+    made = plan_json(store)
+    onboarding = {o["enterprise_number"]: o["at"] for o in made["onboarding"]}
+    everyone = set(slots(made))
     first_week = run_json(
         "due", "--store", str(store), "--from", NOW, "--to", "2026-03-30T09:07:00+02:00"
     )["due"]
@@ -213,21 +216,17 @@ def test_the_dst_week(store: Path, start: str, end: str, gap: float) -> None:
 
 
 def test_a_capacity_that_is_too_small_is_one_line_and_saves_nothing(store: Path) -> None:
-    result = run("plan", "--store", str(store), "--now", NOW, "--capacity", "0.1")
+    result = plan(store, "--capacity", "0.1")
     assert result.exit_code == 1
     assert result.stderr == (
         f"govlink: error: company {number(0)} alone exceeds the capacity of a slot: "
         "total cost 40 (largest company 1), 668 slots x capacity 0.1 = 66.8\n"
     )
     assert dump(store) == []
-    run_json("plan", "--store", str(store), "--now", NOW)
+    plan_json(store)
     before = dump(store)
-    result = run(
-        "plan",
-        "--store",
-        str(store),
-        "--now",
-        NOW,
+    result = plan(
+        store,
         "--windows",
         "Mon 08:00-09:00",
         "--capacity",
@@ -245,7 +244,7 @@ def test_a_capacity_that_is_too_small_is_one_line_and_saves_nothing(store: Path)
 def test_costs_come_from_the_csv(store: Path, tmp_path: Path) -> None:
     costs = tmp_path / "costs.csv"
     costs.write_text(f"enterprise_number,cost\n{number(3)},12.5\n{number(7)},0.25\n")
-    document = run_json("plan", "--store", str(store), "--now", NOW, "--costs", str(costs))
+    document = plan_json(store, "--costs", str(costs))
     cost = {a["enterprise_number"]: a["cost"] for a in document["assignments"]}
     assert (cost[number(3)], cost[number(7)], cost[number(8)]) == (12.5, 0.25, 1.0)
 
@@ -253,7 +252,7 @@ def test_costs_come_from_the_csv(store: Path, tmp_path: Path) -> None:
 def test_a_bad_costs_csv_is_one_line_naming_the_row(store: Path, tmp_path: Path) -> None:
     costs = tmp_path / "costs.csv"
     costs.write_text(f"enterprise_number,cost\n{number(3)},1\n{number(4)},lots\n")
-    result = run("plan", "--store", str(store), "--now", NOW, "--costs", str(costs))
+    result = plan(store, "--costs", str(costs))
     assert result.exit_code == 1
     assert result.stderr == (f"govlink: error: {costs}: row 3: cost 'lots' is not a number >= 0\n")
     assert dump(store) == []
@@ -281,8 +280,8 @@ def test_bad_input_is_one_line(
 
 
 def test_the_tables_show_the_histograms_and_the_balance(store: Path) -> None:
-    run_json("plan", "--store", str(store), "--now", NOW, "--windows", "Mon-Fri 08:00-18:00")
-    result = run("plan", "--store", str(store), "--now", NOW, "--windows", "Tue-Fri 08:00-18:00")
+    plan_json(store, "--windows", "Mon-Fri 08:00-18:00")
+    result = plan(store, "--windows", "Tue-Fri 08:00-18:00")
     assert result.exit_code == 0, result.stderr
     for text in (
         "Load per day",
@@ -301,11 +300,9 @@ def test_the_tables_show_the_histograms_and_the_balance(store: Path) -> None:
 
 
 def test_the_json_matches_the_documented_schemas(store: Path) -> None:
-    run_json("plan", "--store", str(store), "--now", NOW, "--capacity", "4")
+    plan_json(store, "--capacity", "4")
     import_companies(store, range(40, 45))
-    document = run_json(
-        "plan", "--store", str(store), "--now", NOW, "--windows", "Tue-Sun 00:00-24:00"
-    )
+    document = plan_json(store, "--windows", "Tue-Sun 00:00-24:00")
     for key in ("assignments", "slots", "moved", "onboarding"):
         assert document[key], f"{key} is empty: the schema check would be weak"
     assert document["slots"][0]["capacity"] == 4.0

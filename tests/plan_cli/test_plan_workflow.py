@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -11,8 +11,8 @@ import pytest
 from govlink import Company, EnterpriseNumber, SourceError
 from govlink.errors import PlanningError, StaleStoreError
 from govlink.planner import Grid, plan
-from govlink.reconcile import ApplyPlan
-from govlink.store import ImportCounts, RunInfo, SQLiteStore, StoredPlan
+from govlink.store import SQLiteStore, StoredPlan
+from govlink.testing.documents import add_companies
 from govlink.workflows import due, make_plan, read_costs
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
@@ -24,26 +24,16 @@ def number(index: int) -> EnterpriseNumber:
     return EnterpriseNumber.parse(f"{base:08d}{97 - base % 97:02d}")
 
 
-def add_companies(store: SQLiteStore, indices: range) -> None:
-    companies = tuple(Company(enterprise_number=number(i), name=f"Company {i}") for i in indices)
-    counts = ImportCounts(
-        rows=len(companies),
-        only_in_source=len(companies),
-        only_in_platform=0,
-        matching=0,
-        changed=0,
-        invalid=0,
+def add_numbered(store: SQLiteStore, indices: range) -> None:
+    add_companies(
+        store, *(Company(enterprise_number=number(i), name=f"Company {i}") for i in indices)
     )
-    info = RunInfo(
-        at=datetime(2026, 3, 1, tzinfo=UTC), source="test", location="-", actor="t", counts=counts
-    )
-    store.apply(ApplyPlan(add=companies, update=()), info)
 
 
 @pytest.fixture
 def store(tmp_path: Path) -> SQLiteStore:
     opened = SQLiteStore(tmp_path / "govlink.db")
-    add_companies(opened, range(30))
+    add_numbered(opened, range(30))
     return opened
 
 
