@@ -17,7 +17,7 @@ from govlink.domain.alerts import Alert, AlertKind
 from govlink.domain.forwarding import SinkSwitch
 from govlink.domain.outbox import OutboxState, Step
 from govlink.store import AlertStatus, DocumentStore, SQLiteStore
-from govlink.store._schema import MIGRATIONS, migrate
+from govlink.store._schema import LATEST_VERSION, MIGRATIONS, migrate
 from govlink.testing.documents import sample_document, sample_pdf
 
 NUMBER = EnterpriseNumber.parse("0403019261")
@@ -186,6 +186,6 @@ def test_a_version_1_store_gains_the_document_tables(tmp_path: Path) -> None:
         migrate(db, MIGRATIONS[:1])
         db.execute("INSERT INTO settings (key, value, updated_at) VALUES ('a', 'b', 'now')")
     with SQLiteStore(path) as store:
-        assert store.schema_version == 2
+        assert store.schema_version == LATEST_VERSION
         assert store.get_setting("a") == "b"
         assert store.add_document(sample_document(1, NUMBER), b"x") is not None

@@ -5,10 +5,11 @@ from govlink.cli._commands import plugins, template
 from govlink.cli._companies import companies
 from govlink.cli._documents import alerts, documents
 from govlink.cli._import import import_command
+from govlink.cli._plan import due_command, plan_command
 from govlink.cli._push import push_command
 from govlink.cli._settings import settings, sink
 
-for _command in (import_command, template, plugins, companies):
+for _command in (import_command, template, plugins, companies, plan_command, due_command):
     main.add_command(_command)
 for _command in (documents, alerts, settings, sink, push_command):
     main.add_command(_command)

@@ -88,8 +88,11 @@ def _check_capacity(table: _Table, grid: Grid) -> int | None:
     absolute = to_units(grid.capacity)
     slots = len(grid.allowed)
     total, largest = sum(table.costs), max(table.costs, default=0)
-    if total > absolute * slots or largest > absolute:
-        raise _shortfall(table, grid, "does not fit")
+    if largest > absolute:
+        heaviest = table.keys[table.costs.index(largest)]
+        raise _shortfall(table, grid, f"company {heaviest} alone exceeds the capacity of a slot")
+    if total > absolute * slots:
+        raise _shortfall(table, grid, "the companies do not fit the capacity")
     return absolute
 
 
@@ -97,7 +100,7 @@ def _shortfall(table: _Table, grid: Grid, what: str) -> InsufficientCapacity:
     slots, capacity = len(grid.allowed), grid.capacity or 0.0
     total, largest = from_units(sum(table.costs)), from_units(max(table.costs, default=0))
     return InsufficientCapacity(
-        f"total cost {total:g} (largest company {largest:g}) {what} {slots} slots "
+        f"{what}: total cost {total:g} (largest company {largest:g}), {slots} slots "
         f"x capacity {capacity:g} = {slots * capacity:g}",
         total_cost=total,
         capacity=capacity,
@@ -211,7 +214,7 @@ def plan(
         if moment < previous.pending_until:
             inherited = carry_over(previous.special(), moment)
     if unplaced is not None:
-        raise _shortfall(table, grid, f"leaves no room for company {table.keys[unplaced]} in")
+        raise _shortfall(table, grid, f"no room left for company {table.keys[unplaced]}")
     keys, zone = table.keys, grid.zone
     special = {key: inherited[key] for key in keys if key in inherited} if inherited else {}
     moves = []

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from array import array
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any, Final
 
@@ -19,12 +20,21 @@ from govlink.planner.model import Balance, Move, PlannerConfig, PlanReport
 from govlink.planner.result import Plan
 from govlink.planner.spec import parse_windows
 
-__all__ = ["FORMAT", "dumps", "loads"]
+__all__ = [
+    "FORMAT",
+    "dumps",
+    "grid_fields",
+    "grid_from_fields",
+    "loads",
+    "report_from_fields",
+    "saved_move",
+]
 
 FORMAT: Final = 1
 
 
-def _grid(grid: Grid) -> dict[str, Any]:
+def grid_fields(grid: Grid) -> dict[str, Any]:
+    """The grid as plain values: windows and blocked periods as lists of SPEC strings."""
     return {
         "timezone": grid.timezone,
         "slot_minutes": grid.slot_minutes,
@@ -40,7 +50,7 @@ def dumps(plan: Plan) -> str:
     document = {
         "format": FORMAT,
         "since": plan.since.isoformat(),
-        "grid": _grid(plan.grid),
+        "grid": grid_fields(plan.grid),
         "config": attrs.asdict(plan.config),
         "assignments": [list(row) for row in zip(keys, slots, costs, strict=True)],
         "special": sorted([key, *entry] for key, entry in plan.special().items()),
@@ -59,27 +69,9 @@ def loads(text: str) -> Plan:
         document = json.loads(text)
         if not isinstance(document, dict) or document.get("format") != FORMAT:
             raise PlanningError("not a saved plan of a supported format", code="planner.saved")
-        raw_grid = document["grid"]
-        grid = Grid(
-            windows=tuple(w for spec in raw_grid["windows"] for w in parse_windows(spec)),
-            blocked=tuple(w for spec in raw_grid["blocked"] for w in parse_windows(spec)),
-            capacity=raw_grid["capacity"],
-            slot_minutes=raw_grid["slot_minutes"],
-            timezone=raw_grid["timezone"],
-        )
+        grid = grid_from_fields(document["grid"])
         rows = document["assignments"]
-        step = grid.slot_minutes
-        moves = tuple(
-            Move(
-                key=key,
-                source=grid.slot_time(source),
-                target=grid.slot_time(target),
-                shift_minutes=_shift(grid, source, target) * step,
-            )
-            for key, source, target in document["moves"]
-        )
-        report = dict(document["report"])
-        report["balance"] = Balance(**report["balance"])
+        moves = tuple(saved_move(grid, *move) for move in document["moves"])
         return Plan(
             grid=grid,
             config=PlannerConfig(**document["config"]),
@@ -91,7 +83,7 @@ def loads(text: str) -> Plan:
                 key: (extra, start, bool(first)) for key, extra, start, first in document["special"]
             },
             moves=moves,
-            report=PlanReport(**report),
+            report=report_from_fields(document["report"]),
         )
     except PlanningError:
         raise
@@ -99,7 +91,30 @@ def loads(text: str) -> Plan:
         raise PlanningError(f"invalid saved plan: {error}", code="planner.saved") from error
 
 
-def _shift(grid: Grid, source: int, target: int) -> int:
+def grid_from_fields(fields: Mapping[str, Any]) -> Grid:
+    """A grid back from :func:`grid_fields`."""
+    return Grid(
+        windows=tuple(w for spec in fields["windows"] for w in parse_windows(spec)),
+        blocked=tuple(w for spec in fields["blocked"] for w in parse_windows(spec)),
+        capacity=fields["capacity"],
+        slot_minutes=fields["slot_minutes"],
+        timezone=fields["timezone"],
+    )
+
+
+def report_from_fields(fields: Mapping[str, Any]) -> PlanReport:
+    """A report back from ``attrs.asdict(report)``."""
+    return PlanReport(**{**fields, "balance": Balance(**fields["balance"])})
+
+
+def saved_move(grid: Grid, key: str, source: int, target: int) -> Move:
+    """A saved move (slot numbers on ``grid``), with its signed nearest wall-clock shift."""
     width = grid.slots_per_week
     half = width // 2
-    return (target - source + half) % width - half
+    shift = (target - source + half) % width - half
+    return Move(
+        key=key,
+        source=grid.slot_time(source),
+        target=grid.slot_time(target),
+        shift_minutes=shift * grid.slot_minutes,
+    )

@@ -6,9 +6,11 @@ from govlink.store.base import (
     ImportCounts,
     ImportRun,
     ImportStore,
+    PlanStore,
     RunInfo,
     SettingsStore,
     Store,
+    StoredPlan,
     WriteProgress,
 )
 from govlink.store.documents import (
@@ -29,11 +31,13 @@ __all__ = [
     "ImportRun",
     "ImportStore",
     "OutboxEntry",
+    "PlanStore",
     "RunInfo",
     "SQLiteStore",
     "SettingsStore",
     "Store",
     "StoredAlert",
     "StoredDocument",
+    "StoredPlan",
     "WriteProgress",
 ]

@@ -15,6 +15,7 @@ import attrs
 
 from govlink.errors import StoreError
 from govlink.store._sqlite_documents import DOCUMENT_TABLES
+from govlink.store._sqlite_plans import PLAN_TABLES
 
 __all__ = ["LATEST_VERSION", "MIGRATIONS", "Migration", "migrate", "schema_version"]
 
@@ -85,6 +86,7 @@ MIGRATIONS: Final = (
         ),
     ),
     Migration(2, "documents, alerts, sink switches and the document outbox", DOCUMENT_TABLES),
+    Migration(3, "the sync plan", PLAN_TABLES),
 )
 
 #: The schema version this govlink writes.

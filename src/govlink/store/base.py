@@ -15,6 +15,7 @@ import attrs
 
 from govlink.domain.company import Company
 from govlink.domain.enterprise_number import EnterpriseNumber
+from govlink.planner.result import Plan
 from govlink.reconcile.model import ImportDiff
 from govlink.reconcile.policy import ApplyPlan
 
@@ -24,9 +25,11 @@ __all__ = [
     "ImportCounts",
     "ImportRun",
     "ImportStore",
+    "PlanStore",
     "RunInfo",
     "SettingsStore",
     "Store",
+    "StoredPlan",
     "WriteProgress",
 ]
 
@@ -156,6 +159,39 @@ class SettingsStore(Protocol):
 
     def settings(self) -> dict[str, str]:
         """Every setting."""
+        ...
+
+
+@attrs.frozen(kw_only=True)
+class StoredPlan:
+    """The saved sync plan: the plan, its ``revision`` (1, 2, ... one per save) and when it was
+    saved (UTC)."""
+
+    plan: Plan
+    revision: int
+    saved_at: datetime
+
+
+@runtime_checkable
+class PlanStore(CompanyReader, Protocol):
+    """Keeps the current sync plan, the input of the next planning run (see docs/planner.md).
+
+    A service's store can keep ``govlink.planner.dumps(plan)`` in one text column: a loaded
+    plan must give the same ``dumps`` text as the plan that was saved.
+    """
+
+    def load_plan(self) -> StoredPlan | None:
+        """The saved plan, or ``None`` before the first save."""
+        ...
+
+    def save_plan(self, plan: Plan, *, replaces: int | None) -> StoredPlan:
+        """Replace the saved plan with ``plan``, in one transaction.
+
+        :param replaces: the revision of the saved plan ``plan`` was made from (``None``: it was
+            made without one).
+        :raises StaleStoreError: another plan was saved since ``replaces``; nothing was written.
+        :raises StoreError: the store cannot be written; nothing was written.
+        """
         ...
 
 

@@ -20,14 +20,17 @@ from govlink.domain.company import COMPANY_FIELDS, Company
 from govlink.domain.enterprise_number import EnterpriseNumber
 from govlink.domain.records import SourceRef
 from govlink.errors import StaleStoreError, StoreError
+from govlink.planner.result import Plan
 from govlink.reconcile.policy import ApplyPlan, Update
 from govlink.store._schema import migrate, schema_version
 from govlink.store._sqlite_documents import DocumentTables
+from govlink.store._sqlite_plans import read_plan, write_plan
 from govlink.store.base import (
     AppliedChange,
     ImportCounts,
     ImportRun,
     RunInfo,
+    StoredPlan,
     WriteProgress,
 )
 
@@ -83,7 +86,8 @@ def _values(company: Company, fields: Iterable[str]) -> dict[str, str | None]:
 
 
 class SQLiteStore(DocumentTables):
-    """A :class:`~govlink.store.Store` in one SQLite file, created and migrated on open.
+    """A :class:`~govlink.store.Store` and :class:`~govlink.store.PlanStore` in one SQLite file,
+    created and migrated on open.
 
     :param path: the database file (created when missing), or ``":memory:"``.
     :param timeout: seconds to wait for another process's write lock before failing.
@@ -222,6 +226,18 @@ class SQLiteStore(DocumentTables):
         """Every applied import run, newest first."""
         with self._reading():
             return _select_runs(self._db)
+
+    # sync plan
+
+    def load_plan(self) -> StoredPlan | None:
+        """The saved sync plan, or ``None`` before the first save."""
+        with self._reading():
+            return read_plan(self._db)
+
+    def save_plan(self, plan: Plan, *, replaces: int | None) -> StoredPlan:
+        """Replace the saved plan in one transaction (see ``PlanStore.save_plan``)."""
+        with self._transaction() as db:
+            return write_plan(db, plan, replaces)
 
     # settings
 

@@ -2,6 +2,7 @@
 registry, a store and the pure core."""
 
 from govlink.workflows.alerts import FALLBACK_RECIPIENT, configure_notifiers, deliver_alerts
+from govlink.workflows.costs import read_costs
 from govlink.workflows.importing import (
     ImportPreview,
     ImportResult,
@@ -16,6 +17,7 @@ from govlink.workflows.ingesting import (
     ingest,
     ingest_files,
 )
+from govlink.workflows.plan import SAVED, PlanResult, due, make_plan
 from govlink.workflows.pushing import (
     PushOptions,
     PushReport,
@@ -30,10 +32,12 @@ from govlink.workflows.settings import set_setting
 
 __all__ = [
     "FALLBACK_RECIPIENT",
+    "SAVED",
     "ImportPreview",
     "ImportResult",
     "IngestReport",
     "IngestStore",
+    "PlanResult",
     "PushOptions",
     "PushReport",
     "PushStatus",
@@ -44,11 +48,14 @@ __all__ = [
     "configure_notifiers",
     "deliver_alerts",
     "disable_sink",
+    "due",
     "enable_sink",
     "ingest",
     "ingest_files",
+    "make_plan",
     "preview_import",
     "push",
     "push_status",
+    "read_costs",
     "set_setting",
 ]

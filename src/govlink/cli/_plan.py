@@ -1,0 +1,130 @@
+"""``govlink plan`` and ``govlink due``: the weekly MyMinfin sync plan and what is due."""
+
+from __future__ import annotations
+
+import json
+import math
+from datetime import datetime
+from pathlib import Path
+
+import click
+
+from govlink.cli._app import open_store, stdout_console, store_option
+from govlink.cli._plan_json import due_json, plan_json
+from govlink.cli._plan_render import render_due, render_plan
+from govlink.workflows.costs import read_costs
+from govlink.workflows.plan import SAVED, SavedType, due, make_plan
+
+__all__ = ["due_command", "plan_command"]
+
+
+def _moment(ctx: click.Context, param: click.Parameter, value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        return datetime.fromisoformat(value.strip())
+    except ValueError as error:
+        raise click.BadParameter(
+            f"{value!r} is not an ISO date-time (e.g. 2026-03-23T09:00 or 2026-03-23T09:00+01:00)",
+            ctx,
+            param,
+        ) from error
+
+
+def _capacity(
+    ctx: click.Context, param: click.Parameter, value: str | None
+) -> float | SavedType | None:
+    if value is None:
+        return SAVED
+    if value.strip().casefold() == "none":
+        return None
+    try:
+        capacity = float(value)
+    except ValueError:
+        capacity = math.nan
+    if not (math.isfinite(capacity) and capacity > 0):
+        raise click.BadParameter(f"{value!r} is not a positive number or none", ctx, param)
+    return capacity
+
+
+_now_option = click.option(
+    "--now",
+    callback=_moment,
+    metavar="ISO",
+    help="For testing: act as if it were ISO (default: the current time).",
+)
+
+
+@click.command("plan")
+@store_option
+@click.option(
+    "--windows",
+    metavar="SPEC",
+    help="When syncs may run, e.g. 'Mon-Fri 08:00-18:00' or 'Mon-Sun 22:00-06:00' "
+    "(default: the saved plan's, else the whole week).",
+)
+@click.option(
+    "--block",
+    metavar="SPEC",
+    help="Periods without syncs, e.g. 'Sun 02:00-06:00'; '' for none "
+    "(default: the saved plan's, else Sun 02:00-03:00).",
+)
+@click.option(
+    "--capacity",
+    callback=_capacity,
+    metavar="X|none",
+    help="The most cost one slot may carry; none removes it "
+    "(default: the saved plan's, else none).",
+)
+@click.option(
+    "--costs",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A CSV with columns enterprise_number,cost: explicit costs per company.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object and nothing else.")
+@_now_option
+def plan_command(
+    store_path: Path,
+    windows: str | None,
+    block: str | None,
+    capacity: float | SavedType | None,
+    costs: Path | None,
+    as_json: bool,
+    now: datetime | None,
+) -> None:
+    """Plan the weekly MyMinfin sync of every company in the store, and save the plan.
+
+    Existing companies keep their slot; new ones get a slot and a first sync within 24 h.
+    """
+    explicit = None if costs is None else read_costs(costs)
+    with open_store(store_path, create=True) as store:
+        result = make_plan(
+            store,
+            now=now or datetime.now().astimezone(),
+            windows=SAVED if windows is None else windows,
+            block=SAVED if block is None else block,
+            capacity=capacity,
+            costs=explicit,
+        )
+    if as_json:
+        click.echo(json.dumps(plan_json(result.plan), ensure_ascii=False, indent=2))
+    else:
+        render_plan(stdout_console(), result, str(store_path))
+
+
+@click.command("due")
+@click.option("--from", "start", required=True, callback=_moment, metavar="ISO", help="From.")
+@click.option("--to", "end", required=True, callback=_moment, metavar="ISO", help="Up to (excl.).")
+@store_option
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object and nothing else.")
+def due_command(store_path: Path, start: datetime, end: datetime, as_json: bool) -> None:
+    """List the companies whose sync falls from --from up to --to, with the time of each.
+
+    A time without an offset is read in the plan's time zone.
+    """
+    with open_store(store_path, create=False) as store:
+        listed = due(store, start, end)
+    if as_json:
+        click.echo(json.dumps(due_json(listed), ensure_ascii=False, indent=2))
+    else:
+        render_due(stdout_console(), listed, start, end)
