@@ -207,3 +207,14 @@ def test_a_company_heavier_than_the_cap_sits_alone() -> None:
     result = plan(items, grid=grid, now=NOW)
     big = result.slot_of("big")
     assert [a.key for a in result.assignments() if a.slot == big] == ["big"]
+
+
+@pytest.mark.parametrize(
+    ("windows", "days"), [("Mon-Fri 08:00-18:00", 5), ("Mon-Sun 00:00-24:00", 7)]
+)
+def test_a_small_population_spreads_over_every_day(windows: str, days: int) -> None:
+    items = [SyncItem(key=f"{n:010d}") for n in range(40)]
+    result = plan(items, grid=Grid.parse(windows, ""), now=NOW)
+    per_day = Counter(result.slot_of(item.key).weekday for item in items)
+    assert len(per_day) == days
+    assert max(per_day.values()) - min(per_day.values()) <= 2
