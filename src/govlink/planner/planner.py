@@ -230,7 +230,7 @@ def plan(
             shift = board.distance(source, target)
             key = keys[index]
             special[key] = transition(
-                grid, special.get(key), source, target, shift, moment, last_runs, next_runs, soonest
+                grid, special.get(key), source, shift, moment, last_runs, next_runs, soonest
             )
             moves.append(
                 Move(

@@ -44,14 +44,13 @@ def transition(
     grid: Grid,
     previous: Special | None,
     source: int,
-    target: int,
     shift_slots: int,
     now: int,
     last_runs: Sequence[int],
     next_runs: Sequence[int],
     soonest: Callable[[int], int],
 ) -> Special:
-    """The schedule of a company moved from slot ``source`` to ``target`` at ``now``.
+    """The schedule of a company moved from slot ``source`` by ``shift_slots`` slots at ``now``.
 
     ``last_runs`` / ``next_runs`` give every slot's last run before / first run at or after
     ``now``; ``soonest(t)`` is the first run of any allowed slot at or after ``t``.
