@@ -15,7 +15,7 @@ from govlink.errors import PlanningError
 from govlink.planner.model import SlotTime
 from govlink.planner.spec import Window, parse_windows
 
-__all__ = ["DEFAULT_BLOCK", "DEFAULT_WINDOWS", "MINUTES_PER_WEEK", "Grid"]
+__all__ = ["DEFAULT_BLOCK", "DEFAULT_WINDOWS", "MINUTES_PER_DAY", "MINUTES_PER_WEEK", "Grid"]
 
 MINUTES_PER_DAY: Final = 1440
 MINUTES_PER_WEEK: Final = 7 * MINUTES_PER_DAY

@@ -12,6 +12,7 @@ import attrs
 from govlink.errors import PlanningError
 
 __all__ = [
+    "COST_SCALE",
     "Assignment",
     "Balance",
     "Move",
@@ -22,6 +23,8 @@ __all__ = [
     "SlotLoad",
     "SlotTime",
     "SyncItem",
+    "from_units",
+    "to_units",
 ]
 
 #: Costs are kept as integer thousandths inside the planner, so sums never depend on order.

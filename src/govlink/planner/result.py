@@ -25,7 +25,7 @@ from govlink.planner.model import (
 from govlink.planner.schedule import Special
 from govlink.planner.timeline import aware, slot_instants
 
-__all__ = ["Plan"]
+__all__ = ["Plan", "instant"]
 
 
 def instant(when: datetime) -> int:

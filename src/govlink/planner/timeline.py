@@ -18,7 +18,15 @@ from zoneinfo import ZoneInfo
 
 from govlink.planner.grid import MINUTES_PER_DAY, Grid
 
-__all__ = ["WEEK", "aware", "last_before", "next_at_or_after", "slot_instants", "wall_instant"]
+__all__ = [
+    "HOUR",
+    "WEEK",
+    "aware",
+    "last_before",
+    "next_at_or_after",
+    "slot_instants",
+    "wall_instant",
+]
 
 WEEK: Final = 7 * 86400
 HOUR: Final = 3600

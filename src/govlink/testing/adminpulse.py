@@ -53,6 +53,7 @@ from govlink.testing._loopback import (
 
 __all__ = [
     "DEFAULT_API_KEY",
+    "DEFAULT_LIMITS",
     "AdminPulseSimulator",
     "Call",
     "Fault",

@@ -18,7 +18,7 @@ from govlink.planner import Grid, Plan, SyncItem
 __all__ = ["grids", "populations", "slot_violations"]
 
 #: Window SPECs of different shapes: business hours, nightly (wrapping midnight), a few hours.
-SPECS = ("Mon-Fri 08:00-18:00", "Mon-Sun 22:00-06:00", "Tue,Thu 09:00-12:00", "Sat 10:00-11:00")
+_SPECS = ("Mon-Fri 08:00-18:00", "Mon-Sun 22:00-06:00", "Tue,Thu 09:00-12:00", "Sat 10:00-11:00")
 
 
 def populations(*, min_size: int = 0, max_size: int = 60) -> st.SearchStrategy[list[SyncItem]]:
@@ -45,10 +45,10 @@ def populations(*, min_size: int = 0, max_size: int = 60) -> st.SearchStrategy[l
 
 
 def grids(*, capacity: float | None = None) -> st.SearchStrategy[Grid]:
-    """Grids over one of :data:`SPECS`, with 15- or 60-minute slots."""
+    """Grids over one of :data:`_SPECS`, with 15- or 60-minute slots."""
     return st.builds(
         lambda spec, minutes: Grid.parse(spec, capacity=capacity, slot_minutes=minutes),
-        st.sampled_from(SPECS),
+        st.sampled_from(_SPECS),
         st.sampled_from([15, 60]),
     )
 

@@ -38,6 +38,7 @@ from govlink.store.documents import DocumentStore, OutboxEntry
 
 __all__ = [
     "PushOptions",
+    "PushProgress",
     "PushReport",
     "PushStatus",
     "PushStore",
@@ -45,6 +46,7 @@ __all__ = [
     "enable_sink",
     "push",
     "push_status",
+    "worker_id",
 ]
 
 #: Called as ``progress(done, total)`` while a push works through its entries.

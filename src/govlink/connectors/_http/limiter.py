@@ -30,7 +30,7 @@ import attrs
 
 from govlink.connectors._http.clock import SYSTEM_CLOCK, Clock
 
-__all__ = ["Rate", "RateLimiter", "shared_limiter"]
+__all__ = ["Limits", "Rate", "RateLimiter", "shared_limiter"]
 
 _IN_FLIGHT: Final = math.inf
 

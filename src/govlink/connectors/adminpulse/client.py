@@ -44,8 +44,11 @@ from govlink.connectors._http import (
 from govlink.errors import ConfigurationError, FatalConnectorError
 
 __all__ = [
+    "CONNECTOR",
     "DEFAULT_LIMITS",
+    "DEFAULT_PAGE_SIZE",
     "DEFAULT_URL",
+    "DOCUMENTS_ADD",
     "AdminPulseClient",
     "DocumentFields",
     "DocumentUpload",

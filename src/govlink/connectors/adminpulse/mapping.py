@@ -48,10 +48,10 @@ DEFAULT_FIELDS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
 """Company field -> the relation's JSON names, first present wins (dots walk into objects)."""
 
 
-Path = tuple[str, ...]
+_Path = tuple[str, ...]
 
 
-def _lookup(relation: Mapping[str, Any], path: Path) -> Any:
+def _lookup(relation: Mapping[str, Any], path: _Path) -> Any:
     value: Any = relation
     for part in path:
         try:
@@ -61,7 +61,7 @@ def _lookup(relation: Mapping[str, Any], path: Path) -> Any:
     return value
 
 
-def _split(names: tuple[str, ...]) -> tuple[Path, ...]:
+def _split(names: tuple[str, ...]) -> tuple[_Path, ...]:
     return tuple(tuple(name.split(".")) for name in names)
 
 
@@ -130,7 +130,7 @@ class RelationMapping:
     )
     profile_name: str = "profileName"
     profile_user: str = "userId"
-    _paths: tuple[tuple[str, tuple[str, ...], tuple[Path, ...]], ...] = attrs.field(
+    _paths: tuple[tuple[str, tuple[str, ...], tuple[_Path, ...]], ...] = attrs.field(
         init=False,
         repr=False,
         eq=False,
