@@ -87,3 +87,20 @@ def test_no_text_value_ever_becomes_a_formula(
     write_overview(path, reconcile(records, []), source="excel")
     with zipfile.ZipFile(path) as archive:
         assert all(b"<f>" not in archive.read(n) for n in archive.namelist() if "sheet" in n)
+
+
+def test_an_unwritable_target_raises_one_os_error_and_leaves_nothing(tmp_path: Path) -> None:
+    target = tmp_path / "gone" / "overview.xlsx"
+    with pytest.raises(OSError) as caught:
+        write_overview(target, reconcile([], []), source="excel")
+    assert caught.value.filename == str(target)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_workbook_gets_the_usual_permissions(tmp_path: Path) -> None:
+    target = tmp_path / "overview.xlsx"
+    write_overview(target, reconcile([], []), source="excel")
+    probe = tmp_path / "probe"
+    probe.touch()
+    assert target.stat().st_mode == probe.stat().st_mode
+    assert [p.name for p in tmp_path.iterdir() if p.suffix == ".tmp"] == []

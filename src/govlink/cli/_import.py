@@ -73,6 +73,12 @@ def _actor() -> str:
         return "unknown"
 
 
+def _report(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
+    if value is not None and not value.absolute().parent.is_dir():
+        raise click.BadParameter(f"the folder of {value} does not exist", ctx, param)
+    return value
+
+
 @click.command("import")
 @click.argument("source")
 @store_option
@@ -82,6 +88,7 @@ def _actor() -> str:
 @click.option(
     "--report",
     type=click.Path(dir_okay=False, path_type=Path),
+    callback=_report,
     help="Also write the overview workbook (.xlsx).",
 )
 @click.option("--apply", "apply_", is_flag=True, help="Write the selected changes to the store.")

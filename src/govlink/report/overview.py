@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from pathlib import Path
 from typing import Final
 
 from openpyxl import Workbook
@@ -20,6 +21,7 @@ from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+from govlink._atomic import write_atomically
 from govlink.domain.company import COMPANY_FIELDS, Company
 from govlink.reconcile.model import ImportDiff, Match
 from govlink.reconcile.policy import ApplyPlan
@@ -168,11 +170,15 @@ def write_overview(
     overwritten: dict[str, set[str]] = {}
     for update in applied.update if applied is not None else ():
         overwritten[update.after.enterprise_number.compact] = set(update.fields)
-    book = Workbook(write_only=True)
-    _summary(book, diff, source, applied)
-    _companies(book, "Only in import", diff.only_in_source)
-    _companies(book, "Only on platform", diff.only_in_platform)
-    _matching(book, diff.matching, overwritten)
-    _invalid(book, diff)
-    _warnings(book, diff)
-    book.save(os.fspath(path))
+
+    def save(temporary: Path) -> None:
+        book = Workbook(write_only=True)
+        _summary(book, diff, source, applied)
+        _companies(book, "Only in import", diff.only_in_source)
+        _companies(book, "Only on platform", diff.only_in_platform)
+        _matching(book, diff.matching, overwritten)
+        _invalid(book, diff)
+        _warnings(book, diff)
+        book.save(temporary)
+
+    write_atomically(Path(path), save)

@@ -7,7 +7,6 @@ PosixPath('clients.xlsx')
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 from typing import Final
 
@@ -15,6 +14,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from govlink._atomic import write_atomically
 from govlink.connectors.excel.headers import TEMPLATE_HEADERS, TemplateLanguage
 from govlink.errors import SourceError
 
@@ -156,15 +156,7 @@ def write_template(path: str | os.PathLike[str], language: TemplateLanguage = "n
     sheet.freeze_panes = "A2"
     _fill_instructions(workbook)
     try:
-        with tempfile.NamedTemporaryFile(
-            dir=target.parent, prefix=f".{target.name}.", suffix=".tmp", delete=False
-        ) as handle:
-            temporary = Path(handle.name)
-        try:
-            workbook.save(temporary)
-            os.replace(temporary, target)
-        finally:
-            temporary.unlink(missing_ok=True)
+        write_atomically(target, workbook.save)
     except OSError as error:
         raise SourceError(
             f"cannot write {target} ({error.strerror or type(error).__name__}); "
