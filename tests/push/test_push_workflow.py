@@ -112,7 +112,7 @@ def test_forward_only_cut_off_and_backfill(
     _add(store, 1, "before.pdf", T0 - timedelta(seconds=1))
     enable_sink(store, registry, "recorder", tags=["GovLink", "MyMinfin"], now=T0)
     _add(store, 2, "at.pdf", T0)
-    disable_sink(store, "recorder")
+    disable_sink(store, registry, "recorder")
     _add(store, 3, "while-off.pdf", T0 + timedelta(hours=1))
     enable_sink(store, registry, "recorder", now=T0 + timedelta(hours=2))
     _add(store, 4, "after.pdf", T0 + timedelta(hours=3))
@@ -126,6 +126,23 @@ def test_forward_only_cut_off_and_backfill(
     )
     assert backfill.backfilled == 2
     assert plugin.log[2:] == ["before.pdf|GovLink,MyMinfin", "while-off.pdf|GovLink,MyMinfin"]
+
+
+def test_push_and_disable_refuse_an_unknown_sink(store: SQLiteStore, registry: Registry) -> None:
+    with pytest.raises(PluginError, match=r"^unknown sink 'nowhere'; known sinks: .*recorder"):
+        push(store, registry, sink="nowhere", options=FAST)
+    with pytest.raises(PluginError, match=r"^unknown sink 'nowhere'"):
+        disable_sink(store, registry, "nowhere")
+    assert store.sink_switch("nowhere").enabled_at is None
+
+
+def test_a_sink_that_is_on_can_be_switched_off_once_its_plugin_is_gone(
+    store: SQLiteStore, registry: Registry
+) -> None:
+    enable_sink(store, registry, "recorder", now=T0)
+    without = Registry(builtins=False, entry_points=False)
+    assert not disable_sink(store, without, "recorder").enabled
+    assert not store.sink_switch("recorder").enabled
 
 
 def test_backfill_needs_the_sink_on(store: SQLiteStore, registry: Registry) -> None:

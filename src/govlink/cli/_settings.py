@@ -90,5 +90,5 @@ def enable_command(name: str, tags: str | None, store_path: Path) -> None:
 def disable_command(name: str, store_path: Path) -> None:
     """Switch NAME off: no new documents are queued (queued ones are still pushed)."""
     with open_store(store_path, create=True) as store:
-        switch = disable_sink(store, name)
+        switch = disable_sink(store, Registry(), name)
     click.echo(_describe(switch))

@@ -380,16 +380,24 @@ class Registry:
             )
         return _opened(spec.name, "source", spec.open, options)
 
-    def open_sink(self, name: str, options: SinkOptions | None = None) -> Sink:
-        """Open the sink called ``name``.
+    def sink(self, name: str) -> SinkSpec:
+        """The sink called ``name``.
 
-        :raises PluginError: no such sink, or the sink failed in an unexpected way.
+        :raises PluginError: no plugin offers it (the message lists the sinks there are).
         """
         known = self.sinks()
         spec = known.get(name)
         if spec is None:
             names = ", ".join(known) or "none"
             raise PluginError(f"unknown sink {name!r}; known sinks: {names}", code="plugin.sink")
+        return spec
+
+    def open_sink(self, name: str, options: SinkOptions | None = None) -> Sink:
+        """Open the sink called ``name``.
+
+        :raises PluginError: no such sink, or the sink failed in an unexpected way.
+        """
+        spec = self.sink(name)
         return _opened(spec.name, "sink", spec.open, options or SinkOptions())
 
     def notify(self, alert: Alert) -> None:

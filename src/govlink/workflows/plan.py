@@ -21,6 +21,7 @@ from govlink.store.base import PlanStore, StoredPlan
 __all__ = ["SAVED", "PlanResult", "SavedType", "due", "make_plan"]
 
 _ATTEMPTS: Final = 3
+_YEARS: Final = range(2, 9999)
 
 
 class _Saved(Enum):
@@ -140,8 +141,15 @@ def due(store: PlanStore, start: datetime, end: datetime) -> list[Occurrence]:
 
     Naive ``start`` / ``end`` are wall-clock times in the plan's zone.
 
-    :raises PlanningError: no plan is saved yet, or ``end`` is before ``start``.
+    :raises PlanningError: no plan is saved yet, ``end`` is before ``start``, or either lies
+        outside the years 2 to 9998 (the calendar arithmetic needs a margin on both sides).
     """
+    for moment in (start, end):
+        if moment.year not in _YEARS:
+            raise PlanningError(
+                f"{moment.isoformat()} is out of range: give a time in the years "
+                f"{_YEARS.start} to {_YEARS.stop - 1}"
+            )
     saved = _saved(store).plan
     begin, finish = _local(start, saved.grid), _local(end, saved.grid)
     if finish < begin:

@@ -137,18 +137,22 @@ def enable_sink(
 
     :raises PluginError: no plugin offers ``sink``.
     """
-    known = registry.sinks()
-    if sink not in known:
-        names = ", ".join(known) or "none"
-        raise PluginError(f"unknown sink {sink!r}; known sinks: {names}", code="plugin.sink")
+    registry.sink(sink)
     switch = store.sink_switch(sink).switched_on(now or datetime.now(UTC), tags)
     store.save_sink_switch(switch)
     return switch
 
 
-def disable_sink(store: DocumentStore, sink: str) -> SinkSwitch:
-    """Switch ``sink`` off: no new entries; entries already queued are still pushed."""
-    switch = store.sink_switch(sink).switched_off()
+def disable_sink(store: DocumentStore, registry: Registry, sink: str) -> SinkSwitch:
+    """Switch ``sink`` off: no new entries; entries already queued are still pushed.
+
+    :raises PluginError: no plugin offers ``sink`` and it is not on (a sink that is on can be
+        switched off after its plugin was removed).
+    """
+    switch = store.sink_switch(sink)
+    if not switch.enabled:
+        registry.sink(sink)
+    switch = switch.switched_off()
     store.save_sink_switch(switch)
     return switch
 
@@ -263,6 +267,7 @@ def push(
         in the queue and nothing else changed.
     :raises PluginError: no such sink, or it cannot be opened.
     """
+    registry.sink(sink)
     options = options or PushOptions()
     backfilled = 0
     if backfill_since is not None:
