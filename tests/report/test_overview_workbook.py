@@ -91,7 +91,7 @@ def test_no_text_value_ever_becomes_a_formula(
 
 def test_an_unwritable_target_raises_one_os_error_and_leaves_nothing(tmp_path: Path) -> None:
     target = tmp_path / "gone" / "overview.xlsx"
-    with pytest.raises(OSError) as caught:
+    with pytest.raises(FileNotFoundError) as caught:
         write_overview(target, reconcile([], []), source="excel")
     assert caught.value.filename == str(target)
     assert list(tmp_path.iterdir()) == []
