@@ -11,14 +11,7 @@ import attrs
 from govlink.domain.company import COMPANY_FIELDS, Company, field_policy
 from govlink.domain.enterprise_number import EnterpriseNumber
 from govlink.domain.records import RawRecord
-from govlink.domain.validation import (
-    InvalidRecord,
-    Problem,
-    ReasonCode,
-    RecordWarning,
-    Validator,
-    ValidRecord,
-)
+from govlink.domain.validation import InvalidRecord, Problem, ReasonCode, RecordWarning, Validator
 from govlink.errors import DomainError
 from govlink.reconcile.model import ChangeKind, FieldChange, ImportDiff, Match
 
@@ -28,8 +21,10 @@ _COMPARED: Final = tuple(
     (name, field_policy(name).compare_key) for name in COMPANY_FIELDS if name != "enterprise_number"
 )
 _VALUES: Final = operator.attrgetter(*(name for name, _ in _COMPARED))
+_KEY: Final = operator.attrgetter("enterprise_number.compact")
 
-_Result = ValidRecord | InvalidRecord
+# What validation gives per row: the Company (warnings come later) or the invalid record.
+_Outcome = Company | InvalidRecord
 
 
 def diff_companies(platform: Company, source: Company) -> tuple[FieldChange, ...]:
@@ -54,25 +49,30 @@ def diff_companies(platform: Company, source: Company) -> tuple[FieldChange, ...
     return tuple(changes)
 
 
-def _index_platform(companies: Iterable[Company]) -> dict[str, Company]:
+def _index_platform(platform_companies: Iterable[Company]) -> dict[str, Company]:
     """The platform companies by compact number (plain strings hash fastest)."""
-    index: dict[str, Company] = {}
-    for company in companies:
-        if index.setdefault(company.enterprise_number.compact, company) is not company:
-            raise DomainError(
-                f"the platform lists enterprise number {company.enterprise_number.formatted} twice",
-                code="platform.duplicate",
-            )
+    companies = tuple(platform_companies)
+    index = dict(zip(map(_KEY, companies), companies, strict=True))
+    if len(index) < len(companies):
+        seen: set[str] = set()
+        for company in companies:
+            if company.enterprise_number.compact in seen:
+                raise DomainError(
+                    f"the platform lists enterprise number "
+                    f"{company.enterprise_number.formatted} twice",
+                    code="platform.duplicate",
+                )
+            seen.add(company.enterprise_number.compact)
     return index
 
 
 def _duplicates(
-    number: EnterpriseNumber, group: list[tuple[_Result, RawRecord]], match: Company | None
+    number: EnterpriseNumber, group: list[tuple[_Outcome, RawRecord]], match: Company | None
 ) -> list[InvalidRecord]:
     """Every row of a group sharing one number becomes invalid, naming the other rows."""
     refs = sorted((record.ref for _, record in group), key=lambda ref: ref.sort_key())
     invalid: list[InvalidRecord] = []
-    for result, record in group:
+    for outcome, record in group:
         others = ", ".join(str(ref) for ref in refs if ref is not record.ref)
         problem = Problem(
             code=ReasonCode.ENTERPRISE_NUMBER_DUPLICATE,
@@ -80,7 +80,9 @@ def _duplicates(
             value=record.fields.get("enterprise_number"),
             message=f"enterprise number {number.formatted} also appears in {others}",
         )
-        problems = (*result.problems, problem) if isinstance(result, InvalidRecord) else (problem,)
+        problems = (
+            (*outcome.problems, problem) if isinstance(outcome, InvalidRecord) else (problem,)
+        )
         invalid.append(
             InvalidRecord(
                 record=record, problems=problems, enterprise_number=number, platform_match=match
@@ -106,64 +108,63 @@ def reconcile(
     :raises DomainError: when ``platform_companies`` holds an enterprise number twice.
     """
     platform = _index_platform(platform_companies)
-    validate = Validator(known_colleagues=known_colleagues)
-    results: dict[str, _Result] = {}  # by compact number: the first row with that number
+    validator = Validator(known_colleagues=known_colleagues)
+    check, warning_of = validator._check, validator._warning
+    outcomes: dict[str, _Outcome] = {}  # by compact number: the first row with that number
     raws: dict[str, RawRecord] = {}
-    repeated: dict[str, list[tuple[_Result, RawRecord]]] = {}  # further rows, rarely any
+    repeated: dict[str, list[tuple[_Outcome, RawRecord]]] = {}  # further rows, rarely any
     invalid: list[InvalidRecord] = []
     for record in source_records:
-        result = validate(record)
-        if isinstance(result, ValidRecord):
-            key = result.company.enterprise_number.compact
-        elif result.enterprise_number is None:
-            invalid.append(result)
+        outcome = check(record)
+        if isinstance(outcome, Company):
+            key = outcome.enterprise_number.compact
+        elif outcome.enterprise_number is None:
+            invalid.append(outcome)
             continue
         else:
-            key = result.enterprise_number.compact
-        if key in results:
-            repeated.setdefault(key, []).append((result, record))
+            key = outcome.enterprise_number.compact
+        if key in outcomes:
+            repeated.setdefault(key, []).append((outcome, record))
         else:
-            results[key] = result
+            outcomes[key] = outcome
             raws[key] = record
 
     # Walking the numbers in sorted order yields sorted categories without key functions.
     only_in_source: list[Company] = []
     matching: list[Match] = []
     warnings: list[RecordWarning] = []
-    for key in sorted(results):
-        result = results[key]
+    for key in sorted(outcomes):
+        outcome = outcomes[key]
         match = platform.pop(key, None)
         if key in repeated:
-            group = [(result, raws[key]), *repeated[key]]
-            invalid.extend(_duplicates(_number_of(result), group, match))
-        elif isinstance(result, InvalidRecord):
-            invalid.append(attrs.evolve(result, platform_match=match) if match else result)
-        elif match is None:
-            only_in_source.append(result.company)
-            warnings.extend(result.warnings)
+            group = [(outcome, raws[key]), *repeated[key]]
+            invalid.extend(_duplicates(_number_of(outcome), group, match))
+            continue
+        if isinstance(outcome, InvalidRecord):
+            invalid.append(attrs.evolve(outcome, platform_match=match) if match else outcome)
+            continue
+        if match is None:
+            only_in_source.append(outcome)
         else:
-            source = result.company
             matching.append(
-                Match(platform=match, source=source, changes=diff_companies(match, source))
+                Match(platform=match, source=outcome, changes=diff_companies(match, outcome))
             )
-            warnings.extend(result.warnings)
+        warning = warning_of(outcome, raws[key].ref)
+        if warning is not None:
+            warnings.append(warning)
 
     return ImportDiff(
         only_in_source=tuple(only_in_source),
-        only_in_platform=tuple(platform[key] for key in sorted(platform)),
+        only_in_platform=tuple(map(platform.__getitem__, sorted(platform))),
         matching=tuple(matching),
         invalid=tuple(sorted(invalid, key=_invalid_key)),
         warnings=tuple(warnings),
     )
 
 
-def _number_of(result: _Result) -> EnterpriseNumber:
-    number = (
-        result.company.enterprise_number
-        if isinstance(result, ValidRecord)
-        else result.enterprise_number
-    )
-    assert number is not None  # grouped results always carry a number
+def _number_of(outcome: _Outcome) -> EnterpriseNumber:
+    number = outcome.enterprise_number
+    assert number is not None  # grouped outcomes always carry a number
     return number
 
 
