@@ -21,7 +21,9 @@ _COMPARED: Final = tuple(
     (name, field_policy(name).compare_key) for name in COMPANY_FIELDS if name != "enterprise_number"
 )
 _VALUES: Final = operator.attrgetter(*(name for name, _ in _COMPARED))
+# Sort keys: the compact number of a Company (or warning, or invalid record), of a Match.
 _KEY: Final = operator.attrgetter("enterprise_number.compact")
+_SOURCE_KEY: Final = operator.attrgetter("source.enterprise_number.compact")
 
 # What validation gives per row: the Company (warnings come later) or the invalid record.
 _Outcome = Company | InvalidRecord
@@ -110,36 +112,25 @@ def reconcile(
     platform = _index_platform(platform_companies)
     validator = Validator(known_colleagues=known_colleagues)
     check, warning_of = validator._check, validator._warning
-    outcomes: dict[str, _Outcome] = {}  # by compact number: the first row with that number
-    raws: dict[str, RawRecord] = {}
+    rows: dict[str, RawRecord] = {}  # by compact number: the first row with that number
     repeated: dict[str, list[tuple[_Outcome, RawRecord]]] = {}  # further rows, rarely any
-    invalid: list[InvalidRecord] = []
-    for record in source_records:
-        outcome = check(record)
-        if isinstance(outcome, Company):
-            key = outcome.enterprise_number.compact
-        elif outcome.enterprise_number is None:
-            invalid.append(outcome)
-            continue
-        else:
-            key = outcome.enterprise_number.compact
-        if key in outcomes:
-            repeated.setdefault(key, []).append((outcome, record))
-        else:
-            outcomes[key] = outcome
-            raws[key] = record
-
-    # Walking the numbers in sorted order yields sorted categories without key functions.
     only_in_source: list[Company] = []
     matching: list[Match] = []
+    invalid: list[InvalidRecord] = []
     warnings: list[RecordWarning] = []
-    for key in sorted(outcomes):
-        outcome = outcomes[key]
-        match = platform.pop(key, None)
-        if key in repeated:
-            group = [(outcome, raws[key]), *repeated[key]]
-            invalid.extend(_duplicates(_number_of(outcome), group, match))
+    # One pass, while each row's objects are still in the CPU cache; sorted at the end.
+    for record in source_records:
+        outcome = check(record)
+        number = outcome.enterprise_number
+        if number is None:
+            invalid.append(outcome)  # type: ignore[arg-type]  # only InvalidRecord lacks one
             continue
+        key = number.compact
+        if key in rows:
+            repeated.setdefault(key, []).append((outcome, record))
+            continue
+        rows[key] = record
+        match = platform.get(key)
         if isinstance(outcome, InvalidRecord):
             invalid.append(attrs.evolve(outcome, platform_match=match) if match else outcome)
             continue
@@ -149,15 +140,29 @@ def reconcile(
             matching.append(
                 Match(platform=match, source=outcome, changes=diff_companies(match, outcome))
             )
-        warning = warning_of(outcome, raws[key].ref)
+        warning = warning_of(outcome, record.ref)
         if warning is not None:
             warnings.append(warning)
 
+    if repeated:  # the first row of each repeated number joins its duplicates
+        only_in_source = [c for c in only_in_source if _KEY(c) not in repeated]
+        matching = [m for m in matching if _SOURCE_KEY(m) not in repeated]
+        warnings = [w for w in warnings if _KEY(w) not in repeated]
+        invalid = [r for r in invalid if r.enterprise_number is None or _KEY(r) not in repeated]
+        for key, others in repeated.items():
+            first = rows[key]
+            group = [(check(first), first), *others]  # validation is pure: same outcome again
+            invalid.extend(_duplicates(_number_of(group[0][0]), group, platform.get(key)))
+
+    only_in_source.sort(key=_KEY)
+    matching.sort(key=_SOURCE_KEY)
+    warnings.sort(key=_KEY)
+    invalid.sort(key=_invalid_key)
     return ImportDiff(
         only_in_source=tuple(only_in_source),
-        only_in_platform=tuple(map(platform.__getitem__, sorted(platform))),
+        only_in_platform=tuple(map(platform.__getitem__, sorted(platform.keys() - rows.keys()))),
         matching=tuple(matching),
-        invalid=tuple(sorted(invalid, key=_invalid_key)),
+        invalid=tuple(invalid),
         warnings=tuple(warnings),
     )
 
