@@ -66,15 +66,26 @@ def _ascii_digits(text: str) -> str:
     )
 
 
+def _missing(raw: object) -> InvalidEnterpriseNumber:
+    return InvalidEnterpriseNumber(
+        "the enterprise number is missing", code=EnterpriseNumberReason.MISSING, value=raw
+    )
+
+
 def _text_of(raw: object) -> str:
     """Turn a raw cell or field value into text, undoing spreadsheet number damage."""
     if isinstance(raw, str):
+        if not raw or raw.isspace():
+            raise _missing(raw)
         text = raw if raw.isascii() else _ascii_digits(raw)
-        if "." in text and (match := _FLOAT_TEXT.fullmatch(text)):
+        # _FLOAT_TEXT has exactly one dot: "0403.019.261" skips the regular expression.
+        if text.count(".") == 1 and (match := _FLOAT_TEXT.fullmatch(text)):
             return match.group(1)
         if ("E" in text or "e" in text) and (match := _SCIENTIFIC_TEXT.fullmatch(text)):
             return _scientific_digits(raw, match)
         return text
+    if raw is None:
+        raise _missing(raw)
     if isinstance(raw, bool):
         raise _fail(raw, EnterpriseNumberReason.FORMAT, "a yes/no value is not a number")
     if isinstance(raw, int):
@@ -111,20 +122,12 @@ def _scientific_digits(raw: object, match: re.Match[str]) -> str:
     return lead + fraction[:exponent]
 
 
-def _is_blank(raw: object) -> bool:
-    return raw is None or (isinstance(raw, str) and (not raw or raw.isspace()))
-
-
 def _check_digits_ok(digits: str) -> bool:
     return int(digits[:8]) % 97 + int(digits[8:]) == 97
 
 
 def _parse_digits(raw: object) -> str:
     """Return the 10 canonical digits of ``raw`` or raise :class:`InvalidEnterpriseNumber`."""
-    if _is_blank(raw):
-        raise InvalidEnterpriseNumber(
-            "the enterprise number is missing", code=EnterpriseNumberReason.MISSING, value=raw
-        )
     text = _text_of(raw)
     try:
         digits: str = _stdnum_vat.validate(text)

@@ -195,6 +195,17 @@ class Validator:
 
     def __call__(self, record: RawRecord) -> ValidRecord | InvalidRecord:
         """Validate one record; see :func:`validate`."""
+        outcome = self._check(record)
+        if isinstance(outcome, InvalidRecord):
+            return outcome
+        warning = self._warning(outcome, record.ref)
+        return ValidRecord(company=outcome, warnings=() if warning is None else (warning,))
+
+    def _check(self, record: RawRecord) -> Company | InvalidRecord:
+        """The Company of ``record``, or its problems; warnings come from :meth:`_warning`.
+
+        The reconciler calls this directly: it keeps no :class:`ValidRecord` per row.
+        """
         problems: list[Problem] = []
         fields = record.fields
         number = _number(fields.get("enterprise_number"), problems)
@@ -202,17 +213,22 @@ class Validator:
         for field, raw in fields.items():
             if field not in _NORMALISERS:
                 continue
-            value = normalize.text(raw)
-            if value is None:
+            if type(raw) is str and raw.isascii():
+                value = " ".join(raw.split())  # normalize.text() of ASCII text, without the call
+            else:
+                value = normalize.text(raw) or ""
+            if not value:
                 continue
             normaliser = _NORMALISERS[field]
             if normaliser is not None:
-                value = normaliser(value)
-                if value is None:
+                checked = normaliser(value)
+                if checked is None:
                     code, what = _INVALID[field]
                     message = f"{normalize.preview(raw)} {what}"
                     problems.append(Problem(code=code, field=field, value=raw, message=message))
-            values[field] = value
+                values[field] = checked
+            else:
+                values[field] = value
         if "name" not in values:
             problems.append(
                 Problem(
@@ -225,10 +241,10 @@ class Validator:
         if problems or number is None:
             problems.sort(key=lambda p: _FIELD_ORDER[p.field])
             return InvalidRecord(record=record, problems=tuple(problems), enterprise_number=number)
-        company = Company(enterprise_number=number, origin=record.ref, **values)
-        return ValidRecord(company=company, warnings=self._warnings(company, record.ref))
+        return Company(enterprise_number=number, origin=record.ref, **values)
 
-    def _warnings(self, company: Company, ref: SourceRef) -> tuple[RecordWarning, ...]:
+    def _warning(self, company: Company, ref: SourceRef) -> RecordWarning | None:
+        """The warning about a valid ``company``, if any (at most one applies)."""
         responsible = company.responsible
         if responsible is None:
             code, message = WarningCode.RESPONSIBLE_MISSING, "no responsible colleague is set"
@@ -236,11 +252,12 @@ class Validator:
             code = WarningCode.RESPONSIBLE_UNKNOWN
             message = f"the responsible colleague {responsible!r} is not a known colleague"
         else:
-            return ()
-        return (
-            RecordWarning(
-                code=code, enterprise_number=company.enterprise_number, ref=ref, message=message
-            ),
+            return None
+        return RecordWarning(
+            code=code,
+            enterprise_number=company.enterprise_number,
+            ref=ref,
+            message=message,
         )
 
 

@@ -11,14 +11,7 @@ import attrs
 from govlink.domain.company import COMPANY_FIELDS, Company, field_policy
 from govlink.domain.enterprise_number import EnterpriseNumber
 from govlink.domain.records import RawRecord
-from govlink.domain.validation import (
-    InvalidRecord,
-    Problem,
-    ReasonCode,
-    RecordWarning,
-    Validator,
-    ValidRecord,
-)
+from govlink.domain.validation import InvalidRecord, Problem, ReasonCode, RecordWarning, Validator
 from govlink.errors import DomainError
 from govlink.reconcile.model import ChangeKind, FieldChange, ImportDiff, Match
 
@@ -28,8 +21,12 @@ _COMPARED: Final = tuple(
     (name, field_policy(name).compare_key) for name in COMPANY_FIELDS if name != "enterprise_number"
 )
 _VALUES: Final = operator.attrgetter(*(name for name, _ in _COMPARED))
+# Sort keys: the compact number of a Company (or warning, or invalid record), of a Match.
+_KEY: Final = operator.attrgetter("enterprise_number.compact")
+_SOURCE_KEY: Final = operator.attrgetter("source.enterprise_number.compact")
 
-_Result = ValidRecord | InvalidRecord
+# What validation gives per row: the Company (warnings come later) or the invalid record.
+_Outcome = Company | InvalidRecord
 
 
 def diff_companies(platform: Company, source: Company) -> tuple[FieldChange, ...]:
@@ -54,25 +51,30 @@ def diff_companies(platform: Company, source: Company) -> tuple[FieldChange, ...
     return tuple(changes)
 
 
-def _index_platform(companies: Iterable[Company]) -> dict[str, Company]:
+def _index_platform(platform_companies: Iterable[Company]) -> dict[str, Company]:
     """The platform companies by compact number (plain strings hash fastest)."""
-    index: dict[str, Company] = {}
-    for company in companies:
-        if index.setdefault(company.enterprise_number.compact, company) is not company:
-            raise DomainError(
-                f"the platform lists enterprise number {company.enterprise_number.formatted} twice",
-                code="platform.duplicate",
-            )
+    companies = tuple(platform_companies)
+    index = dict(zip(map(_KEY, companies), companies, strict=True))
+    if len(index) < len(companies):
+        seen: set[str] = set()
+        for company in companies:
+            if company.enterprise_number.compact in seen:
+                raise DomainError(
+                    f"the platform lists enterprise number "
+                    f"{company.enterprise_number.formatted} twice",
+                    code="platform.duplicate",
+                )
+            seen.add(company.enterprise_number.compact)
     return index
 
 
 def _duplicates(
-    number: EnterpriseNumber, group: list[tuple[_Result, RawRecord]], match: Company | None
+    number: EnterpriseNumber, group: list[tuple[_Outcome, RawRecord]], match: Company | None
 ) -> list[InvalidRecord]:
     """Every row of a group sharing one number becomes invalid, naming the other rows."""
     refs = sorted((record.ref for _, record in group), key=lambda ref: ref.sort_key())
     invalid: list[InvalidRecord] = []
-    for result, record in group:
+    for outcome, record in group:
         others = ", ".join(str(ref) for ref in refs if ref is not record.ref)
         problem = Problem(
             code=ReasonCode.ENTERPRISE_NUMBER_DUPLICATE,
@@ -80,7 +82,9 @@ def _duplicates(
             value=record.fields.get("enterprise_number"),
             message=f"enterprise number {number.formatted} also appears in {others}",
         )
-        problems = (*result.problems, problem) if isinstance(result, InvalidRecord) else (problem,)
+        problems = (
+            (*outcome.problems, problem) if isinstance(outcome, InvalidRecord) else (problem,)
+        )
         invalid.append(
             InvalidRecord(
                 record=record, problems=problems, enterprise_number=number, platform_match=match
@@ -106,64 +110,66 @@ def reconcile(
     :raises DomainError: when ``platform_companies`` holds an enterprise number twice.
     """
     platform = _index_platform(platform_companies)
-    validate = Validator(known_colleagues=known_colleagues)
-    results: dict[str, _Result] = {}  # by compact number: the first row with that number
-    raws: dict[str, RawRecord] = {}
-    repeated: dict[str, list[tuple[_Result, RawRecord]]] = {}  # further rows, rarely any
-    invalid: list[InvalidRecord] = []
-    for record in source_records:
-        result = validate(record)
-        if isinstance(result, ValidRecord):
-            key = result.company.enterprise_number.compact
-        elif result.enterprise_number is None:
-            invalid.append(result)
-            continue
-        else:
-            key = result.enterprise_number.compact
-        if key in results:
-            repeated.setdefault(key, []).append((result, record))
-        else:
-            results[key] = result
-            raws[key] = record
-
-    # Walking the numbers in sorted order yields sorted categories without key functions.
+    validator = Validator(known_colleagues=known_colleagues)
+    check, warning_of = validator._check, validator._warning
+    rows: dict[str, RawRecord] = {}  # by compact number: the first row with that number
+    repeated: dict[str, list[tuple[_Outcome, RawRecord]]] = {}  # further rows, rarely any
     only_in_source: list[Company] = []
     matching: list[Match] = []
+    invalid: list[InvalidRecord] = []
     warnings: list[RecordWarning] = []
-    for key in sorted(results):
-        result = results[key]
-        match = platform.pop(key, None)
-        if key in repeated:
-            group = [(result, raws[key]), *repeated[key]]
-            invalid.extend(_duplicates(_number_of(result), group, match))
-        elif isinstance(result, InvalidRecord):
-            invalid.append(attrs.evolve(result, platform_match=match) if match else result)
-        elif match is None:
-            only_in_source.append(result.company)
-            warnings.extend(result.warnings)
+    # One pass, while each row's objects are still in the CPU cache; sorted at the end.
+    for record in source_records:
+        outcome = check(record)
+        number = outcome.enterprise_number
+        if number is None:
+            invalid.append(outcome)  # type: ignore[arg-type]  # only InvalidRecord lacks one
+            continue
+        key = number.compact
+        if key in rows:
+            repeated.setdefault(key, []).append((outcome, record))
+            continue
+        rows[key] = record
+        match = platform.get(key)
+        if isinstance(outcome, InvalidRecord):
+            invalid.append(attrs.evolve(outcome, platform_match=match) if match else outcome)
+            continue
+        if match is None:
+            only_in_source.append(outcome)
         else:
-            source = result.company
             matching.append(
-                Match(platform=match, source=source, changes=diff_companies(match, source))
+                Match(platform=match, source=outcome, changes=diff_companies(match, outcome))
             )
-            warnings.extend(result.warnings)
+        warning = warning_of(outcome, record.ref)
+        if warning is not None:
+            warnings.append(warning)
 
+    if repeated:  # the first row of each repeated number joins its duplicates
+        only_in_source = [c for c in only_in_source if _KEY(c) not in repeated]
+        matching = [m for m in matching if _SOURCE_KEY(m) not in repeated]
+        warnings = [w for w in warnings if _KEY(w) not in repeated]
+        invalid = [r for r in invalid if r.enterprise_number is None or _KEY(r) not in repeated]
+        for key, others in repeated.items():
+            first = rows[key]
+            group = [(check(first), first), *others]  # validation is pure: same outcome again
+            invalid.extend(_duplicates(_number_of(group[0][0]), group, platform.get(key)))
+
+    only_in_source.sort(key=_KEY)
+    matching.sort(key=_SOURCE_KEY)
+    warnings.sort(key=_KEY)
+    invalid.sort(key=_invalid_key)
     return ImportDiff(
         only_in_source=tuple(only_in_source),
-        only_in_platform=tuple(platform[key] for key in sorted(platform)),
+        only_in_platform=tuple(map(platform.__getitem__, sorted(platform.keys() - rows.keys()))),
         matching=tuple(matching),
-        invalid=tuple(sorted(invalid, key=_invalid_key)),
+        invalid=tuple(invalid),
         warnings=tuple(warnings),
     )
 
 
-def _number_of(result: _Result) -> EnterpriseNumber:
-    number = (
-        result.company.enterprise_number
-        if isinstance(result, ValidRecord)
-        else result.enterprise_number
-    )
-    assert number is not None  # grouped results always carry a number
+def _number_of(outcome: _Outcome) -> EnterpriseNumber:
+    number = outcome.enterprise_number
+    assert number is not None  # grouped outcomes always carry a number
     return number
 
 
