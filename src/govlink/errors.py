@@ -20,6 +20,7 @@ __all__ = [
     "GovlinkError",
     "HeaderNotFound",
     "InsufficientCapacity",
+    "InvalidDocument",
     "InvalidEnterpriseNumber",
     "PlanningError",
     "PluginError",
@@ -72,6 +73,12 @@ class InvalidEnterpriseNumber(DomainError, ValueError):
     def __init__(self, message: str, *, code: str, value: object) -> None:
         super().__init__(message, code=code)
         self.value = value
+
+
+class InvalidDocument(DomainError, ValueError):
+    """A :class:`~govlink.Document` built with a value that breaks its rules."""
+
+    code = "document.invalid"
 
 
 class PlanningError(DomainError, ValueError):

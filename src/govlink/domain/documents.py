@@ -17,6 +17,7 @@ from typing import Final
 import attrs
 
 from govlink.domain.enterprise_number import EnterpriseNumber
+from govlink.errors import InvalidDocument
 
 __all__ = ["Document", "DocumentKind"]
 
@@ -55,12 +56,12 @@ _NEEDS_ACTION: Final = frozenset(
 
 def _aware(instance: object, attribute: attrs.Attribute[datetime], value: datetime) -> None:
     if value.utcoffset() is None:
-        raise ValueError(f"{attribute.name} must be a timezone-aware datetime, got {value!r}")
+        raise InvalidDocument(f"{attribute.name} must be a timezone-aware datetime, got {value!r}")
 
 
 def _sha256(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
     if not _SHA256.fullmatch(value):
-        raise ValueError(f"{attribute.name} must be 64 lower-case hex digits, got {value!r}")
+        raise InvalidDocument(f"{attribute.name} must be 64 lower-case hex digits, got {value!r}")
 
 
 @attrs.frozen(kw_only=True)

@@ -4,6 +4,7 @@ from govlink.reconcile.model import ChangeKind, FieldChange, ImportDiff, Match
 from govlink.reconcile.policy import (
     ALL,
     OVERWRITABLE_FIELDS,
+    AllType,
     ApplyPlan,
     Selection,
     Update,
@@ -14,6 +15,7 @@ from govlink.reconcile.reconciler import diff_companies, reconcile
 __all__ = [
     "ALL",
     "OVERWRITABLE_FIELDS",
+    "AllType",
     "ApplyPlan",
     "ChangeKind",
     "FieldChange",

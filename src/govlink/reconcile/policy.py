@@ -16,7 +16,15 @@ from govlink.domain.enterprise_number import EnterpriseNumber
 from govlink.errors import DomainError
 from govlink.reconcile.model import ImportDiff, Match
 
-__all__ = ["ALL", "OVERWRITABLE_FIELDS", "ApplyPlan", "Selection", "Update", "plan_apply"]
+__all__ = [
+    "ALL",
+    "OVERWRITABLE_FIELDS",
+    "AllType",
+    "ApplyPlan",
+    "Selection",
+    "Update",
+    "plan_apply",
+]
 
 
 class _All(Enum):
