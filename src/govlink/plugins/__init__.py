@@ -11,6 +11,15 @@ See ``docs/plugins.md`` for every hook and how to write and package a connector.
 """
 
 from govlink.plugins._markers import PROJECT, hookimpl
+from govlink.plugins.fetchers import (
+    FetchedDocument,
+    Fetcher,
+    FetcherOptions,
+    FetcherSpec,
+    FetchOutcome,
+    FetchRequest,
+    FetchResult,
+)
 from govlink.plugins.registry import (
     BUILTIN_PLUGINS,
     DISABLE_ENV,
@@ -39,6 +48,13 @@ __all__ = [
     "Delivery",
     "DeliveryStatus",
     "FailedPlugin",
+    "FetchOutcome",
+    "FetchRequest",
+    "FetchResult",
+    "FetchedDocument",
+    "Fetcher",
+    "FetcherOptions",
+    "FetcherSpec",
     "HookCall",
     "PluginInfo",
     "PluginLoadWarning",

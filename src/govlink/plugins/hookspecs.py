@@ -12,9 +12,16 @@ from collections.abc import Iterable
 
 from govlink.domain.alerts import Alert
 from govlink.plugins._markers import hookspec
+from govlink.plugins.fetchers import FetcherSpec
 from govlink.plugins.types import SinkSpec, SourceSpec
 
-__all__ = ["govlink_notify", "govlink_sinks", "govlink_source_for", "govlink_sources"]
+__all__ = [
+    "govlink_fetchers",
+    "govlink_notify",
+    "govlink_sinks",
+    "govlink_source_for",
+    "govlink_sources",
+]
 
 
 # ---- sources: where companies come from
@@ -87,6 +94,41 @@ def govlink_sinks() -> Iterable[SinkSpec]:
         @hookimpl
         def govlink_sinks():
             return [SinkSpec(name="archive", description="Copy to the archive", open=Archive)]
+    """
+    raise NotImplementedError  # a specification: pluggy never calls it
+
+
+# ---- fetchers: where documents come from
+
+
+@hookspec
+def govlink_fetchers() -> Iterable[FetcherSpec]:
+    """Offer fetchers that get companies' documents from MyMinfin (or a simulator of it).
+
+    Called for every plugin; the results are merged by name, and two plugins offering the same
+    name raise :class:`~govlink.PluginError`. The sync uses the one the ``sync_fetcher``
+    setting names (default ``myminfin-sim``, the built-in reference fetcher).
+
+    :returns: the :class:`~govlink.plugins.fetchers.FetcherSpec` records this plugin offers.
+
+    Example plugin::
+
+        from govlink.plugins import FetcherSpec, FetchResult, hookimpl
+
+        class Portal:
+            name = "myportal"
+
+            def __init__(self, options):
+                self._client = PortalClient(options.settings["GOVLINK_MYPORTAL_URL"])
+
+            def fetch(self, request):
+                if not self._client.has_mandate(request.mandate, request.enterprise_number):
+                    return FetchResult.no_mandate()
+                return FetchResult.ok(tuple(self._client.documents(request)))
+
+        @hookimpl
+        def govlink_fetchers():
+            yield FetcherSpec(name="myportal", description="MyMinfin via X", open=Portal)
     """
     raise NotImplementedError  # a specification: pluggy never calls it
 

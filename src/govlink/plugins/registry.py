@@ -24,6 +24,7 @@ from govlink.domain.alerts import Alert
 from govlink.errors import GovlinkError, PluginError, UnknownSource
 from govlink.plugins import hookspecs
 from govlink.plugins._markers import PROJECT
+from govlink.plugins.fetchers import Fetcher, FetcherOptions, FetcherSpec
 from govlink.plugins.types import Sink, SinkOptions, SinkSpec, Source, SourceOptions, SourceSpec
 
 __all__ = [
@@ -43,6 +44,7 @@ BUILTIN_PLUGINS: Final[tuple[str, ...]] = (
     "govlink.connectors.excel",
     "govlink.connectors.adminpulse",
     "govlink.connectors.adminis",
+    "govlink.connectors.myminfin",
     "govlink.notifiers.log",
 )
 
@@ -74,6 +76,7 @@ class PluginInfo:
     :param sources: the names of the sources it offers.
     :param sinks: the names of the sinks it offers.
     :param notifier: whether it implements ``govlink_notify``.
+    :param fetchers: the names of the document fetchers it offers.
     """
 
     name: str
@@ -82,6 +85,7 @@ class PluginInfo:
     sources: tuple[str, ...] = ()
     sinks: tuple[str, ...] = ()
     notifier: bool = False
+    fetchers: tuple[str, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -400,6 +404,29 @@ class Registry:
         spec = self.sink(name)
         return _opened(spec.name, "sink", spec.open, options or SinkOptions())
 
+    def fetchers(self) -> Mapping[str, FetcherSpec]:
+        """Every document fetcher offered, by name (sorted).
+
+        :raises PluginError: two plugins offer the same name, or a plugin misbehaves.
+        """
+        merged = self._merged("govlink_fetchers", FetcherSpec, "fetcher")
+        return MappingProxyType({name: spec for name, (_, spec) in merged.items()})
+
+    def open_fetcher(self, name: str, options: FetcherOptions | None = None) -> Fetcher:
+        """Open the fetcher called ``name``.
+
+        :raises PluginError: no plugin offers it (the message lists the fetchers there are),
+            or it failed to open in an unexpected way.
+        """
+        known = self.fetchers()
+        spec = known.get(name)
+        if spec is None:
+            names = ", ".join(known) or "none"
+            raise PluginError(
+                f"unknown fetcher {name!r}; known fetchers: {names}", code="plugin.fetcher"
+            )
+        return _opened(spec.name, "fetcher", spec.open, options or FetcherOptions())
+
     def notify(self, alert: Alert) -> None:
         """Hand ``alert`` to every notifier plugin.
 
@@ -419,8 +446,14 @@ class Registry:
     def plugins(self) -> list[PluginInfo]:
         """Every loaded plugin with what it offers, sorted by name."""
         offered: dict[str, dict[str, list[str]]] = {}
-        for hook, key in (("govlink_sources", "sources"), ("govlink_sinks", "sinks")):
-            kind: type[SourceSpec] | type[SinkSpec] = SourceSpec if key == "sources" else SinkSpec
+        kinds: tuple[
+            tuple[str, str, type[SourceSpec] | type[SinkSpec] | type[FetcherSpec]], ...
+        ] = (
+            ("govlink_sources", "sources", SourceSpec),
+            ("govlink_sinks", "sinks", SinkSpec),
+            ("govlink_fetchers", "fetchers", FetcherSpec),
+        )
+        for hook, key, kind in kinds:
             for name, (plugin, _) in self._merged(hook, kind, key[:-1]).items():
                 offered.setdefault(plugin, {}).setdefault(key, []).append(name)
         notifiers = {impl.plugin_name for impl in self._pm.hook.govlink_notify.get_hookimpls()}
@@ -431,6 +464,7 @@ class Registry:
                 distribution=distribution,
                 sources=tuple(offered.get(name, {}).get("sources", ())),
                 sinks=tuple(offered.get(name, {}).get("sinks", ())),
+                fetchers=tuple(offered.get(name, {}).get("fetchers", ())),
                 notifier=name in notifiers,
             )
             for name, (origin, distribution) in sorted(self._origins.items())
