@@ -61,12 +61,15 @@ class FetchRequest:
     :param since: the watermark: the publication time of the newest document already stored
         (``None``: never synced). Return documents published at or after it; returning an
         older one again is harmless (the sync deduplicates by portal id and content).
+    :param known: portal ids already stored for the company; a fetcher need not download them
+        again (the watermark's own document is listed again when ``since`` is inclusive).
     """
 
     enterprise_number: EnterpriseNumber
     office: str = ""
     mandate: str = ""
     since: datetime | None = None
+    known: frozenset[str] = frozenset()
 
 
 @attrs.frozen(kw_only=True)

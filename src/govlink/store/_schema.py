@@ -16,6 +16,7 @@ import attrs
 from govlink.errors import StoreError
 from govlink.store._sqlite_documents import DOCUMENT_TABLES
 from govlink.store._sqlite_plans import PLAN_TABLES
+from govlink.store._sqlite_sync import SYNC_TABLES
 
 __all__ = ["LATEST_VERSION", "MIGRATIONS", "Migration", "migrate", "schema_version"]
 
@@ -87,6 +88,9 @@ MIGRATIONS: Final = (
     ),
     Migration(2, "documents, alerts, sink switches and the document outbox", DOCUMENT_TABLES),
     Migration(3, "the sync plan", PLAN_TABLES),
+    Migration(
+        4, "the MyMinfin sync: occurrences, attempts, company state, portal permits", SYNC_TABLES
+    ),
 )
 
 #: The schema version this govlink writes.

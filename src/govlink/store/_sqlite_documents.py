@@ -23,7 +23,7 @@ from govlink.domain.outbox import OutboxState, Step
 from govlink.errors import StoreError
 from govlink.store.documents import AlertStatus, OutboxEntry, StoredAlert, StoredDocument
 
-__all__ = ["DOCUMENT_TABLES", "DocumentTables"]
+__all__ = ["DOCUMENT_TABLES", "DocumentTables", "insert_alert"]
 
 DOCUMENT_TABLES: Final = (
     """CREATE TABLE documents (
@@ -252,7 +252,7 @@ class DocumentTables:
                 (document_id, content),
             )
             if alert is not None:
-                _insert_alert(db, alert, now)
+                insert_alert(db, alert, now)
             queued = tuple(
                 switch.sink
                 for switch in (
@@ -465,7 +465,8 @@ class DocumentTables:
             )
 
 
-def _insert_alert(db: sqlite3.Connection, alert: Alert, now: str) -> None:
+def insert_alert(db: sqlite3.Connection, alert: Alert, now: str) -> None:
+    """Insert ``alert`` as pending, inside the caller's transaction (``now``: stored UTC text)."""
     db.execute(
         "INSERT INTO alerts (kind, enterprise_number, company_name, recipient, fallback, "
         "subject, message, document_sha256, status, created_at, updated_at) "

@@ -25,6 +25,7 @@ from govlink.reconcile.policy import ApplyPlan, Update
 from govlink.store._schema import migrate, schema_version
 from govlink.store._sqlite_documents import DocumentTables
 from govlink.store._sqlite_plans import read_plan, write_plan
+from govlink.store._sqlite_sync import SyncTables
 from govlink.store.base import (
     AppliedChange,
     ImportCounts,
@@ -85,9 +86,10 @@ def _values(company: Company, fields: Iterable[str]) -> dict[str, str | None]:
     return {name: getattr(company, name) for name in fields}
 
 
-class SQLiteStore(DocumentTables):
-    """A :class:`~govlink.store.Store` and :class:`~govlink.store.PlanStore` in one SQLite file,
-    created and migrated on open.
+class SQLiteStore(DocumentTables, SyncTables):
+    """A :class:`~govlink.store.Store`, :class:`~govlink.store.PlanStore`,
+    :class:`~govlink.store.DocumentStore` and :class:`~govlink.store.SyncStore` in one SQLite
+    file, created and migrated on open.
 
     :param path: the database file (created when missing), or ``":memory:"``.
     :param timeout: seconds to wait for another process's write lock before failing.

@@ -7,6 +7,7 @@ The runner, the portal gate and the MyMinfin simulator read the time only throug
 
 from __future__ import annotations
 
+import threading
 import time
 from datetime import UTC, datetime
 from typing import Final, Protocol
@@ -25,6 +26,10 @@ class WallClock(Protocol):
         """Wait ``seconds`` on this clock."""
         ...
 
+    def wait(self, event: threading.Event, seconds: float) -> bool:
+        """Wait ``seconds`` on this clock or until ``event`` is set; returns whether it is."""
+        ...
+
 
 class SystemWallClock:
     """The real clock: :func:`datetime.now` in UTC and :func:`time.sleep`."""
@@ -37,6 +42,10 @@ class SystemWallClock:
         """Sleep for real."""
         if seconds > 0:
             time.sleep(seconds)
+
+    def wait(self, event: threading.Event, seconds: float) -> bool:
+        """Wait for real, waking as soon as ``event`` is set."""
+        return event.wait(max(seconds, 0.0))
 
 
 SYSTEM_WALL_CLOCK: Final = SystemWallClock()

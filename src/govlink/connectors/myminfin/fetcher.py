@@ -100,7 +100,7 @@ class MyMinfinSimFetcher:
             listing = self._get(
                 f"/api/enterprises/{request.enterprise_number.compact}/documents", params
             )
-            entries = _entries(listing)
+            entries = [e for e in _entries(listing) if e["id"] not in request.known]
             documents = tuple(self._download(entry) for entry in entries)
         except _Failed as failed:
             return failed.result

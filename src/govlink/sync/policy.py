@@ -1,0 +1,67 @@
+"""What becomes of an occurrence after an attempt: done, retried later the same day, or given up.
+
+Pure: the runner passes the attempt's outcome, the occurrence and ``now``.
+
+>>> from datetime import UTC, datetime, timedelta
+>>> due = datetime(2026, 3, 2, 9, tzinfo=UTC)
+>>> step = next_step(AttemptOutcome.THROTTLED, due_at=due, now=due, attempts=1, retry_after=90)
+>>> step.state.value, step.not_before - due
+('pending', datetime.timedelta(seconds=90))
+>>> next_step(AttemptOutcome.UNAVAILABLE, due_at=due, now=due + timedelta(hours=13),
+...           attempts=5).state.value
+'gave_up'
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import attrs
+
+from govlink.store.sync import AttemptOutcome, OccurrenceState, OccurrenceStep
+
+__all__ = ["RetryRule", "next_step"]
+
+
+@attrs.frozen(kw_only=True)
+class RetryRule:
+    """Backoff for temporary failures, bounded to the occurrence's day.
+
+    :param first: the first wait; each further retry waits ``factor`` times longer, up to
+        ``longest`` (and at least what the portal's ``Retry-After`` asked).
+    :param window: retries stop this long after the occurrence was due, so a failing sync never
+        runs into the next one: the weekly slot is kept and the next week starts afresh.
+    """
+
+    first: timedelta = timedelta(minutes=2)
+    factor: float = attrs.field(default=2.0, validator=attrs.validators.ge(1))
+    longest: timedelta = timedelta(minutes=60)
+    window: timedelta = timedelta(hours=12)
+
+    def delay(self, attempts: int, retry_after: float | None) -> timedelta:
+        """The wait after the ``attempts``-th failed attempt."""
+        backoff = min(self.first * self.factor ** max(attempts - 1, 0), self.longest)
+        asked = timedelta(seconds=retry_after or 0)
+        return max(backoff, asked)
+
+
+def next_step(
+    outcome: AttemptOutcome,
+    *,
+    due_at: datetime,
+    now: datetime,
+    attempts: int,
+    retry_after: float | None = None,
+    rule: RetryRule | None = None,
+) -> OccurrenceStep:
+    """The occurrence's next state after an attempt that came to ``outcome``.
+
+    :param attempts: attempts made for this occurrence, this one included.
+    """
+    rule = rule or RetryRule()
+    if outcome.succeeded or outcome is AttemptOutcome.NO_MANDATE:
+        return OccurrenceStep(state=OccurrenceState.DONE, outcome=outcome.value)
+    retry_at = now + rule.delay(attempts, retry_after)
+    if retry_at > due_at + rule.window:
+        return OccurrenceStep(state=OccurrenceState.GAVE_UP, outcome=outcome.value)
+    return OccurrenceStep(state=OccurrenceState.PENDING, not_before=retry_at, outcome=outcome.value)
