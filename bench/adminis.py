@@ -15,9 +15,9 @@ import time
 
 import httpx
 
-from govlink.connectors._http import Secret
 from govlink.connectors.adminis.client import AdminisConfig
 from govlink.connectors.adminis.source import AdminisSource
+from govlink.connectors.http import Secret
 from govlink.testing._loopback import ScaledClock
 from govlink.testing.adminis import AdminisSimulator, ApiSettings, sample_data
 

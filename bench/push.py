@@ -20,8 +20,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from govlink import EnterpriseNumber
-from govlink.connectors._http import Rate
 from govlink.connectors.adminpulse.client import DEFAULT_LIMITS, DOCUMENTS_ADD
+from govlink.connectors.http import Rate
 from govlink.domain.forwarding import SinkSwitch
 from govlink.store import SQLiteStore
 from govlink.testing._loopback import ScaledClock

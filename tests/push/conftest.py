@@ -13,7 +13,7 @@ import httpx
 import pytest
 
 from govlink import Document, EnterpriseNumber
-from govlink.connectors._http import RetryPolicy
+from govlink.connectors.http import RetryPolicy
 from govlink.domain.forwarding import SinkSwitch
 from govlink.plugins import Registry
 from govlink.store import SQLiteStore

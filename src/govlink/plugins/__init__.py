@@ -10,6 +10,13 @@ entry-point group::
 See ``docs/plugins.md`` for every hook and how to write and package a connector.
 """
 
+from govlink.plugins._loading import (
+    BUILTIN_PLUGINS,
+    DISABLE_ENV,
+    FailedPlugin,
+    PluginLoadWarning,
+    PluginOrigin,
+)
 from govlink.plugins._markers import PROJECT, hookimpl
 from govlink.plugins.fetchers import (
     FetchedDocument,
@@ -20,16 +27,7 @@ from govlink.plugins.fetchers import (
     FetchRequest,
     FetchResult,
 )
-from govlink.plugins.registry import (
-    BUILTIN_PLUGINS,
-    DISABLE_ENV,
-    FailedPlugin,
-    HookCall,
-    PluginInfo,
-    PluginLoadWarning,
-    PluginOrigin,
-    Registry,
-)
+from govlink.plugins.registry import HookCall, PluginInfo, Registry
 from govlink.plugins.types import (
     Delivery,
     DeliveryStatus,

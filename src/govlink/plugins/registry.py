@@ -1,69 +1,32 @@
 """The plugin registry: the one typed facade over pluggy.
 
 No other module makes hook calls. A registry is built per instance and loads nothing until it
-is first used; then it registers the built-in plugins (:data:`BUILTIN_PLUGINS`) exactly as it
-registers third-party ones, followed by the ``govlink`` entry-point group. A plugin that fails
-to load is listed in :attr:`Registry.failed` (and warned about) without breaking the others.
+is first used; loading (built-ins, entry points, blocking, isolation) is
+:mod:`govlink.plugins._loading`. A plugin that fails to load is listed in
+:attr:`Registry.failed` (and warned about) without breaking the others.
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.metadata
-import os
-import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from enum import StrEnum
 from types import MappingProxyType
-from typing import Any, Final, Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import attrs
-import pluggy
 
 from govlink.domain.alerts import Alert
 from govlink.errors import GovlinkError, PluginError, UnknownSource
-from govlink.plugins import hookspecs
-from govlink.plugins._markers import PROJECT
+from govlink.plugins._loading import (
+    DISABLE_ENV,
+    FailedPlugin,
+    PluginLoader,
+    PluginOrigin,
+    one_line,
+)
 from govlink.plugins.fetchers import Fetcher, FetcherOptions, FetcherSpec
 from govlink.plugins.types import Sink, SinkOptions, SinkSpec, Source, SourceOptions, SourceSpec
 
-__all__ = [
-    "BUILTIN_PLUGINS",
-    "DISABLE_ENV",
-    "FailedPlugin",
-    "HookCall",
-    "PluginInfo",
-    "PluginLoadWarning",
-    "PluginOrigin",
-    "Registry",
-]
-
-#: The built-in plugins: module paths, registered like third-party plugins. A plugin's name is
-#: the last component of its path (``excel``), which is also the name that blocks it.
-BUILTIN_PLUGINS: Final[tuple[str, ...]] = (
-    "govlink.connectors.excel",
-    "govlink.connectors.adminpulse",
-    "govlink.connectors.adminis",
-    "govlink.connectors.myminfin",
-    "govlink.notifiers.log",
-)
-
-#: Environment variable with a comma-separated list of plugin names to block.
-DISABLE_ENV: Final = "GOVLINK_DISABLE_PLUGINS"
-
-_MAX_ERROR: Final = 200
-
-
-class PluginLoadWarning(UserWarning):
-    """Warned once for every plugin that failed to load (see :attr:`Registry.failed`)."""
-
-
-class PluginOrigin(StrEnum):
-    """Where a plugin came from."""
-
-    BUILTIN = "builtin"
-    ENTRY_POINT = "entry point"
-    REGISTERED = "registered"
+__all__ = ["HookCall", "PluginInfo", "Registry"]
 
 
 @attrs.frozen(kw_only=True)
@@ -89,16 +52,6 @@ class PluginInfo:
 
 
 @attrs.frozen(kw_only=True)
-class FailedPlugin:
-    """A plugin that could not be loaded: its name, one line of error, where it came from."""
-
-    name: str
-    error: str
-    origin: PluginOrigin
-    distribution: str | None = None
-
-
-@attrs.frozen(kw_only=True)
 class HookCall:
     """One hook call to one plugin, as :meth:`Registry.monitor` reports it.
 
@@ -120,21 +73,6 @@ class _Named(Protocol):
 _Spec = TypeVar("_Spec", bound=_Named)
 
 
-def _one_line(error: BaseException) -> str:
-    text = " ".join(str(error).split())
-    line = f"{type(error).__name__}: {text}" if text else type(error).__name__
-    return line if len(line) <= _MAX_ERROR else line[: _MAX_ERROR - 3] + "..."
-
-
-def _env_blocked() -> frozenset[str]:
-    return frozenset(n.strip() for n in os.environ.get(DISABLE_ENV, "").split(",") if n.strip())
-
-
-def _distribution(entry_point: importlib.metadata.EntryPoint) -> str | None:
-    dist = entry_point.dist
-    return None if dist is None else f"{dist.name} {dist.version}"
-
-
 class Registry:
     """The plugins govlink uses: sources, sinks and notifiers.
 
@@ -150,34 +88,29 @@ class Registry:
         entry_points: bool = True,
         builtins: bool = True,
     ) -> None:
-        self._pm = pluggy.PluginManager(PROJECT)
-        self._pm.add_hookspecs(hookspecs)
-        self._blocked = frozenset(blocked) | _env_blocked()
-        for name in self._blocked:
-            self._pm.set_blocked(name)
-        self._builtins = builtins
-        self._entry_points = entry_points
-        self._loaded = False
-        self._origins: dict[str, tuple[PluginOrigin, str | None]] = {}
-        self._failed: list[FailedPlugin] = []
+        self._loader = PluginLoader(blocked=blocked, entry_points=entry_points, builtins=builtins)
+        self._pm = self._loader.pm
         self._monitors: list[Callable[[HookCall], None]] = []
 
     def __repr__(self) -> str:
-        state = "loaded" if self._loaded else "not loaded"
-        return f"<Registry {state}, {len(self._origins)} plugins, blocked={sorted(self._blocked)}>"
+        state = "loaded" if self._loader.loaded else "not loaded"
+        return (
+            f"<Registry {state}, {len(self._loader.origins)} plugins, "
+            f"blocked={sorted(self.blocked)}>"
+        )
 
     # ------------------------------------------------------------ loading
 
     @property
     def blocked(self) -> frozenset[str]:
         """The names that are never registered."""
-        return self._blocked
+        return self._loader.blocked
 
     @property
     def failed(self) -> list[FailedPlugin]:
         """The plugins that failed to load, each with a one-line error."""
-        self._load()
-        return list(self._failed)
+        self._loader.load()
+        return list(self._loader.failed)
 
     def register(self, plugin: object, *, name: str | None = None) -> str | None:
         """Register a plugin module or object (for tests and services).
@@ -186,92 +119,14 @@ class Registry:
         :raises PluginError: the name is taken, or the plugin implements an unknown hook or a
             hook with unknown arguments.
         """
-        self._load()
-        return self._add(
+        self._loader.load()
+        return self._loader.add(
             plugin, name or self._pm.get_canonical_name(plugin), PluginOrigin.REGISTERED
         )
 
     def unregister(self, name: str) -> None:
         """Remove the plugin registered as ``name`` (nothing happens if there is none)."""
-        if self._pm.get_plugin(name) is not None:
-            self._pm.unregister(name=name)
-            self._origins.pop(name, None)
-
-    def _load(self) -> None:
-        if self._loaded:
-            return
-        self._loaded = True
-        if self._builtins:
-            for path in BUILTIN_PLUGINS:
-                self._load_one(path.rpartition(".")[2], PluginOrigin.BUILTIN, None, path)
-        if self._entry_points:
-            for entry_point in importlib.metadata.entry_points(group=PROJECT):
-                self._load_one(
-                    entry_point.name,
-                    PluginOrigin.ENTRY_POINT,
-                    _distribution(entry_point),
-                    entry_point,
-                )
-
-    def _load_one(
-        self,
-        name: str,
-        origin: PluginOrigin,
-        distribution: str | None,
-        target: str | importlib.metadata.EntryPoint,
-    ) -> None:
-        if self._pm.is_blocked(name):
-            return
-        try:
-            if self._pm.get_plugin(name) is not None:
-                raise PluginError(f"the name {name!r} is already taken by another plugin")
-            plugin = importlib.import_module(target) if isinstance(target, str) else target.load()
-            self._add(plugin, name, origin, distribution)
-        except Exception as error:
-            message = error.message if isinstance(error, PluginError) else _one_line(error)
-            self._failed.append(
-                FailedPlugin(name=name, error=message, origin=origin, distribution=distribution)
-            )
-            warnings.warn(
-                f"govlink plugin {name!r} failed to load: {message}",
-                PluginLoadWarning,
-                stacklevel=2,
-            )
-
-    def _add(
-        self,
-        plugin: object,
-        name: str,
-        origin: PluginOrigin,
-        distribution: str | None = None,
-    ) -> str | None:
-        try:
-            registered = self._pm.register(plugin, name=name)
-        except (ValueError, pluggy.PluginValidationError) as error:
-            raise PluginError(
-                f"plugin {name!r} cannot be registered: {_one_line(error)}"
-            ) from error
-        if registered is None:
-            return None
-        callers = self._pm.get_hookcallers(plugin) or []
-        unknown = sorted(caller.name for caller in callers if not caller.has_spec())
-        wrappers = sorted(
-            caller.name
-            for caller in callers
-            for impl in caller.get_hookimpls()
-            if impl.plugin is plugin and (impl.wrapper or impl.hookwrapper)
-        )
-        problem = (
-            f"implements unknown hooks {', '.join(unknown)}; "
-            f"the hooks are {', '.join(hookspecs.__all__)}"
-            if unknown
-            else f"wraps {', '.join(wrappers)}; govlink hooks take no wrappers"
-        )
-        if unknown or wrappers:
-            self._pm.unregister(plugin)
-            raise PluginError(f"plugin {name!r} {problem}")
-        self._origins[registered] = (origin, distribution)
-        return registered
+        self._loader.unregister(name)
 
     # ------------------------------------------------------------ calling
 
@@ -286,7 +141,7 @@ class Registry:
         to ``errors`` and the next plugin is called. A :class:`GovlinkError` is raised as it is,
         unless ``errors`` collects it too.
         """
-        self._load()
+        self._loader.load()
         for impl in reversed(getattr(self._pm.hook, hook).get_hookimpls()):
             result: Any = None
             failure: BaseException | None = None
@@ -308,7 +163,7 @@ class Registry:
                 raise failure
             if failure is not None:
                 wrapped = PluginError(
-                    f"plugin {impl.plugin_name!r} failed in {hook}: {_one_line(failure)}"
+                    f"plugin {impl.plugin_name!r} failed in {hook}: {one_line(failure)}"
                 )
                 if errors is None:
                     raise wrapped from failure
@@ -325,7 +180,7 @@ class Registry:
                 raise
             except Exception as error:
                 raise PluginError(
-                    f"plugin {plugin!r} failed in {hook}: {_one_line(error)}"
+                    f"plugin {plugin!r} failed in {hook}: {one_line(error)}"
                 ) from error
             for spec in items:
                 if not isinstance(spec, kind):
@@ -467,7 +322,7 @@ class Registry:
                 fetchers=tuple(offered.get(name, {}).get("fetchers", ())),
                 notifier=name in notifiers,
             )
-            for name, (origin, distribution) in sorted(self._origins.items())
+            for name, (origin, distribution) in sorted(self._loader.origins.items())
         ]
 
     def monitor(self, record: Callable[[HookCall], None]) -> Callable[[], None]:
@@ -493,4 +348,4 @@ def _opened(
     except GovlinkError:
         raise
     except Exception as error:
-        raise PluginError(f"{what} {name!r} failed to open: {_one_line(error)}") from error
+        raise PluginError(f"{what} {name!r} failed to open: {one_line(error)}") from error

@@ -47,7 +47,7 @@ _HOP_HEADERS: Final = frozenset({"content-length", "transfer-encoding", "connect
 class ScaledClock:
     """Simulated time running ``speed`` times faster than the real monotonic clock.
 
-    It satisfies :class:`govlink.connectors._http.clock.Clock`.
+    It satisfies :class:`govlink.connectors.http.clock.Clock`.
     """
 
     def __init__(self, speed: float = 1.0) -> None:

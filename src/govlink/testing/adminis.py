@@ -35,7 +35,7 @@ from typing import Any, Final, Literal
 import attrs
 import httpx
 
-from govlink.connectors._http.clock import Clock
+from govlink.connectors.http.clock import Clock
 from govlink.testing._adminis_data import AdminisData, sample_data
 from govlink.testing._adminis_filter import FilterSyntaxError, parse_filter
 from govlink.testing._loopback import DropConnection, LoopbackServer, SimulatorTransport, Stall

@@ -40,8 +40,8 @@ from urllib.parse import parse_qsl, urlencode
 import attrs
 import httpx
 
-from govlink.connectors._http.clock import Clock
-from govlink.connectors._http.limiter import Rate
+from govlink.connectors.http.clock import Clock
+from govlink.connectors.http.limiter import Rate
 from govlink.testing._loopback import (
     DropConnection,
     LoopbackServer,

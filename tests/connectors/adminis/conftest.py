@@ -9,9 +9,9 @@ from typing import Any
 import httpx
 import pytest
 
-from govlink.connectors._http import Clock, Secret
 from govlink.connectors.adminis.client import AdminisConfig
 from govlink.connectors.adminis.source import AdminisSource
+from govlink.connectors.http import Clock, Secret
 from govlink.domain import RawRecord
 from govlink.testing._loopback import LoopbackServer, ScaledClock
 from govlink.testing.adminis import AdminisSimulator

@@ -10,9 +10,9 @@ from urllib.parse import quote
 import httpx
 import pytest
 
-from govlink.connectors._http import RetryPolicy, Secret
 from govlink.connectors.adminis.client import AdminisClient, AdminisConfig, ApiLimits
 from govlink.connectors.adminis.filters import field
+from govlink.connectors.http import RetryPolicy, Secret
 from govlink.errors import (
     ConfigurationError,
     ConnectorError,

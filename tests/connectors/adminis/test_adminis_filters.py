@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govlink.connectors._http import Secret
 from govlink.connectors.adminis.client import AdminisClient, AdminisConfig
 from govlink.connectors.adminis.filters import Filter, field, in_chunks, render_literal
+from govlink.connectors.http import Secret
 from govlink.testing._adminis_filter import (
     Clause,
     FilterSyntaxError,

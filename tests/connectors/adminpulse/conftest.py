@@ -8,8 +8,8 @@ from typing import Any
 import httpx
 import pytest
 
-from govlink.connectors._http import BearerToken, RetryPolicy, Secret
 from govlink.connectors.adminpulse.client import AdminPulseClient
+from govlink.connectors.http import BearerToken, RetryPolicy, Secret
 from govlink.testing._loopback import LoopbackServer, ScaledClock
 from govlink.testing.adminpulse import DEFAULT_API_KEY, AdminPulseSimulator, generate
 

@@ -18,7 +18,7 @@ from govlink import (
     ValidRecord,
     validate,
 )
-from govlink.connectors.excel.reader import HEADER_SCAN_ROWS, ExcelSource
+from govlink.connectors.excel.source import HEADER_SCAN_ROWS, ExcelSource
 from govlink.plugins import Registry, Source, SourceOptions
 
 WriteXlsx = Callable[..., Path]
@@ -237,7 +237,7 @@ def test_opened_through_the_registry(write_xlsx: WriteXlsx) -> None:
 
 def test_without_the_excel_extra(write_xlsx: WriteXlsx, monkeypatch: pytest.MonkeyPatch) -> None:
     path = write_xlsx([NL])
-    monkeypatch.setitem(sys.modules, "govlink.connectors.excel.reader", None)
+    monkeypatch.setitem(sys.modules, "govlink.connectors.excel.source", None)
     with pytest.raises(SourceError, match=r"pip install 'govlink\[excel\]'") as caught:
         Registry(entry_points=False).open_source(SourceOptions(location=str(path)))
     assert caught.value.code == "source.missing_extra"

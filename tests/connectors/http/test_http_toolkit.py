@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govlink.connectors._http import (
+from govlink.connectors.http import (
     ApiSession,
     BearerToken,
     NextLinks,

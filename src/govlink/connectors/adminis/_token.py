@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 import httpx
 
-from govlink.connectors._http import Clock, CredentialAuth, Secret
+from govlink.connectors.http import Clock, CredentialAuth, Secret
 
 __all__ = [
     "FALLBACK_LIFE",

@@ -11,7 +11,7 @@
 >>> ids
 [1003, 1007, 1013, 1023]
 
-Every call goes through the shared :class:`~govlink.connectors._http.ApiSession` (rate limiter,
+Every call goes through the shared :class:`~govlink.connectors.http.ApiSession` (rate limiter,
 retries, typed errors). On top of it, this module adds what the Admin-IS API does its own way:
 the token exchange and its renewal, ``apisettings``, ``Link`` paging, the meaning of 403 / 404 /
 414 answers (see ``docs/adminis.md``) and the masking of the API key, which sits in a URL path.
@@ -28,7 +28,9 @@ from typing import Any, Final, Self, TypeVar
 import attrs
 import httpx
 
-from govlink.connectors._http import (
+from govlink.connectors.adminis._token import SecretScrubber, SynetonToken, lifetime_seconds
+from govlink.connectors.adminis.filters import DEFAULT_CHUNK, Filter
+from govlink.connectors.http import (
     SYSTEM_CLOCK,
     Action,
     ApiSession,
@@ -41,8 +43,6 @@ from govlink.connectors._http import (
     classify,
     shared_limiter,
 )
-from govlink.connectors.adminis._token import SecretScrubber, SynetonToken, lifetime_seconds
-from govlink.connectors.adminis.filters import DEFAULT_CHUNK, Filter
 from govlink.errors import ConfigurationError, ConnectorError, FatalConnectorError
 
 __all__ = [

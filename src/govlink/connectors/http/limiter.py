@@ -28,7 +28,7 @@ from typing import Final
 
 import attrs
 
-from govlink.connectors._http.clock import SYSTEM_CLOCK, Clock
+from govlink.connectors.http.clock import SYSTEM_CLOCK, Clock
 
 __all__ = ["Limits", "Rate", "RateLimiter", "shared_limiter"]
 
