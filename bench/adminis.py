@@ -18,8 +18,8 @@ import httpx
 from govlink.connectors.adminis.client import AdminisConfig
 from govlink.connectors.adminis.source import AdminisSource
 from govlink.connectors.http import Secret
-from govlink.testing._loopback import ScaledClock
 from govlink.testing.adminis import AdminisSimulator, ApiSettings, sample_data
+from govlink.testing.clock import ScaledClock
 
 KEY = "bench-key"
 PER_PAGE = 1_000

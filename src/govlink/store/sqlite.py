@@ -12,10 +12,11 @@ import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import datetime
 from types import TracebackType
 from typing import Final
 
+from govlink.clock import SYSTEM_CLOCK, Clock, utc_timestamp
 from govlink.domain.company import COMPANY_FIELDS, Company
 from govlink.domain.enterprise_number import EnterpriseNumber
 from govlink.domain.records import SourceRef
@@ -56,10 +57,6 @@ _COUNT_FIELDS: Final = (
 _RUN_COLUMNS: Final = ("id", "applied_at", "source", "location", "actor", *_COUNT_FIELDS)
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat()
-
-
 def _company_row(company: Company) -> tuple[object, ...]:
     origin = company.origin
     values = [getattr(company, name) for name in COMPANY_FIELDS]
@@ -91,13 +88,17 @@ class SQLiteStore(DocumentTables):
 
     :param path: the database file (created when missing), or ``":memory:"``.
     :param timeout: seconds to wait for another process's write lock before failing.
+    :param clock: where the store's timestamps come from (:data:`~govlink.clock.SYSTEM_CLOCK`).
     :raises StoreError: the file cannot be opened, is not a govlink store, or has a newer schema.
 
     One object serves one thread; any number of processes may open the same file.
     """
 
-    def __init__(self, path: str | os.PathLike[str], *, timeout: float = 30.0) -> None:
+    def __init__(
+        self, path: str | os.PathLike[str], *, timeout: float = 30.0, clock: Clock = SYSTEM_CLOCK
+    ) -> None:
         self._path = os.fspath(path)
+        self._clock = clock
         try:
             self._db = sqlite3.connect(
                 self._path, timeout=timeout, isolation_level=None, check_same_thread=True
@@ -109,13 +110,16 @@ class SQLiteStore(DocumentTables):
             self._db.execute("PRAGMA journal_mode = WAL")
             self._db.execute("PRAGMA foreign_keys = ON")
             with self._transaction() as db:
-                migrate(db)
+                migrate(db, now=self._now())
         except sqlite3.Error as error:
             self._db.close()
             raise self._failed("opened", error) from error
         except StoreError:
             self._db.close()
             raise
+
+    def _now(self) -> str:
+        return utc_timestamp(self._clock.now())
 
     @property
     def path(self) -> str:
@@ -197,7 +201,7 @@ class SQLiteStore(DocumentTables):
     ) -> ImportRun:
         """Carry out ``plan`` and record ``run`` in one transaction (see ``ImportStore.apply``)."""
         total = len(plan.add) + len(plan.update)
-        now = _now()
+        now = self._now()
         with self._transaction() as db:
             _check_fresh(db, plan)
             run_id = _insert_run(db, run)
@@ -237,7 +241,7 @@ class SQLiteStore(DocumentTables):
     def save_plan(self, plan: Plan, *, replaces: int | None) -> StoredPlan:
         """Replace the saved plan in one transaction (see ``PlanStore.save_plan``)."""
         with self._transaction() as db:
-            return write_plan(db, plan, replaces)
+            return write_plan(db, plan, replaces, now=self._clock.now())
 
     # settings
 
@@ -257,7 +261,7 @@ class SQLiteStore(DocumentTables):
                     "INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) "
                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value, "
                     "updated_at = excluded.updated_at",
-                    (key, value, _now()),
+                    (key, value, self._now()),
                 )
 
     def settings(self) -> dict[str, str]:
@@ -300,7 +304,7 @@ def _insert_run(db: sqlite3.Connection, run: RunInfo) -> int:
         f"INSERT INTO import_runs ({', '.join(_RUN_COLUMNS[1:])}) "
         f"VALUES ({', '.join('?' * (len(_RUN_COLUMNS) - 1))})",
         (
-            run.at.astimezone(UTC).isoformat(),
+            utc_timestamp(run.at),
             run.source,
             run.location,
             run.actor,

@@ -1,4 +1,7 @@
-"""A simulated wall clock for tests and benchmarks: a week of syncs in a second.
+"""Test clocks (:class:`govlink.clock.Clock`) for tests and benchmarks.
+
+:class:`ScaledClock` runs N times faster than real time; a simulator and the client under test
+share one, so a minute-long rate-limit window passes in a fraction of a second.
 
 :class:`SimulatedClock` starts at a given instant and only moves when someone waits on it:
 ``sleep(s)`` moves it to at least ``s`` seconds after the moment the sleeper started waiting
@@ -17,16 +20,16 @@ from __future__ import annotations
 
 import threading
 import time
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Final
 
-__all__ = ["SimulatedClock"]
+__all__ = ["ScaledClock", "SimulatedClock"]
 
 _YIELD: Final = 0.0002
 
 
 class SimulatedClock:
-    """A :class:`~govlink.sync.clock.WallClock` that moves only when waited on; thread-safe.
+    """A :class:`~govlink.clock.Clock` that moves only when waited on; thread-safe.
 
     :param start: the first instant (timezone-aware).
     """
@@ -34,6 +37,7 @@ class SimulatedClock:
     def __init__(self, start: datetime) -> None:
         if start.utcoffset() is None:
             raise ValueError("start must be timezone-aware")
+        self._start = start
         self._now = start
         self._lock = threading.Lock()
 
@@ -44,6 +48,10 @@ class SimulatedClock:
         """The simulated instant."""
         with self._lock:
             return self._now
+
+    def monotonic(self) -> float:
+        """Simulated seconds since ``start``."""
+        return (self.now() - self._start).total_seconds()
 
     def sleep(self, seconds: float) -> None:
         """Move the clock to at least ``seconds`` after now, and let other threads run."""
@@ -56,3 +64,33 @@ class SimulatedClock:
         """Move the clock to ``moment`` (never backwards)."""
         with self._lock:
             self._now = max(self._now, moment)
+
+
+class ScaledClock:
+    """Simulated time running ``speed`` times faster than the real monotonic clock.
+
+    It satisfies :class:`govlink.clock.Clock`; its wall-clock time starts at the real now.
+    """
+
+    def __init__(self, speed: float = 1.0) -> None:
+        if speed <= 0:
+            raise ValueError("speed must be positive")
+        self.speed = speed
+        self._start = time.monotonic()
+        self._wall_start = datetime.now(UTC)
+
+    def __repr__(self) -> str:
+        return f"ScaledClock(speed={self.speed})"
+
+    def now(self) -> datetime:
+        """The simulated instant: the real start plus the simulated seconds since."""
+        return self._wall_start + timedelta(seconds=self.monotonic())
+
+    def monotonic(self) -> float:
+        """Simulated seconds since the clock was made."""
+        return (time.monotonic() - self._start) * self.speed
+
+    def sleep(self, seconds: float) -> None:
+        """Wait ``seconds`` of simulated time (``seconds / speed`` for real)."""
+        if seconds > 0:
+            time.sleep(seconds / self.speed)

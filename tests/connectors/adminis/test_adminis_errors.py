@@ -20,8 +20,9 @@ from govlink.errors import (
     GovlinkError,
     RetriableConnectorError,
 )
-from govlink.testing._loopback import LoopbackServer, ScaledClock
+from govlink.testing._loopback import LoopbackServer
 from govlink.testing.adminis import AdminisSimulator, ApiSettings, Fault, sample_data
+from govlink.testing.clock import ScaledClock
 
 _DATA = sample_data(120, seed=11)
 

@@ -18,8 +18,9 @@ from govlink.testing._adminis_filter import (
     parse_clauses,
     parse_filter,
 )
-from govlink.testing._loopback import LoopbackServer, ScaledClock
+from govlink.testing._loopback import LoopbackServer
 from govlink.testing.adminis import AdminisData, AdminisSimulator
+from govlink.testing.clock import ScaledClock
 
 _NAMES = st.from_regex(r"[A-Za-z_][A-Za-z0-9_]{0,15}", fullmatch=True).filter(
     lambda n: n.casefold() not in {"and", "in", "not", "is", "null"}

@@ -19,8 +19,8 @@ from govlink.connectors.http import Secret
 from govlink.domain import RawRecord
 from govlink.errors import ConfigurationError, SourceError
 from govlink.plugins import Registry, SourceOptions
-from govlink.testing._loopback import ScaledClock
 from govlink.testing.adminis import AdminisData, AdminisSimulator, sample_data
+from govlink.testing.clock import ScaledClock
 
 Run = Callable[..., tuple[list[RawRecord], dict[str, int], AdminisSimulator]]
 

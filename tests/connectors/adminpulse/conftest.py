@@ -10,8 +10,9 @@ import pytest
 
 from govlink.connectors.adminpulse.client import AdminPulseClient
 from govlink.connectors.http import BearerToken, RetryPolicy, Secret
-from govlink.testing._loopback import LoopbackServer, ScaledClock
+from govlink.testing._loopback import LoopbackServer
 from govlink.testing.adminpulse import DEFAULT_API_KEY, AdminPulseSimulator, generate
+from govlink.testing.clock import ScaledClock
 
 SPEED = 200.0
 

@@ -25,8 +25,9 @@ from govlink.errors import (
     GovlinkError,
     RetriableConnectorError,
 )
-from govlink.testing._loopback import LoopbackServer, ScaledClock
+from govlink.testing._loopback import LoopbackServer
 from govlink.testing.adminpulse import AdminPulseSimulator, Fault
+from govlink.testing.clock import ScaledClock
 
 Serve = Callable[..., tuple[AdminPulseSimulator, LoopbackServer]]
 Connect = Callable[..., AdminPulseClient]

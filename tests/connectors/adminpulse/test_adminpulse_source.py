@@ -16,8 +16,8 @@ from govlink.connectors.adminpulse.client import AdminPulseClient, DocumentUploa
 from govlink.connectors.adminpulse.mapping import RelationMapping
 from govlink.connectors.adminpulse.source import AdminPulseSource
 from govlink.connectors.http import BearerToken, Rate, Secret
-from govlink.testing._loopback import ScaledClock
 from govlink.testing.adminpulse import DEFAULT_API_KEY, AdminPulseSimulator, Fault, generate
+from govlink.testing.clock import ScaledClock
 
 Serve = Callable[..., tuple[AdminPulseSimulator, Any]]
 Connect = Callable[..., AdminPulseClient]

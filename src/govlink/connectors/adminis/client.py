@@ -1,7 +1,7 @@
 """The Admin-IS | Consult API client: token, settings, paging, filters and error semantics.
 
 >>> from govlink.testing.adminis import AdminisSimulator, sample_data
->>> from govlink.testing._loopback import ScaledClock
+>>> from govlink.testing.clock import ScaledClock
 >>> clock = ScaledClock(1000)
 >>> simulator = AdminisSimulator(sample_data(25), api_key="k3y", clock=clock)
 >>> config = AdminisConfig(base_url="http://adminis:2100", api_key=Secret("k3y"))
@@ -28,13 +28,12 @@ from typing import Any, Final, Self, TypeVar
 import attrs
 import httpx
 
+from govlink.clock import SYSTEM_CLOCK, Clock
 from govlink.connectors.adminis._token import SecretScrubber, SynetonToken, lifetime_seconds
 from govlink.connectors.adminis.filters import DEFAULT_CHUNK, Filter
 from govlink.connectors.http import (
-    SYSTEM_CLOCK,
     Action,
     ApiSession,
-    Clock,
     NextLinks,
     Rate,
     RateLimiter,

@@ -15,12 +15,13 @@ from typing import Any, Final, TypeVar
 
 import httpx
 
+from govlink.clock import SYSTEM_CLOCK, Clock
 from govlink.connectors.adminis.client import CONNECTOR, AdminisClient, AdminisConfig, Row
 from govlink.connectors.adminis.filters import field, in_chunks
 from govlink.connectors.adminis.mapping import DEFAULT_NUMBER_FIELDS, SOURCE_NAME, CustomerMapping
 from govlink.connectors.adminis.settings import SettingsReader
 from govlink.connectors.adminis.taskflows import DateWindow, find_taskflow, taskflow_customer_ids
-from govlink.connectors.http import SYSTEM_CLOCK, Clock, Page, Secret, exactly_once
+from govlink.connectors.http import Page, Secret, exactly_once
 from govlink.domain.records import RawRecord
 from govlink.plugins import SourceOptions
 

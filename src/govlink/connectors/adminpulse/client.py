@@ -22,12 +22,11 @@ from typing import Any, Final, Self
 import attrs
 import httpx
 
+from govlink.clock import SYSTEM_CLOCK, Clock
 from govlink.connectors.http import (
-    SYSTEM_CLOCK,
     Action,
     ApiSession,
     BearerToken,
-    Clock,
     CredentialAuth,
     OAuth2Bearer,
     OAuth2Settings,
