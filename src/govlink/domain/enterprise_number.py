@@ -25,9 +25,6 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Final
 
-from stdnum.be import vat as _stdnum_vat
-from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidLength, ValidationError
-
 from govlink.domain.normalize import preview
 from govlink.errors import InvalidEnterpriseNumber
 
@@ -127,7 +124,14 @@ def _check_digits_ok(digits: str) -> bool:
 
 
 def _parse_digits(raw: object) -> str:
-    """Return the 10 canonical digits of ``raw`` or raise :class:`InvalidEnterpriseNumber`."""
+    """Return the 10 canonical digits of ``raw`` or raise :class:`InvalidEnterpriseNumber`.
+
+    python-stdnum is imported here, on the first spelling the fast path does not take: its
+    ``stdnum.util`` pulls in ``ssl`` and ``pydoc``, too heavy for ``import govlink``.
+    """
+    from stdnum.be import vat as _stdnum_vat
+    from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidLength, ValidationError
+
     text = _text_of(raw)
     try:
         digits: str = _stdnum_vat.validate(text)
