@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from govlink.domain.company import Company
-from govlink.plugins import FailedPlugin, PluginInfo
+from govlink.plugins import FailedPlugin, NameClash, PluginInfo
 from govlink.reconcile.policy import ApplyPlan
 from govlink.store.base import ImportRun
 from govlink.workflows.importing import ImportPreview
@@ -162,9 +162,13 @@ def render_companies(console: Console, companies: Iterable[Company]) -> None:
 
 
 def render_plugins(
-    console: Console, plugins: Iterable[PluginInfo], failed: Iterable[FailedPlugin]
+    console: Console,
+    plugins: Iterable[PluginInfo],
+    failed: Iterable[FailedPlugin],
+    clashes: Iterable[NameClash] = (),
 ) -> None:
-    """The loaded plugins with what they offer, then those that failed to load."""
+    """The loaded plugins with what they offer, then those that failed to load and the names
+    two plugins offer."""
     _section(
         console,
         "Plugins",
@@ -182,3 +186,5 @@ def render_plugins(
     )
     for plugin in failed:
         console.print(Text(f"failed to load {plugin.name}: {plugin.error}", style="red"))
+    for clash in clashes:
+        console.print(Text(f"name clash: {clash}", style="red"))

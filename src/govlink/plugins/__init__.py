@@ -10,13 +10,7 @@ entry-point group::
 See ``docs/plugins.md`` for every hook and how to write and package a connector.
 """
 
-from govlink.plugins._loading import (
-    BUILTIN_PLUGINS,
-    DISABLE_ENV,
-    FailedPlugin,
-    PluginLoadWarning,
-    PluginOrigin,
-)
+from govlink.plugins._loading import BUILTIN_PLUGINS
 from govlink.plugins._markers import PROJECT, hookimpl
 from govlink.plugins.fetchers import (
     FetchedDocument,
@@ -27,7 +21,16 @@ from govlink.plugins.fetchers import (
     FetchRequest,
     FetchResult,
 )
-from govlink.plugins.registry import HookCall, PluginInfo, Registry
+from govlink.plugins.records import (
+    DISABLE_ENV,
+    FailedPlugin,
+    HookCall,
+    NameClash,
+    PluginInfo,
+    PluginLoadWarning,
+    PluginOrigin,
+)
+from govlink.plugins.registry import Registry
 from govlink.plugins.types import (
     Delivery,
     DeliveryStatus,
@@ -54,6 +57,7 @@ __all__ = [
     "FetcherOptions",
     "FetcherSpec",
     "HookCall",
+    "NameClash",
     "PluginInfo",
     "PluginLoadWarning",
     "PluginOrigin",

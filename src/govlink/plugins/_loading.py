@@ -12,26 +12,24 @@ import importlib
 import importlib.metadata
 import os
 import warnings
-from collections.abc import Iterable
-from enum import StrEnum
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from types import MappingProxyType
 from typing import Final
 
-import attrs
 import pluggy
 
 from govlink.errors import PluginError
 from govlink.plugins import hookspecs
 from govlink.plugins._markers import PROJECT
+from govlink.plugins.records import (
+    DISABLE_ENV,
+    FailedPlugin,
+    HookCall,
+    PluginLoadWarning,
+    PluginOrigin,
+)
 
-__all__ = [
-    "BUILTIN_PLUGINS",
-    "DISABLE_ENV",
-    "FailedPlugin",
-    "PluginLoadWarning",
-    "PluginLoader",
-    "PluginOrigin",
-    "one_line",
-]
+__all__ = ["BUILTIN_PLUGINS", "PluginLoader", "culprit", "one_line"]
 
 #: The built-in plugins: module paths, registered like third-party plugins. A plugin's name is
 #: the last component of its path (``excel``), which is also the name that blocks it.
@@ -43,32 +41,7 @@ BUILTIN_PLUGINS: Final[tuple[str, ...]] = (
     "govlink.notifiers.log",
 )
 
-#: Environment variable with a comma-separated list of plugin names to block.
-DISABLE_ENV: Final = "GOVLINK_DISABLE_PLUGINS"
-
 _MAX_ERROR: Final = 200
-
-
-class PluginLoadWarning(UserWarning):
-    """Warned once for every plugin that failed to load (see :attr:`Registry.failed`)."""
-
-
-class PluginOrigin(StrEnum):
-    """Where a plugin came from."""
-
-    BUILTIN = "builtin"
-    ENTRY_POINT = "entry point"
-    REGISTERED = "registered"
-
-
-@attrs.frozen(kw_only=True)
-class FailedPlugin:
-    """A plugin that could not be loaded: its name, one line of error, where it came from."""
-
-    name: str
-    error: str
-    origin: PluginOrigin
-    distribution: str | None = None
 
 
 def one_line(error: BaseException) -> str:
@@ -112,6 +85,7 @@ class PluginLoader:
         self.loaded = False
         self.origins: dict[str, tuple[PluginOrigin, str | None]] = {}
         self.failed: list[FailedPlugin] = []
+        self._monitors: list[Callable[[HookCall], None]] = []
 
     def load(self) -> None:
         """Register the built-ins, then the entry points (once; later calls do nothing)."""
@@ -169,6 +143,13 @@ class PluginLoader:
             with unknown arguments, or a wrapper.
         """
         try:
+            hash(plugin)
+        except TypeError:
+            raise PluginError(
+                f"plugin {name!r} cannot be registered: a plugin must be hashable (a module, a "
+                f"class or an instance), not a {type(plugin).__name__}"
+            ) from None
+        try:
             registered = self.pm.register(plugin, name=name)
         except (ValueError, pluggy.PluginValidationError) as error:
             raise PluginError(f"plugin {name!r} cannot be registered: {one_line(error)}") from error
@@ -199,3 +180,47 @@ class PluginLoader:
         if self.pm.get_plugin(name) is not None:
             self.pm.unregister(name=name)
             self.origins.pop(name, None)
+
+    def monitor(self, record: Callable[[HookCall], None]) -> Callable[[], None]:
+        """Report every hook call to ``record``; returns the function to stop."""
+        if not self._monitors:
+            self.pm.add_hookcall_monitoring(lambda *_: None, self._report)
+        self._monitors.append(record)
+
+        def stop() -> None:
+            if record in self._monitors:
+                self._monitors.remove(record)
+
+        return stop
+
+    def _report(
+        self,
+        outcome: pluggy.Result[object],
+        hook: str,
+        impls: Sequence[pluggy.HookImpl],
+        kwargs: Mapping[str, object],
+    ) -> None:
+        call = HookCall(
+            hook=hook,
+            kwargs=MappingProxyType(dict(kwargs)),
+            plugins=tuple(impl.plugin_name for impl in reversed(impls)),
+            result=None if outcome.exception is not None else outcome.get_result(),
+            error=outcome.exception,
+        )
+        for record in list(self._monitors):
+            record(call)
+
+
+def culprit(caller: pluggy.HookCaller, error: BaseException) -> str:
+    """The plugin whose hook implementation is on ``error``'s traceback."""
+    codes: dict[object, str] = {
+        getattr(impl.function, "__code__", None): impl.plugin_name
+        for impl in caller.get_hookimpls()
+    }
+    traceback = error.__traceback__
+    while traceback is not None:
+        name = codes.get(traceback.tb_frame.f_code)
+        if name is not None:
+            return name
+        traceback = traceback.tb_next
+    return "unknown"
