@@ -98,8 +98,7 @@ class Registry:
         except GovlinkError:
             raise
         except Exception as error:
-            name = plugin or culprit(caller, error)
-            raise PluginError(f"plugin {name!r} failed in {hook}: {one_line(error)}") from error
+            raise _failed(plugin or culprit(caller, error), hook, error) from error
 
     def _specs(self, hook: str, kind: type[_Spec], plugin: str | None = None) -> list[_Spec]:
         """Every spec the hook's implementations return, flattened, each checked to be ``kind``."""
@@ -116,6 +115,7 @@ class Registry:
         return specs
 
     def _implementers(self, hook: str) -> list[str]:
+        self._loader.load()
         return [i.plugin_name for i in reversed(getattr(self._pm.hook, hook).get_hookimpls())]
 
     def _offered(self, hook: str, kind: type[_Spec]) -> dict[str, list[str]]:
@@ -143,23 +143,19 @@ class Registry:
         return self._merged("govlink_sources", SourceSpec, "source")
 
     def sinks(self) -> Mapping[str, SinkSpec]:
-        """Every sink offered, by name (sorted).
-
-        :raises PluginError: two plugins offer the same name, or a plugin misbehaves.
-        """
+        """Every sink offered, by name (sorted); raises like :meth:`sources`."""
         return self._merged("govlink_sinks", SinkSpec, "sink")
 
     def source_for(self, location: str) -> SourceSpec | None:
         """The source that claims ``location`` (``firstresult``: the first claim wins), or ``None``.
 
-        :raises PluginError: a plugin failed, or gave something that is not a
-            :class:`SourceSpec`.
+        :raises PluginError: a plugin failed, or gave something that is not a ``SourceSpec``.
         """
         spec = self._call("govlink_source_for", location=location)
         if spec is not None and not isinstance(spec, SourceSpec):
+            kind = type(spec).__name__
             raise PluginError(
-                f"a plugin gave a {type(spec).__name__} from govlink_source_for, "
-                "expected SourceSpec"
+                f"a plugin gave a {kind} from govlink_source_for, expected SourceSpec"
             )
         return spec
 
@@ -195,10 +191,7 @@ class Registry:
         return _opened(spec.name, "sink", spec.open, options or SinkOptions())
 
     def fetchers(self) -> Mapping[str, FetcherSpec]:
-        """Every document fetcher offered, by name (sorted).
-
-        :raises PluginError: two plugins offer the same name, or a plugin misbehaves.
-        """
+        """Every document fetcher offered, by name (sorted); raises like :meth:`sources`."""
         return self._merged("govlink_fetchers", FetcherSpec, "fetcher")
 
     def open_fetcher(self, name: str, options: FetcherOptions | None = None) -> Fetcher:
@@ -223,6 +216,8 @@ class Registry:
                 self._call("govlink_notify", plugin, alert=alert)
             except PluginError as error:
                 errors.append(error)
+            except GovlinkError as error:
+                errors.append(_failed(plugin, "govlink_notify", error))
         if errors:
             extra = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
             raise PluginError(errors[0].message + extra) from errors[0]
@@ -238,7 +233,6 @@ class Registry:
     def plugins(self) -> list[PluginInfo]:
         """Every loaded plugin with what it offers, sorted by name (a name clash is listed by
         :meth:`clashes`, not raised)."""
-        self._loader.load()
         offers = self._offers()
 
         def names(kind: str, plugin: str) -> tuple[str, ...]:
@@ -273,6 +267,10 @@ class Registry:
         Built on pluggy's :meth:`~pluggy.PluginManager.add_hookcall_monitoring`.
         """
         return self._loader.monitor(record)
+
+
+def _failed(plugin: str, hook: str, error: BaseException) -> PluginError:
+    return PluginError(f"plugin {plugin!r} failed in {hook}: {one_line(error)}")
 
 
 def _named(known: Mapping[str, _Spec], name: str, what: str) -> _Spec:
