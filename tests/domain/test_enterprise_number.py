@@ -286,7 +286,7 @@ def test_constructor_parses_like_parse() -> None:
 
 
 def test_from_trusted_wraps_stored_digits() -> None:
-    assert EnterpriseNumber._from_trusted("0417497106") == EnterpriseNumber.parse("0417497106")
+    assert EnterpriseNumber.from_trusted("0417497106") == EnterpriseNumber.parse("0417497106")
 
 
 @pytest.mark.parametrize("formatted", KBO)

@@ -18,14 +18,21 @@ from govlink.reconcile.policy import ApplyPlan
 from govlink.store.base import ImportRun
 from govlink.workflows.importing import ImportPreview
 
-__all__ = ["render_applied", "render_companies", "render_hint", "render_plugins", "render_preview"]
+__all__ = [
+    "render_applied",
+    "render_companies",
+    "render_hint",
+    "render_plugins",
+    "render_preview",
+    "section",
+]
 
 
 def _text(value: object) -> Text:
     return Text("" if value is None else str(value))
 
 
-def _section(
+def section(
     console: Console, heading: str, columns: Iterable[str], rows: Iterable[Iterable[object]]
 ) -> None:
     """A heading, then a table of ``rows`` (or "none")."""
@@ -64,7 +71,7 @@ def render_preview(console: Console, preview: ImportPreview) -> None:
     console.print(Text(f"Import from {preview.source} ({preview.location})", style="bold"))
     console.print(Text(_summary(preview)))
     console.print()
-    _section(
+    section(
         console,
         f"Only in import ({len(diff.only_in_source)}): new companies",
         ("row", "enterprise number", "name", "responsible"),
@@ -73,14 +80,14 @@ def render_preview(console: Console, preview: ImportPreview) -> None:
             for c in diff.only_in_source
         ),
     )
-    _section(
+    section(
         console,
         f"Only on the platform ({len(diff.only_in_platform)}): possibly no longer clients",
         ("enterprise number", "name", "responsible"),
         ((c.enterprise_number.formatted, c.name, c.responsible) for c in diff.only_in_platform),
     )
     unchanged = len(diff.matching) - len(diff.changed)
-    _section(
+    section(
         console,
         f"Matching ({len(diff.matching)}): {len(diff.changed)} with changes, {unchanged} unchanged",
         ("row", "enterprise number", "name", "field", "import", "platform"),
@@ -97,7 +104,7 @@ def render_preview(console: Console, preview: ImportPreview) -> None:
             for change in m.changes
         ),
     )
-    _section(
+    section(
         console,
         f"Invalid ({len(diff.invalid)}): rows that cannot be imported",
         ("row", "column", "value", "reason"),
@@ -108,7 +115,7 @@ def render_preview(console: Console, preview: ImportPreview) -> None:
         ),
     )
     if diff.warnings:
-        _section(
+        section(
             console,
             f"Warnings ({len(diff.warnings)})",
             ("row", "enterprise number", "warning"),
@@ -126,7 +133,7 @@ def render_applied(console: Console, plan: ApplyPlan, run: ImportRun) -> None:
         )
     )
     if plan.update:
-        _section(
+        section(
             console,
             "Updated",
             ("enterprise number", "name", "fields"),
@@ -150,7 +157,7 @@ def render_hint(console: Console) -> None:
 
 def render_companies(console: Console, companies: Iterable[Company]) -> None:
     """The companies on the platform."""
-    _section(
+    section(
         console,
         "Companies on the platform",
         ("enterprise number", "name", "e-mail", "language", "responsible"),
@@ -169,7 +176,7 @@ def render_plugins(
 ) -> None:
     """The loaded plugins with what they offer, then those that failed to load and the names
     two plugins offer."""
-    _section(
+    section(
         console,
         "Plugins",
         ("plugin", "origin", "sources", "sinks", "notifier"),

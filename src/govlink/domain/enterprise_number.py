@@ -190,8 +190,12 @@ class EnterpriseNumber:
         return cls(raw)
 
     @classmethod
-    def _from_trusted(cls, digits: str) -> EnterpriseNumber:
-        """Wrap digits that were already validated (a store reading back its own keys)."""
+    def from_trusted(cls, digits: str) -> EnterpriseNumber:
+        """Wrap 10 digits govlink validated before, without checking them again.
+
+        For a store reading back its own keys and for generators that compute valid numbers:
+        nothing is checked, so never pass it outside input (use :meth:`parse`).
+        """
         number = object.__new__(cls)
         object.__setattr__(number, "compact", digits)
         return number

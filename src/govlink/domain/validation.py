@@ -195,16 +195,17 @@ class Validator:
 
     def __call__(self, record: RawRecord) -> ValidRecord | InvalidRecord:
         """Validate one record; see :func:`validate`."""
-        outcome = self._check(record)
+        outcome = self.check(record)
         if isinstance(outcome, InvalidRecord):
             return outcome
-        warning = self._warning(outcome, record.ref)
+        warning = self.warning(outcome, record.ref)
         return ValidRecord(company=outcome, warnings=() if warning is None else (warning,))
 
-    def _check(self, record: RawRecord) -> Company | InvalidRecord:
-        """The Company of ``record``, or its problems; warnings come from :meth:`_warning`.
+    def check(self, record: RawRecord) -> Company | InvalidRecord:
+        """The Company of ``record``, or its problems; warnings come from :meth:`warning`.
 
-        The reconciler calls this directly: it keeps no :class:`ValidRecord` per row.
+        Calling a validator is ``check`` then ``warning``; the reconciler calls the two
+        directly and so keeps no :class:`ValidRecord` per row.
         """
         problems: list[Problem] = []
         fields = record.fields
@@ -243,7 +244,7 @@ class Validator:
             return InvalidRecord(record=record, problems=tuple(problems), enterprise_number=number)
         return Company(enterprise_number=number, origin=record.ref, **values)
 
-    def _warning(self, company: Company, ref: SourceRef) -> RecordWarning | None:
+    def warning(self, company: Company, ref: SourceRef) -> RecordWarning | None:
         """The warning about a valid ``company``, if any (at most one applies)."""
         responsible = company.responsible
         if responsible is None:

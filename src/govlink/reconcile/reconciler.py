@@ -111,7 +111,7 @@ def reconcile(
     """
     platform = _index_platform(platform_companies)
     validator = Validator(known_colleagues=known_colleagues)
-    check, warning_of = validator._check, validator._warning
+    check, warning_of = validator.check, validator.warning
     rows: dict[str, RawRecord] = {}  # by compact number: the first row with that number
     repeated: dict[str, list[tuple[_Outcome, RawRecord]]] = {}  # further rows, rarely any
     only_in_source: list[Company] = []

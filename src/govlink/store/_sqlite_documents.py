@@ -118,7 +118,7 @@ def _dt(text: str | None) -> datetime | None:
 
 
 def _number(text: str) -> EnterpriseNumber:
-    return EnterpriseNumber._from_trusted(text)
+    return EnterpriseNumber.from_trusted(text)
 
 
 def _document(row: sqlite3.Row, content: bytes | None = None) -> Document:

@@ -68,7 +68,7 @@ def _company_row(company: Company) -> tuple[object, ...]:
 
 def _company(row: sqlite3.Row) -> Company:
     data = {name: row[name] for name in COMPANY_FIELDS}
-    data["enterprise_number"] = EnterpriseNumber._from_trusted(row["enterprise_number"])
+    data["enterprise_number"] = EnterpriseNumber.from_trusted(row["enterprise_number"])
     source = row["origin_source"]
     origin = (
         None
@@ -353,7 +353,7 @@ def _select_runs(db: sqlite3.Connection, run_id: int | None = None) -> list[Impo
     ):
         changes.setdefault(row["run_id"], []).append(
             AppliedChange(
-                enterprise_number=EnterpriseNumber._from_trusted(row["enterprise_number"]),
+                enterprise_number=EnterpriseNumber.from_trusted(row["enterprise_number"]),
                 action=row["action"],
                 fields=tuple(json.loads(row["fields"])),
                 before=json.loads(row["before"]),

@@ -47,7 +47,7 @@ def _with_check_digits(first8: int) -> str:
 def _numbers(draw: st.DrawFn, series: Sequence[str]) -> EnterpriseNumber:
     lead = draw(st.sampled_from(series))
     rest = draw(st.integers(min_value=0 if lead == "1" else 1, max_value=9_999_999))
-    return EnterpriseNumber._from_trusted(_with_check_digits(int(lead) * 10_000_000 + rest))
+    return EnterpriseNumber.from_trusted(_with_check_digits(int(lead) * 10_000_000 + rest))
 
 
 def enterprise_numbers(
