@@ -15,11 +15,11 @@ import time
 
 import httpx
 
-from govlink.connectors._http import Secret
 from govlink.connectors.adminis.client import AdminisConfig
 from govlink.connectors.adminis.source import AdminisSource
-from govlink.testing._loopback import ScaledClock
+from govlink.connectors.http import Secret
 from govlink.testing.adminis import AdminisSimulator, ApiSettings, sample_data
+from govlink.testing.clock import ScaledClock
 
 KEY = "bench-key"
 PER_PAGE = 1_000

@@ -17,11 +17,11 @@ import time
 
 import httpx
 
-from govlink.connectors._http import BearerToken, Secret
 from govlink.connectors.adminpulse.client import AdminPulseClient
 from govlink.connectors.adminpulse.source import AdminPulseSource
-from govlink.testing._loopback import ScaledClock
+from govlink.connectors.http import BearerToken, Secret
 from govlink.testing.adminpulse import DEFAULT_API_KEY, AdminPulseSimulator, generate
+from govlink.testing.clock import ScaledClock
 
 
 def _baseline(url: str, n: int) -> float:

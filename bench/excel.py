@@ -24,7 +24,7 @@ from pathlib import Path
 import openpyxl
 
 from govlink.connectors.excel.headers import TEMPLATE_HEADERS
-from govlink.connectors.excel.reader import ExcelSource
+from govlink.connectors.excel.source import ExcelSource
 from govlink.domain.validation import Validator, ValidRecord
 
 SIZES = (10_000, 100_000)

@@ -20,12 +20,12 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from govlink import EnterpriseNumber
-from govlink.connectors._http import Rate
 from govlink.connectors.adminpulse.client import DEFAULT_LIMITS, DOCUMENTS_ADD
+from govlink.connectors.http import Rate
 from govlink.domain.forwarding import SinkSwitch
 from govlink.store import SQLiteStore
-from govlink.testing._loopback import ScaledClock
 from govlink.testing.adminpulse import DEFAULT_API_KEY, AdminPulseSimulator, generate
+from govlink.testing.clock import ScaledClock
 from govlink.testing.documents import adminpulse_registry, sample_document, sample_pdf
 from govlink.workflows.pushing import push
 

@@ -81,7 +81,7 @@ def build(rows: int, seed: int = SEED) -> tuple[list[RawRecord], list[Company], 
             changed = rnd.random() < 0.10
             platform.append(
                 Company(
-                    enterprise_number=EnterpriseNumber._from_trusted(digits),
+                    enterprise_number=EnterpriseNumber.from_trusted(digits),
                     name=f"Old name {row}" if changed else name,
                     email=email,
                     language=language,
@@ -90,7 +90,7 @@ def build(rows: int, seed: int = SEED) -> tuple[list[RawRecord], list[Company], 
             )
     for digits in numbers[rows:]:
         platform.append(
-            Company(enterprise_number=EnterpriseNumber._from_trusted(digits), name=f"P {digits}")
+            Company(enterprise_number=EnterpriseNumber.from_trusted(digits), name=f"P {digits}")
         )
     rnd.shuffle(records)
     rnd.shuffle(platform)

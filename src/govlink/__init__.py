@@ -1,7 +1,17 @@
 """govlink: import, reconcile and sync Belgian client companies for accounting firms.
 
 The names below are the public API; modules and names starting with an underscore are private.
+``import govlink`` loads the pure core's errors, domain value types and reconciler only; every
+other name here (the planner, documents and alerts, :func:`ingest`, :data:`hookimpl`) is imported
+on first use (:pep:`562`), so the workflows, the store, pluggy, httpx, smtplib and openpyxl load
+only when something needs them. The rest lives in its subpackage: ``govlink.workflows``,
+``govlink.store``, ``govlink.plugins``, ``govlink.connectors``.
 """
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any, Final
 
 from govlink.domain import (
     COMPANY_FIELDS,
@@ -19,8 +29,6 @@ from govlink.domain import (
     WarningCode,
     validate,
 )
-from govlink.domain.alerts import Alert, AlertKind
-from govlink.domain.documents import Document, DocumentKind
 from govlink.errors import (
     ConfigurationError,
     ConnectorError,
@@ -47,7 +55,6 @@ from govlink.errors import (
     WorkbookError,
     WorkbookFormatError,
 )
-from govlink.planner import Grid, Plan, PlannerConfig, SyncItem, plan
 from govlink.reconcile import (
     ALL,
     ApplyPlan,
@@ -60,7 +67,13 @@ from govlink.reconcile import (
     plan_apply,
     reconcile,
 )
-from govlink.workflows.ingesting import IngestReport, ingest
+
+if TYPE_CHECKING:
+    from govlink.domain.alerts import Alert, AlertKind
+    from govlink.domain.documents import Document, DocumentKind
+    from govlink.planner import Grid, Plan, PlannerConfig, SyncItem, plan
+    from govlink.plugins import hookimpl
+    from govlink.workflows.ingesting import IngestReport, ingest
 
 __version__ = "0.1.0.dev0"
 
@@ -120,9 +133,33 @@ __all__ = [
     "WorkbookError",
     "WorkbookFormatError",
     "__version__",
+    "hookimpl",
     "ingest",
     "plan",
     "plan_apply",
     "reconcile",
     "validate",
 ]
+
+#: The names imported on first use, by the module each comes from.
+_LAZY_MODULES: Final = {
+    "govlink.domain.alerts": ("Alert", "AlertKind"),
+    "govlink.domain.documents": ("Document", "DocumentKind"),
+    "govlink.planner": ("Grid", "Plan", "PlannerConfig", "SyncItem", "plan"),
+    "govlink.plugins": ("hookimpl",),
+    "govlink.workflows.ingesting": ("IngestReport", "ingest"),
+}
+_LAZY: Final = {name: module for module, names in _LAZY_MODULES.items() for name in names}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'govlink' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})

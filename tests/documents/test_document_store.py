@@ -183,7 +183,7 @@ def test_every_document_stays_in_the_outbox_whatever_happens(
 def test_a_version_1_store_gains_the_document_tables(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
     with closing(sqlite3.connect(path)) as db, db:
-        migrate(db, MIGRATIONS[:1])
+        migrate(db, MIGRATIONS[:1], now="2026-01-01T00:00:00.000000Z")
         db.execute("INSERT INTO settings (key, value, updated_at) VALUES ('a', 'b', 'now')")
     with SQLiteStore(path) as store:
         assert store.schema_version == LATEST_VERSION

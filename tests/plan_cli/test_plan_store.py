@@ -132,7 +132,7 @@ def test_a_version_1_store_gains_the_plan_tables(path: Path) -> None:
     assert LATEST_VERSION == MIGRATIONS[-1].version >= 2
     with sqlite3.connect(path, isolation_level=None) as db:
         db.execute("BEGIN")
-        migrate(db, MIGRATIONS[:1])
+        migrate(db, MIGRATIONS[:1], now="2026-01-01T00:00:00.000000Z")
         db.execute(
             "INSERT INTO companies (enterprise_number, name, created_at, updated_at) "
             "VALUES ('0403019261', 'Kept NV', 'x', 'x')"

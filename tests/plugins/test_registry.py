@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import types
 from collections.abc import Iterator
 
 import pytest
@@ -45,7 +44,14 @@ def _spec(name: str) -> SourceSpec:
     return SourceSpec(name=name, description=f"the {name} source", open=lambda options: _Source())
 
 
-def _plugin(*names: str, claim: str | None = None) -> types.SimpleNamespace:
+class Hooks:
+    """A plugin object made of the given hook implementations (hashable, like every plugin)."""
+
+    def __init__(self, **hooks: object) -> None:
+        vars(self).update(hooks)
+
+
+def _plugin(*names: str, claim: str | None = None) -> Hooks:
     """A plugin object offering sources ``names`` and claiming locations starting with ``claim``."""
 
     @hookimpl
@@ -56,9 +62,7 @@ def _plugin(*names: str, claim: str | None = None) -> types.SimpleNamespace:
     def govlink_source_for(location: str) -> SourceSpec | None:
         return _spec(names[0]) if claim is not None and location.startswith(claim) else None
 
-    return types.SimpleNamespace(
-        govlink_sources=govlink_sources, govlink_source_for=govlink_source_for
-    )
+    return Hooks(govlink_sources=govlink_sources, govlink_source_for=govlink_source_for)
 
 
 def _alert() -> Alert:
@@ -136,12 +140,12 @@ def test_a_third_party_source_cannot_take_the_excel_name() -> None:
         registry.sources()
 
 
-def _sink_plugin(name: str) -> types.SimpleNamespace:
+def _sink_plugin(name: str) -> Hooks:
     @hookimpl
     def govlink_sinks() -> list[SinkSpec]:
         return [SinkSpec(name=name, description="", open=lambda options: None)]  # type: ignore[arg-type,return-value]
 
-    return types.SimpleNamespace(govlink_sinks=govlink_sinks)
+    return Hooks(govlink_sinks=govlink_sinks)
 
 
 def test_two_sinks_with_one_name_raise(govlink_registry: Registry) -> None:
@@ -156,7 +160,7 @@ def test_wrappers_are_refused(govlink_registry: Registry) -> None:
     def govlink_sources() -> Iterator[None]:
         return (yield)
 
-    plugin = types.SimpleNamespace(govlink_sources=govlink_sources)
+    plugin = Hooks(govlink_sources=govlink_sources)
     with pytest.raises(PluginError, match="wraps govlink_sources; govlink hooks take no wrappers"):
         govlink_registry.register(plugin, name="w")
     assert govlink_registry.plugins() == []
@@ -168,7 +172,7 @@ def test_unknown_hook_is_refused(govlink_registry: Registry) -> None:
         return None
 
     with pytest.raises(PluginError, match="unknown hooks govlink_source;"):
-        govlink_registry.register(types.SimpleNamespace(govlink_source=govlink_source), name="t")
+        govlink_registry.register(Hooks(govlink_source=govlink_source), name="t")
     assert govlink_registry.plugins() == []
 
 
@@ -177,7 +181,7 @@ def test_unknown_hook_argument_is_refused(govlink_registry: Registry) -> None:
     def govlink_source_for(path: str) -> None:
         return None
 
-    plugin = types.SimpleNamespace(govlink_source_for=govlink_source_for)
+    plugin = Hooks(govlink_source_for=govlink_source_for)
     with pytest.raises(PluginError, match="cannot be registered"):
         govlink_registry.register(plugin, name="t")
 
@@ -187,7 +191,7 @@ def test_wrong_result_type_is_a_plugin_error(govlink_registry: Registry) -> None
     def govlink_sources() -> list[str]:
         return ["excel"]
 
-    govlink_registry.register(types.SimpleNamespace(govlink_sources=govlink_sources), name="bad")
+    govlink_registry.register(Hooks(govlink_sources=govlink_sources), name="bad")
     with pytest.raises(PluginError, match="plugin 'bad' gave a str from govlink_sources"):
         govlink_registry.sources()
 
@@ -198,7 +202,7 @@ def test_a_crashing_hook_names_the_plugin(govlink_registry: Registry) -> None:
         raise RuntimeError("boom\nsecond line")
         yield  # a generator
 
-    govlink_registry.register(types.SimpleNamespace(govlink_sources=govlink_sources), name="bad")
+    govlink_registry.register(Hooks(govlink_sources=govlink_sources), name="bad")
     with pytest.raises(PluginError) as caught:
         govlink_registry.sources()
     assert (
@@ -241,7 +245,7 @@ def test_a_source_failing_to_open_becomes_a_plugin_error(govlink_registry: Regis
         raise KeyError("token")
 
     spec = SourceSpec(name="broken", description="", open=broken)
-    govlink_registry.register(types.SimpleNamespace(govlink_sources=hookimpl(lambda: [spec])))
+    govlink_registry.register(Hooks(govlink_sources=hookimpl(lambda: [spec])))
     with pytest.raises(PluginError, match=r"^source 'broken' failed to open: KeyError: 'token'$"):
         govlink_registry.open_source(SourceOptions(location="broken"))
 
@@ -254,7 +258,7 @@ def test_open_sink(govlink_registry: Registry) -> None:
         return object()
 
     spec = SinkSpec(name="archive", description="", open=open_sink)  # type: ignore[arg-type]
-    govlink_registry.register(types.SimpleNamespace(govlink_sinks=hookimpl(lambda: [spec])))
+    govlink_registry.register(Hooks(govlink_sinks=hookimpl(lambda: [spec])))
     govlink_registry.open_sink("archive", SinkOptions(settings={"KEY": "secret"}))
     assert opened == [SinkOptions(settings={"KEY": "secret"})]
     assert "secret" not in repr(opened[0])
@@ -267,14 +271,14 @@ def test_notify_reaches_every_notifier_even_after_a_failure(
 ) -> None:
     received: list[tuple[str, Alert]] = []
 
-    def notifier(name: str, fail: bool = False) -> types.SimpleNamespace:
+    def notifier(name: str, fail: bool = False) -> Hooks:
         @hookimpl
         def govlink_notify(alert: Alert) -> None:
             received.append((name, alert))
             if fail:
                 raise ConnectionError("smtp down")
 
-        return types.SimpleNamespace(govlink_notify=govlink_notify)
+        return Hooks(govlink_notify=govlink_notify)
 
     for name, fail in (("mail", False), ("chat", True), ("log", False)):
         govlink_registry.register(notifier(name, fail), name=name)
@@ -293,8 +297,8 @@ def test_hook_recorder_sees_arguments_and_results(
     govlink_registry.register(_plugin("memory", claim="mem://"), name="mem")
     spec = govlink_registry.source_for("mem://a")
     [call] = govlink_hooks.calls_of("govlink_source_for")
-    assert (call.plugin, dict(call.kwargs), call.result, call.error) == (
-        "mem",
+    assert (call.plugins, dict(call.kwargs), call.result, call.error) == (
+        ("mem",),
         {"location": "mem://a"},
         spec,
         None,

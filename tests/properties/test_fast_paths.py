@@ -1,6 +1,6 @@
 """The reconciler's and the validator's fast paths give what the plain reference gives.
 
-``reconcile`` validates through ``Validator._check`` (no ``ValidRecord`` per row), matches in one
+``reconcile`` validates through ``Validator.check`` (no ``ValidRecord`` per row), matches in one
 pass and sorts at the end; the validator normalises ASCII text inline. The references below are
 the straightforward versions, written from the spec with the public ``validate``.
 """

@@ -13,12 +13,13 @@ import httpx
 import pytest
 
 from govlink import Document, EnterpriseNumber
-from govlink.connectors._http import RetryPolicy
+from govlink.connectors.http import RetryPolicy
 from govlink.domain.forwarding import SinkSwitch
 from govlink.plugins import Registry
 from govlink.store import SQLiteStore
-from govlink.testing._loopback import LoopbackServer, ScaledClock
+from govlink.testing._loopback import LoopbackServer
 from govlink.testing.adminpulse import DEFAULT_API_KEY, AdminPulseSimulator, generate
+from govlink.testing.clock import ScaledClock
 from govlink.testing.documents import adminpulse_registry, sample_document, sample_pdf
 
 SPEED = 600.0

@@ -23,6 +23,7 @@ from govlink import (
 from govlink.domain.outbox import OutboxState, RetryPolicy
 from govlink.plugins import Delivery, DeliveryStatus, Registry, SinkOptions, SinkSpec, hookimpl
 from govlink.store import SQLiteStore
+from govlink.testing.clock import SimulatedClock
 from govlink.testing.documents import sample_document, sample_pdf
 from govlink.workflows.pushing import (
     PushOptions,
@@ -35,7 +36,9 @@ from govlink.workflows.pushing import (
 
 NUMBER = EnterpriseNumber.parse("0403019261")
 T0 = datetime(2026, 5, 4, 9, 0, tzinfo=UTC)
-FAST = PushOptions(retry=RetryPolicy(base_delay=timedelta(0)), sleep=lambda _: None)
+FAST = PushOptions(
+    retry=RetryPolicy(base_delay=timedelta(0)), clock=SimulatedClock(datetime.now(UTC))
+)
 
 
 class RecordingSink:
@@ -182,7 +185,9 @@ def test_a_long_backoff_ends_the_run_and_keeps_the_entry(
 ) -> None:
     enable_sink(store, registry, "recorder", now=T0)
     _add(store, 1, "flaky.pdf", T0)
-    slow = PushOptions(retry=RetryPolicy(base_delay=timedelta(hours=1)), sleep=lambda _: None)
+    slow = PushOptions(
+        retry=RetryPolicy(base_delay=timedelta(hours=1)), clock=SimulatedClock(datetime.now(UTC))
+    )
     report = push(store, registry, sink="recorder", options=slow)
     assert (report.pushed, report.pending) == ((), 1)
 

@@ -21,6 +21,7 @@ from govlink.store import ImportCounts, RunInfo, SQLiteStore, Store
 from govlink.store._schema import LATEST_VERSION, MIGRATIONS, Migration, migrate
 from govlink.testing.strategies import companies
 
+NOW = "2026-01-01T00:00:00.000000Z"
 NUMBERS = [EnterpriseNumber.parse(n) for n in ("0403019261", "0417497106", "0202239951")]
 
 
@@ -217,11 +218,11 @@ def test_a_later_migration_applies_on_top_and_a_failing_one_changes_nothing(path
     broken = Migration(LATEST_VERSION + 2, "broken", ("CREATE TABLE x (a)", "NOT SQL"))
     db = sqlite3.connect(path, isolation_level=None)
     db.execute("BEGIN IMMEDIATE")
-    assert migrate(db, (*MIGRATIONS, extra)) == (LATEST_VERSION + 1,)
+    assert migrate(db, (*MIGRATIONS, extra), now=NOW) == (LATEST_VERSION + 1,)
     db.execute("COMMIT")
     db.execute("BEGIN IMMEDIATE")
     with pytest.raises(sqlite3.OperationalError):
-        migrate(db, (*MIGRATIONS, extra, broken))
+        migrate(db, (*MIGRATIONS, extra, broken), now=NOW)
     db.execute("ROLLBACK")
     tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     db.close()

@@ -34,6 +34,6 @@ def template(path: Path, lang: str) -> None:
 
 @click.command()
 def plugins() -> None:
-    """List the plugins, the sources and sinks they offer, and any that failed to load."""
+    """List the plugins, what they offer, any that failed to load and any name clash."""
     registry = Registry()
-    render_plugins(stdout_console(), registry.plugins(), registry.failed)
+    render_plugins(stdout_console(), registry.plugins(), registry.failed, registry.clashes())

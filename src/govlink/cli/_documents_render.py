@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from rich.console import Console
 from rich.text import Text
 
-from govlink.cli._render import _section
+from govlink.cli._render import section
 from govlink.store.documents import OutboxEntry, StoredAlert
 from govlink.workflows.ingesting import IngestReport
 from govlink.workflows.pushing import PushReport, PushStatus
@@ -33,7 +33,7 @@ def _entries(entries: Iterable[OutboxEntry]) -> Iterable[tuple[object, ...]]:
 
 def render_alerts(console: Console, alerts: Iterable[StoredAlert]) -> None:
     """The alerts with their recipient and status."""
-    _section(
+    section(
         console,
         "Alerts",
         ("id", "created", "company", "recipient", "status", "subject"),
@@ -53,7 +53,7 @@ def render_alerts(console: Console, alerts: Iterable[StoredAlert]) -> None:
 
 def render_ingest(console: Console, report: IngestReport) -> None:
     """Stored, already stored and rejected documents, then the alerts sent."""
-    _section(
+    section(
         console,
         f"Stored ({len(report.stored)})",
         ("id", "file", "kind", "queued for"),
@@ -65,7 +65,7 @@ def render_ingest(console: Console, report: IngestReport) -> None:
     if report.duplicates:
         names = ", ".join(d.file_name for d in report.duplicates)
         console.print(Text(f"Already stored: {names}", style="dim"))
-    _section(
+    section(
         console,
         f"Rejected ({len(report.rejected)})",
         ("file", "reason"),
@@ -86,9 +86,9 @@ def render_push(console: Console, report: PushReport) -> None:
         )
     )
     if report.held:
-        _section(console, "Held (retried on the next run)", _ENTRY_COLUMNS, _entries(report.held))
+        section(console, "Held (retried on the next run)", _ENTRY_COLUMNS, _entries(report.held))
     if report.failed:
-        _section(
+        section(
             console, "Failed (see govlink push --status)", _ENTRY_COLUMNS, _entries(report.failed)
         )
 
@@ -105,5 +105,5 @@ def render_push_status(console: Console, status: PushStatus) -> None:
     console.print(Text(f"{status.sink}: {state}{tags}", style="bold"))
     console.print(Text(", ".join(f"{n} {s.value}" for s, n in status.counts.items())))
     console.print()
-    _section(console, "Held (retried on the next run)", _ENTRY_COLUMNS, _entries(status.held))
-    _section(console, "Parked or unknown (need a look)", _ENTRY_COLUMNS, _entries(status.failed))
+    section(console, "Held (retried on the next run)", _ENTRY_COLUMNS, _entries(status.held))
+    section(console, "Parked or unknown (need a look)", _ENTRY_COLUMNS, _entries(status.failed))

@@ -19,6 +19,7 @@ from govlink.cli._app import (
     store_option,
 )
 from govlink.cli._json import import_json
+from govlink.cli._limit import limit_options, shown
 from govlink.cli._render import render_applied, render_hint, render_preview
 from govlink.domain.enterprise_number import EnterpriseNumber
 from govlink.errors import InvalidEnterpriseNumber
@@ -104,6 +105,7 @@ def _report(ctx: click.Context, param: click.Parameter, value: Path | None) -> P
     metavar="FIELD,...|all",
     help="The fields to overwrite on matching companies with --apply (default: none).",
 )
+@limit_options
 def import_command(
     source: str,
     store_path: Path,
@@ -114,6 +116,8 @@ def import_command(
     apply_: bool,
     select: AllType | frozenset[EnterpriseNumber] | None,
     overwrite: AllType | frozenset[str] | None,
+    limit: int,
+    show_all: bool,
 ) -> None:
     """Import client companies from SOURCE (an .xlsx path or a source name).
 
@@ -146,10 +150,11 @@ def import_command(
         click.echo(json.dumps(import_json(preview, applied), ensure_ascii=False, indent=2))
         return
     console = stdout_console()
-    render_preview(console, preview)
+    rows = shown(limit, show_all)
+    render_preview(console, preview, limit=rows)
     if result is None:
         render_hint(console)
     else:
-        render_applied(console, result.plan, result.run)
+        render_applied(console, result.plan, result.run, limit=rows)
     if report is not None:
         console.print(f"Overview workbook written to {report}", markup=False)

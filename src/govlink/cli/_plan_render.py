@@ -23,7 +23,7 @@ _LISTED: Final = 50
 
 
 def _number(key: str) -> str:
-    return EnterpriseNumber._from_trusted(key).formatted
+    return EnterpriseNumber.from_trusted(key).formatted
 
 
 def _histogram(

@@ -7,35 +7,64 @@ a company called ``[bold]`` prints as it is.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import islice
+from typing import Final
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from govlink.domain.company import Company
-from govlink.plugins import FailedPlugin, PluginInfo
+from govlink.plugins import FailedPlugin, NameClash, PluginInfo
 from govlink.reconcile.policy import ApplyPlan
 from govlink.store.base import ImportRun
 from govlink.workflows.importing import ImportPreview
 
-__all__ = ["render_applied", "render_companies", "render_hint", "render_plugins", "render_preview"]
+__all__ = [
+    "render_applied",
+    "render_companies",
+    "render_hint",
+    "render_plugins",
+    "render_preview",
+    "section",
+]
 
 
 def _text(value: object) -> Text:
     return Text("" if value is None else str(value))
 
 
-def _section(
-    console: Console, heading: str, columns: Iterable[str], rows: Iterable[Iterable[object]]
+#: What the line under a cut table points to.
+MORE_IN_FULL: Final = "see --report or --json"
+
+
+def section(
+    console: Console,
+    heading: str,
+    columns: Iterable[str],
+    rows: Iterable[Iterable[object]],
+    *,
+    limit: int | None = None,
+    more: str = MORE_IN_FULL,
 ) -> None:
-    """A heading, then a table of ``rows`` (or "none")."""
+    """A heading, then a table of ``rows`` (or "none").
+
+    With a ``limit`` at most that many rows are shown, then a line "+K more (``more``)".
+    """
     console.print(Text(heading, style="bold"))
     table = Table()
     for column in columns:
         table.add_column(column)
-    for row in rows:
+    remaining = iter(rows)
+    for row in remaining if limit is None else islice(remaining, limit):
         table.add_row(*(_text(value) for value in row))
-    console.print(table if table.row_count else Text("  none", style="dim"))
+    left = sum(1 for _ in remaining)
+    if table.row_count:
+        console.print(table)
+    elif not left:
+        console.print(Text("  none", style="dim"))
+    if left:
+        console.print(Text(f"+{left:,} more ({more})", style="dim"))
     console.print()
 
 
@@ -58,13 +87,14 @@ def _summary(preview: ImportPreview) -> str:
     return " · ".join(parts)
 
 
-def render_preview(console: Console, preview: ImportPreview) -> None:
-    """The four categories with counts and tables, then the warnings."""
+def render_preview(console: Console, preview: ImportPreview, *, limit: int | None = None) -> None:
+    """The four categories with counts and tables (at most ``limit`` rows each), then the
+    warnings."""
     diff = preview.diff
     console.print(Text(f"Import from {preview.source} ({preview.location})", style="bold"))
     console.print(Text(_summary(preview)))
     console.print()
-    _section(
+    section(
         console,
         f"Only in import ({len(diff.only_in_source)}): new companies",
         ("row", "enterprise number", "name", "responsible"),
@@ -72,15 +102,17 @@ def render_preview(console: Console, preview: ImportPreview) -> None:
             (_row(c), c.enterprise_number.formatted, c.name, c.responsible)
             for c in diff.only_in_source
         ),
+        limit=limit,
     )
-    _section(
+    section(
         console,
         f"Only on the platform ({len(diff.only_in_platform)}): possibly no longer clients",
         ("enterprise number", "name", "responsible"),
         ((c.enterprise_number.formatted, c.name, c.responsible) for c in diff.only_in_platform),
+        limit=limit,
     )
     unchanged = len(diff.matching) - len(diff.changed)
-    _section(
+    section(
         console,
         f"Matching ({len(diff.matching)}): {len(diff.changed)} with changes, {unchanged} unchanged",
         ("row", "enterprise number", "name", "field", "import", "platform"),
@@ -96,8 +128,9 @@ def render_preview(console: Console, preview: ImportPreview) -> None:
             for m in diff.changed
             for change in m.changes
         ),
+        limit=limit,
     )
-    _section(
+    section(
         console,
         f"Invalid ({len(diff.invalid)}): rows that cannot be imported",
         ("row", "column", "value", "reason"),
@@ -106,18 +139,22 @@ def render_preview(console: Console, preview: ImportPreview) -> None:
             for r in diff.invalid
             for p in r.problems
         ),
+        limit=limit,
     )
     if diff.warnings:
-        _section(
+        section(
             console,
             f"Warnings ({len(diff.warnings)})",
             ("row", "enterprise number", "warning"),
             ((w.ref.row, w.enterprise_number.formatted, w.message) for w in diff.warnings),
+            limit=limit,
         )
 
 
-def render_applied(console: Console, plan: ApplyPlan, run: ImportRun) -> None:
-    """What an apply did."""
+def render_applied(
+    console: Console, plan: ApplyPlan, run: ImportRun, *, limit: int | None = None
+) -> None:
+    """What an apply did (at most ``limit`` updated companies listed)."""
     console.print(
         Text(
             f"Applied import run {run.id}: added {len(plan.add)} companies, "
@@ -126,7 +163,7 @@ def render_applied(console: Console, plan: ApplyPlan, run: ImportRun) -> None:
         )
     )
     if plan.update:
-        _section(
+        section(
             console,
             "Updated",
             ("enterprise number", "name", "fields"),
@@ -134,6 +171,7 @@ def render_applied(console: Console, plan: ApplyPlan, run: ImportRun) -> None:
                 (u.after.enterprise_number.formatted, u.after.name, ", ".join(u.fields))
                 for u in plan.update
             ),
+            limit=limit,
         )
 
 
@@ -148,9 +186,11 @@ def render_hint(console: Console) -> None:
     )
 
 
-def render_companies(console: Console, companies: Iterable[Company]) -> None:
-    """The companies on the platform."""
-    _section(
+def render_companies(
+    console: Console, companies: Iterable[Company], *, limit: int | None = None
+) -> None:
+    """The companies on the platform (at most ``limit`` of them)."""
+    section(
         console,
         "Companies on the platform",
         ("enterprise number", "name", "e-mail", "language", "responsible"),
@@ -158,14 +198,20 @@ def render_companies(console: Console, companies: Iterable[Company]) -> None:
             (c.enterprise_number.formatted, c.name, c.email, c.language, c.responsible)
             for c in companies
         ),
+        limit=limit,
+        more="--all, --search or --json shows them",
     )
 
 
 def render_plugins(
-    console: Console, plugins: Iterable[PluginInfo], failed: Iterable[FailedPlugin]
+    console: Console,
+    plugins: Iterable[PluginInfo],
+    failed: Iterable[FailedPlugin],
+    clashes: Iterable[NameClash] = (),
 ) -> None:
-    """The loaded plugins with what they offer, then those that failed to load."""
-    _section(
+    """The loaded plugins with what they offer, then those that failed to load and the names
+    two plugins offer."""
+    section(
         console,
         "Plugins",
         ("plugin", "origin", "sources", "sinks", "notifier"),
@@ -182,3 +228,5 @@ def render_plugins(
     )
     for plugin in failed:
         console.print(Text(f"failed to load {plugin.name}: {plugin.error}", style="red"))
+    for clash in clashes:
+        console.print(Text(f"name clash: {clash}", style="red"))

@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
-from enum import StrEnum
 from typing import Any, Final
 
 import attrs
@@ -20,41 +19,18 @@ import attrs
 from govlink.domain import normalize
 from govlink.domain.company import COMPANY_FIELDS, Company
 from govlink.domain.enterprise_number import EnterpriseNumber
+from govlink.domain.reasons import ReasonCode, WarningCode
 from govlink.domain.records import NumberCandidates, RawRecord, SourceRef
 from govlink.errors import InvalidEnterpriseNumber
 
 __all__ = [
     "InvalidRecord",
     "Problem",
-    "ReasonCode",
     "RecordWarning",
     "ValidRecord",
     "Validator",
-    "WarningCode",
     "validate",
 ]
-
-
-class ReasonCode(StrEnum):
-    """Why a record is invalid. A record may carry several."""
-
-    ENTERPRISE_NUMBER_MISSING = "enterprise_number.missing"
-    ENTERPRISE_NUMBER_FORMAT = "enterprise_number.format"
-    ENTERPRISE_NUMBER_LENGTH = "enterprise_number.length"
-    ENTERPRISE_NUMBER_CHECKSUM = "enterprise_number.checksum"
-    ENTERPRISE_NUMBER_ESTABLISHMENT_UNIT = "enterprise_number.establishment_unit"
-    ENTERPRISE_NUMBER_DUPLICATE = "enterprise_number.duplicate"
-    ENTERPRISE_NUMBER_CONFLICT = "enterprise_number.conflict"
-    NAME_MISSING = "name.missing"
-    EMAIL_INVALID = "email.invalid"
-    LANGUAGE_INVALID = "language.invalid"
-
-
-class WarningCode(StrEnum):
-    """Something worth fixing that does not make a record invalid."""
-
-    RESPONSIBLE_MISSING = "responsible.missing"
-    RESPONSIBLE_UNKNOWN = "responsible.unknown"
 
 
 @attrs.frozen(kw_only=True)
@@ -195,16 +171,17 @@ class Validator:
 
     def __call__(self, record: RawRecord) -> ValidRecord | InvalidRecord:
         """Validate one record; see :func:`validate`."""
-        outcome = self._check(record)
+        outcome = self.check(record)
         if isinstance(outcome, InvalidRecord):
             return outcome
-        warning = self._warning(outcome, record.ref)
+        warning = self.warning(outcome, record.ref)
         return ValidRecord(company=outcome, warnings=() if warning is None else (warning,))
 
-    def _check(self, record: RawRecord) -> Company | InvalidRecord:
-        """The Company of ``record``, or its problems; warnings come from :meth:`_warning`.
+    def check(self, record: RawRecord) -> Company | InvalidRecord:
+        """The Company of ``record``, or its problems; warnings come from :meth:`warning`.
 
-        The reconciler calls this directly: it keeps no :class:`ValidRecord` per row.
+        Calling a validator is ``check`` then ``warning``; the reconciler calls the two
+        directly and so keeps no :class:`ValidRecord` per row.
         """
         problems: list[Problem] = []
         fields = record.fields
@@ -243,7 +220,7 @@ class Validator:
             return InvalidRecord(record=record, problems=tuple(problems), enterprise_number=number)
         return Company(enterprise_number=number, origin=record.ref, **values)
 
-    def _warning(self, company: Company, ref: SourceRef) -> RecordWarning | None:
+    def warning(self, company: Company, ref: SourceRef) -> RecordWarning | None:
         """The warning about a valid ``company``, if any (at most one applies)."""
         responsible = company.responsible
         if responsible is None:

@@ -10,6 +10,7 @@ entry-point group::
 See ``docs/plugins.md`` for every hook and how to write and package a connector.
 """
 
+from govlink.plugins._loading import BUILTIN_PLUGINS
 from govlink.plugins._markers import PROJECT, hookimpl
 from govlink.plugins.fetchers import (
     FetchedDocument,
@@ -20,16 +21,16 @@ from govlink.plugins.fetchers import (
     FetchRequest,
     FetchResult,
 )
-from govlink.plugins.registry import (
-    BUILTIN_PLUGINS,
+from govlink.plugins.records import (
     DISABLE_ENV,
     FailedPlugin,
     HookCall,
+    NameClash,
     PluginInfo,
     PluginLoadWarning,
     PluginOrigin,
-    Registry,
 )
+from govlink.plugins.registry import Registry
 from govlink.plugins.types import (
     Delivery,
     DeliveryStatus,
@@ -56,6 +57,7 @@ __all__ = [
     "FetcherOptions",
     "FetcherSpec",
     "HookCall",
+    "NameClash",
     "PluginInfo",
     "PluginLoadWarning",
     "PluginOrigin",

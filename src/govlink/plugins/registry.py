@@ -1,115 +1,27 @@
 """The plugin registry: the one typed facade over pluggy.
 
 No other module makes hook calls. A registry is built per instance and loads nothing until it
-is first used; then it registers the built-in plugins (:data:`BUILTIN_PLUGINS`) exactly as it
-registers third-party ones, followed by the ``govlink`` entry-point group. A plugin that fails
-to load is listed in :attr:`Registry.failed` (and warned about) without breaking the others.
+is first used; loading (built-ins, entry points, blocking, isolation) is
+:mod:`govlink.plugins._loading`. A plugin that fails to load is listed in
+:attr:`Registry.failed` (and warned about) without breaking the others.
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.metadata
-import os
-import warnings
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from enum import StrEnum
+from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
-from typing import Any, Final, Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
-import attrs
-import pluggy
+from pluggy import HookCaller
 
 from govlink.domain.alerts import Alert
 from govlink.errors import GovlinkError, PluginError, UnknownSource
-from govlink.plugins import hookspecs
-from govlink.plugins._markers import PROJECT
+from govlink.plugins._loading import PluginLoader, culprit, one_line
 from govlink.plugins.fetchers import Fetcher, FetcherOptions, FetcherSpec
+from govlink.plugins.records import FailedPlugin, HookCall, NameClash, PluginInfo, PluginOrigin
 from govlink.plugins.types import Sink, SinkOptions, SinkSpec, Source, SourceOptions, SourceSpec
 
-__all__ = [
-    "BUILTIN_PLUGINS",
-    "DISABLE_ENV",
-    "FailedPlugin",
-    "HookCall",
-    "PluginInfo",
-    "PluginLoadWarning",
-    "PluginOrigin",
-    "Registry",
-]
-
-#: The built-in plugins: module paths, registered like third-party plugins. A plugin's name is
-#: the last component of its path (``excel``), which is also the name that blocks it.
-BUILTIN_PLUGINS: Final[tuple[str, ...]] = (
-    "govlink.connectors.excel",
-    "govlink.connectors.adminpulse",
-    "govlink.connectors.adminis",
-    "govlink.connectors.myminfin",
-    "govlink.notifiers.log",
-)
-
-#: Environment variable with a comma-separated list of plugin names to block.
-DISABLE_ENV: Final = "GOVLINK_DISABLE_PLUGINS"
-
-_MAX_ERROR: Final = 200
-
-
-class PluginLoadWarning(UserWarning):
-    """Warned once for every plugin that failed to load (see :attr:`Registry.failed`)."""
-
-
-class PluginOrigin(StrEnum):
-    """Where a plugin came from."""
-
-    BUILTIN = "builtin"
-    ENTRY_POINT = "entry point"
-    REGISTERED = "registered"
-
-
-@attrs.frozen(kw_only=True)
-class PluginInfo:
-    """One loaded plugin, as ``govlink plugins`` lists it.
-
-    :param name: the name it is registered (and blocked) under.
-    :param origin: builtin, entry point, or registered in code.
-    :param distribution: ``"name version"`` of the package that declared the entry point.
-    :param sources: the names of the sources it offers.
-    :param sinks: the names of the sinks it offers.
-    :param notifier: whether it implements ``govlink_notify``.
-    :param fetchers: the names of the document fetchers it offers.
-    """
-
-    name: str
-    origin: PluginOrigin
-    distribution: str | None = None
-    sources: tuple[str, ...] = ()
-    sinks: tuple[str, ...] = ()
-    notifier: bool = False
-    fetchers: tuple[str, ...] = ()
-
-
-@attrs.frozen(kw_only=True)
-class FailedPlugin:
-    """A plugin that could not be loaded: its name, one line of error, where it came from."""
-
-    name: str
-    error: str
-    origin: PluginOrigin
-    distribution: str | None = None
-
-
-@attrs.frozen(kw_only=True)
-class HookCall:
-    """One hook call to one plugin, as :meth:`Registry.monitor` reports it.
-
-    ``result`` is what the plugin returned (``None`` when it raised ``error``).
-    """
-
-    hook: str
-    kwargs: Mapping[str, object]
-    plugin: str
-    result: object = None
-    error: BaseException | None = None
+__all__ = ["Registry"]
 
 
 class _Named(Protocol):
@@ -118,21 +30,6 @@ class _Named(Protocol):
 
 
 _Spec = TypeVar("_Spec", bound=_Named)
-
-
-def _one_line(error: BaseException) -> str:
-    text = " ".join(str(error).split())
-    line = f"{type(error).__name__}: {text}" if text else type(error).__name__
-    return line if len(line) <= _MAX_ERROR else line[: _MAX_ERROR - 3] + "..."
-
-
-def _env_blocked() -> frozenset[str]:
-    return frozenset(n.strip() for n in os.environ.get(DISABLE_ENV, "").split(",") if n.strip())
-
-
-def _distribution(entry_point: importlib.metadata.EntryPoint) -> str | None:
-    dist = entry_point.dist
-    return None if dist is None else f"{dist.name} {dist.version}"
 
 
 class Registry:
@@ -144,229 +41,123 @@ class Registry:
     """
 
     def __init__(
-        self,
-        *,
-        blocked: Iterable[str] = (),
-        entry_points: bool = True,
-        builtins: bool = True,
+        self, *, blocked: Iterable[str] = (), entry_points: bool = True, builtins: bool = True
     ) -> None:
-        self._pm = pluggy.PluginManager(PROJECT)
-        self._pm.add_hookspecs(hookspecs)
-        self._blocked = frozenset(blocked) | _env_blocked()
-        for name in self._blocked:
-            self._pm.set_blocked(name)
-        self._builtins = builtins
-        self._entry_points = entry_points
-        self._loaded = False
-        self._origins: dict[str, tuple[PluginOrigin, str | None]] = {}
-        self._failed: list[FailedPlugin] = []
-        self._monitors: list[Callable[[HookCall], None]] = []
+        self._loader = PluginLoader(blocked=blocked, entry_points=entry_points, builtins=builtins)
+        self._pm = self._loader.pm
 
     def __repr__(self) -> str:
-        state = "loaded" if self._loaded else "not loaded"
-        return f"<Registry {state}, {len(self._origins)} plugins, blocked={sorted(self._blocked)}>"
-
-    # ------------------------------------------------------------ loading
+        state = "loaded" if self._loader.loaded else "not loaded"
+        plugins = len(self._loader.origins)
+        return f"<Registry {state}, {plugins} plugins, blocked={sorted(self.blocked)}>"
 
     @property
     def blocked(self) -> frozenset[str]:
         """The names that are never registered."""
-        return self._blocked
+        return self._loader.blocked
 
     @property
     def failed(self) -> list[FailedPlugin]:
         """The plugins that failed to load, each with a one-line error."""
-        self._load()
-        return list(self._failed)
+        self._loader.load()
+        return list(self._loader.failed)
 
     def register(self, plugin: object, *, name: str | None = None) -> str | None:
         """Register a plugin module or object (for tests and services).
 
         :returns: the name it is registered under, or ``None`` when that name is blocked.
-        :raises PluginError: the name is taken, or the plugin implements an unknown hook or a
-            hook with unknown arguments.
+        :raises PluginError: the name is taken, the plugin is not hashable, or it implements an
+            unknown hook, a hook with unknown arguments, or a wrapper.
         """
-        self._load()
-        return self._add(
+        self._loader.load()
+        return self._loader.add(
             plugin, name or self._pm.get_canonical_name(plugin), PluginOrigin.REGISTERED
         )
 
     def unregister(self, name: str) -> None:
         """Remove the plugin registered as ``name`` (nothing happens if there is none)."""
-        if self._pm.get_plugin(name) is not None:
-            self._pm.unregister(name=name)
-            self._origins.pop(name, None)
+        self._loader.unregister(name)
 
-    def _load(self) -> None:
-        if self._loaded:
-            return
-        self._loaded = True
-        if self._builtins:
-            for path in BUILTIN_PLUGINS:
-                self._load_one(path.rpartition(".")[2], PluginOrigin.BUILTIN, None, path)
-        if self._entry_points:
-            for entry_point in importlib.metadata.entry_points(group=PROJECT):
-                self._load_one(
-                    entry_point.name,
-                    PluginOrigin.ENTRY_POINT,
-                    _distribution(entry_point),
-                    entry_point,
-                )
+    def _call(
+        self, hook: str, plugin: str | None = None, *, flat: bool = False, **kwargs: object
+    ) -> Any:
+        """Call ``hook`` through pluggy, only ``plugin``'s implementation when given; ``flat``
+        flattens a list hook's results (running the generators an implementation returns).
 
-    def _load_one(
-        self,
-        name: str,
-        origin: PluginOrigin,
-        distribution: str | None,
-        target: str | importlib.metadata.EntryPoint,
-    ) -> None:
-        if self._pm.is_blocked(name):
-            return
-        try:
-            if self._pm.get_plugin(name) is not None:
-                raise PluginError(f"the name {name!r} is already taken by another plugin")
-            plugin = importlib.import_module(target) if isinstance(target, str) else target.load()
-            self._add(plugin, name, origin, distribution)
-        except Exception as error:
-            message = error.message if isinstance(error, PluginError) else _one_line(error)
-            self._failed.append(
-                FailedPlugin(name=name, error=message, origin=origin, distribution=distribution)
-            )
-            warnings.warn(
-                f"govlink plugin {name!r} failed to load: {message}",
-                PluginLoadWarning,
-                stacklevel=2,
-            )
-
-    def _add(
-        self,
-        plugin: object,
-        name: str,
-        origin: PluginOrigin,
-        distribution: str | None = None,
-    ) -> str | None:
-        try:
-            registered = self._pm.register(plugin, name=name)
-        except (ValueError, pluggy.PluginValidationError) as error:
-            raise PluginError(
-                f"plugin {name!r} cannot be registered: {_one_line(error)}"
-            ) from error
-        if registered is None:
-            return None
-        callers = self._pm.get_hookcallers(plugin) or []
-        unknown = sorted(caller.name for caller in callers if not caller.has_spec())
-        wrappers = sorted(
-            caller.name
-            for caller in callers
-            for impl in caller.get_hookimpls()
-            if impl.plugin is plugin and (impl.wrapper or impl.hookwrapper)
-        )
-        problem = (
-            f"implements unknown hooks {', '.join(unknown)}; "
-            f"the hooks are {', '.join(hookspecs.__all__)}"
-            if unknown
-            else f"wraps {', '.join(wrappers)}; govlink hooks take no wrappers"
-        )
-        if unknown or wrappers:
-            self._pm.unregister(plugin)
-            raise PluginError(f"plugin {name!r} {problem}")
-        self._origins[registered] = (origin, distribution)
-        return registered
-
-    # ------------------------------------------------------------ calling
-
-    def _calls(
-        self, hook: str, errors: list[PluginError] | None = None, **kwargs: object
-    ) -> Iterator[tuple[str, Any]]:
-        """Call ``hook`` plugin by plugin in pluggy's order, yielding ``(plugin, result)`` for
-        every result that is not ``None``.
-
-        Each implementation gets the arguments it names, as pluggy passes them. A plugin's
-        unexpected exception becomes a :class:`PluginError` naming it; it is raised, or appended
-        to ``errors`` and the next plugin is called. A :class:`GovlinkError` is raised as it is,
-        unless ``errors`` collects it too.
+        A plugin's unexpected exception becomes a :class:`PluginError` naming it; a
+        :class:`GovlinkError` is raised as it is.
         """
-        self._load()
-        for impl in reversed(getattr(self._pm.hook, hook).get_hookimpls()):
-            result: Any = None
-            failure: BaseException | None = None
-            try:
-                result = impl.function(*(kwargs[name] for name in impl.argnames))
-            except Exception as error:
-                failure = error
-            for record in self._monitors:
-                record(
-                    HookCall(
-                        hook=hook,
-                        kwargs=MappingProxyType(kwargs),
-                        plugin=impl.plugin_name,
-                        result=result,
-                        error=failure,
-                    )
-                )
-            if isinstance(failure, GovlinkError) and errors is None:
-                raise failure
-            if failure is not None:
-                wrapped = PluginError(
-                    f"plugin {impl.plugin_name!r} failed in {hook}: {_one_line(failure)}"
-                )
-                if errors is None:
-                    raise wrapped from failure
-                errors.append(wrapped)
-            elif result is not None:
-                yield impl.plugin_name, result
+        self._loader.load()
+        caller: HookCaller = getattr(self._pm.hook, hook)
+        if plugin is not None:
+            others = [i.plugin for i in caller.get_hookimpls() if i.plugin_name != plugin]
+            caller = self._pm.subset_hook_caller(hook, others)
+        try:
+            result = caller(**kwargs)
+            return [item for items in result for item in items] if flat else result
+        except GovlinkError:
+            raise
+        except Exception as error:
+            raise _failed(plugin or culprit(caller, error), hook, error) from error
 
-    def _merged(self, hook: str, kind: type[_Spec], what: str) -> dict[str, tuple[str, _Spec]]:
-        found: dict[str, tuple[str, _Spec]] = {}
-        for plugin, specs in self._calls(hook):
-            try:
-                items = list(specs)
-            except GovlinkError:
-                raise
-            except Exception as error:
+    def _specs(self, hook: str, kind: type[_Spec], plugin: str | None = None) -> list[_Spec]:
+        """Every spec the hook's implementations return, flattened, each checked to be ``kind``."""
+        specs: list[_Spec] = self._call(hook, plugin, flat=True)
+        for spec in specs:
+            if not isinstance(spec, kind):
+                owner = plugin or next(
+                    p for p in self._implementers(hook) if spec in self._call(hook, p, flat=True)
+                )
                 raise PluginError(
-                    f"plugin {plugin!r} failed in {hook}: {_one_line(error)}"
-                ) from error
-            for spec in items:
-                if not isinstance(spec, kind):
-                    raise PluginError(
-                        f"plugin {plugin!r} gave a {type(spec).__name__} from {hook}, "
-                        f"expected {kind.__name__}"
-                    )
-                if spec.name in found:
-                    raise PluginError(
-                        f"two plugins offer the {what} {spec.name!r}: {found[spec.name][0]!r} and "
-                        f"{plugin!r}; block one of them with {DISABLE_ENV}"
-                    )
-                found[spec.name] = (plugin, spec)
-        return dict(sorted(found.items()))
+                    f"plugin {owner!r} gave a {type(spec).__name__} from {hook}, "
+                    f"expected {kind.__name__}"
+                )
+        return specs
+
+    def _implementers(self, hook: str) -> list[str]:
+        self._loader.load()
+        return [i.plugin_name for i in reversed(getattr(self._pm.hook, hook).get_hookimpls())]
+
+    def _offered(self, hook: str, kind: type[_Spec]) -> dict[str, list[str]]:
+        """Spec name -> the plugins offering it, in call order."""
+        offered: dict[str, list[str]] = {}
+        for plugin in self._implementers(hook):
+            for spec in self._specs(hook, kind, plugin):
+                offered.setdefault(spec.name, []).append(plugin)
+        return offered
+
+    def _merged(self, hook: str, kind: type[_Spec], what: str) -> Mapping[str, _Spec]:
+        found: dict[str, _Spec] = {}
+        for spec in self._specs(hook, kind):
+            if spec.name in found:
+                owners = self._offered(hook, kind)[spec.name]
+                raise PluginError(str(NameClash(kind=what, name=spec.name, plugins=tuple(owners))))
+            found[spec.name] = spec
+        return MappingProxyType(dict(sorted(found.items())))
 
     def sources(self) -> Mapping[str, SourceSpec]:
         """Every source offered, by name (sorted).
 
         :raises PluginError: two plugins offer the same name, or a plugin misbehaves.
         """
-        merged = self._merged("govlink_sources", SourceSpec, "source")
-        return MappingProxyType({name: spec for name, (_, spec) in merged.items()})
+        return self._merged("govlink_sources", SourceSpec, "source")
 
     def sinks(self) -> Mapping[str, SinkSpec]:
-        """Every sink offered, by name (sorted).
-
-        :raises PluginError: two plugins offer the same name, or a plugin misbehaves.
-        """
-        merged = self._merged("govlink_sinks", SinkSpec, "sink")
-        return MappingProxyType({name: spec for name, (_, spec) in merged.items()})
+        """Every sink offered, by name (sorted); raises like :meth:`sources`."""
+        return self._merged("govlink_sinks", SinkSpec, "sink")
 
     def source_for(self, location: str) -> SourceSpec | None:
-        """The source that claims ``location`` (first claim wins), or ``None``."""
-        for plugin, spec in self._calls("govlink_source_for", location=location):
-            if not isinstance(spec, SourceSpec):
-                raise PluginError(
-                    f"plugin {plugin!r} gave a {type(spec).__name__} from govlink_source_for, "
-                    "expected SourceSpec"
-                )
-            return spec
-        return None
+        """The source that claims ``location`` (``firstresult``: the first claim wins), or ``None``.
+
+        :raises PluginError: a plugin failed, or gave something that is not a ``SourceSpec``.
+        """
+        spec = self._call("govlink_source_for", location=location)
+        if spec is not None and not isinstance(spec, SourceSpec):
+            kind = type(spec).__name__
+            raise PluginError(
+                f"a plugin gave a {kind} from govlink_source_for, expected SourceSpec"
+            )
+        return spec
 
     def open_source(self, options: SourceOptions) -> Source:
         """Open the source named ``options.location``, or the one that claims that location.
@@ -389,12 +180,7 @@ class Registry:
 
         :raises PluginError: no plugin offers it (the message lists the sinks there are).
         """
-        known = self.sinks()
-        spec = known.get(name)
-        if spec is None:
-            names = ", ".join(known) or "none"
-            raise PluginError(f"unknown sink {name!r}; known sinks: {names}", code="plugin.sink")
-        return spec
+        return _named(self.sinks(), name, "sink")
 
     def open_sink(self, name: str, options: SinkOptions | None = None) -> Sink:
         """Open the sink called ``name``.
@@ -405,12 +191,8 @@ class Registry:
         return _opened(spec.name, "sink", spec.open, options or SinkOptions())
 
     def fetchers(self) -> Mapping[str, FetcherSpec]:
-        """Every document fetcher offered, by name (sorted).
-
-        :raises PluginError: two plugins offer the same name, or a plugin misbehaves.
-        """
-        merged = self._merged("govlink_fetchers", FetcherSpec, "fetcher")
-        return MappingProxyType({name: spec for name, (_, spec) in merged.items()})
+        """Every document fetcher offered, by name (sorted); raises like :meth:`sources`."""
+        return self._merged("govlink_fetchers", FetcherSpec, "fetcher")
 
     def open_fetcher(self, name: str, options: FetcherOptions | None = None) -> Fetcher:
         """Open the fetcher called ``name``.
@@ -418,13 +200,7 @@ class Registry:
         :raises PluginError: no plugin offers it (the message lists the fetchers there are),
             or it failed to open in an unexpected way.
         """
-        known = self.fetchers()
-        spec = known.get(name)
-        if spec is None:
-            names = ", ".join(known) or "none"
-            raise PluginError(
-                f"unknown fetcher {name!r}; known fetchers: {names}", code="plugin.fetcher"
-            )
+        spec = _named(self.fetchers(), name, "fetcher")
         return _opened(spec.name, "fetcher", spec.open, options or FetcherOptions())
 
     def notify(self, alert: Alert) -> None:
@@ -435,50 +211,74 @@ class Registry:
         :raises PluginError: after all were called, naming the first that failed.
         """
         errors: list[PluginError] = []
-        for _ in self._calls("govlink_notify", errors, alert=alert):
-            pass
+        for plugin in self._implementers("govlink_notify"):
+            try:
+                self._call("govlink_notify", plugin, alert=alert)
+            except PluginError as error:
+                errors.append(error)
+            except GovlinkError as error:
+                errors.append(_failed(plugin, "govlink_notify", error))
         if errors:
             extra = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
             raise PluginError(errors[0].message + extra) from errors[0]
 
-    # ------------------------------------------------------------ introspection
+    def _offers(self) -> dict[str, dict[str, list[str]]]:
+        """Kind (``sources``, ...) -> spec name -> the plugins offering it."""
+        return {
+            "sources": self._offered("govlink_sources", SourceSpec),
+            "sinks": self._offered("govlink_sinks", SinkSpec),
+            "fetchers": self._offered("govlink_fetchers", FetcherSpec),
+        }
 
     def plugins(self) -> list[PluginInfo]:
-        """Every loaded plugin with what it offers, sorted by name."""
-        offered: dict[str, dict[str, list[str]]] = {}
-        kinds: tuple[
-            tuple[str, str, type[SourceSpec] | type[SinkSpec] | type[FetcherSpec]], ...
-        ] = (
-            ("govlink_sources", "sources", SourceSpec),
-            ("govlink_sinks", "sinks", SinkSpec),
-            ("govlink_fetchers", "fetchers", FetcherSpec),
-        )
-        for hook, key, kind in kinds:
-            for name, (plugin, _) in self._merged(hook, kind, key[:-1]).items():
-                offered.setdefault(plugin, {}).setdefault(key, []).append(name)
-        notifiers = {impl.plugin_name for impl in self._pm.hook.govlink_notify.get_hookimpls()}
+        """Every loaded plugin with what it offers, sorted by name (a name clash is listed by
+        :meth:`clashes`, not raised)."""
+        offers = self._offers()
+
+        def names(kind: str, plugin: str) -> tuple[str, ...]:
+            return tuple(sorted(n for n, by in offers[kind].items() if plugin in by))
+
+        notifiers = set(self._implementers("govlink_notify"))
         return [
             PluginInfo(
                 name=name,
                 origin=origin,
                 distribution=distribution,
-                sources=tuple(offered.get(name, {}).get("sources", ())),
-                sinks=tuple(offered.get(name, {}).get("sinks", ())),
-                fetchers=tuple(offered.get(name, {}).get("fetchers", ())),
+                sources=names("sources", name),
+                sinks=names("sinks", name),
+                fetchers=names("fetchers", name),
                 notifier=name in notifiers,
             )
-            for name, (origin, distribution) in sorted(self._origins.items())
+            for name, (origin, distribution) in sorted(self._loader.origins.items())
+        ]
+
+    def clashes(self) -> list[NameClash]:
+        """The names two or more plugins offer (each makes the lookup of its kind fail)."""
+        return [
+            NameClash(kind=kind[:-1], name=name, plugins=tuple(by))
+            for kind, offered in self._offers().items()
+            for name, by in sorted(offered.items())
+            if len(by) > 1
         ]
 
     def monitor(self, record: Callable[[HookCall], None]) -> Callable[[], None]:
-        """Report every hook call to ``record`` (tracing, tests); returns the function to stop."""
-        self._monitors.append(record)
+        """Report every hook call to ``record`` (tracing, tests); returns the function to stop.
 
-        def stop() -> None:
-            if record in self._monitors:
-                self._monitors.remove(record)
+        Built on pluggy's :meth:`~pluggy.PluginManager.add_hookcall_monitoring`.
+        """
+        return self._loader.monitor(record)
 
-        return stop
+
+def _failed(plugin: str, hook: str, error: BaseException) -> PluginError:
+    return PluginError(f"plugin {plugin!r} failed in {hook}: {one_line(error)}")
+
+
+def _named(known: Mapping[str, _Spec], name: str, what: str) -> _Spec:
+    spec = known.get(name)
+    if spec is None:
+        names = ", ".join(known) or "none"
+        raise PluginError(f"unknown {what} {name!r}; known {what}s: {names}", code=f"plugin.{what}")
+    return spec
 
 
 _Opened = TypeVar("_Opened")
@@ -493,4 +293,4 @@ def _opened(
     except GovlinkError:
         raise
     except Exception as error:
-        raise PluginError(f"{what} {name!r} failed to open: {_one_line(error)}") from error
+        raise PluginError(f"{what} {name!r} failed to open: {one_line(error)}") from error

@@ -10,8 +10,9 @@ import attrs
 
 from govlink.domain.company import COMPANY_FIELDS, Company, field_policy
 from govlink.domain.enterprise_number import EnterpriseNumber
+from govlink.domain.reasons import ReasonCode
 from govlink.domain.records import RawRecord
-from govlink.domain.validation import InvalidRecord, Problem, ReasonCode, RecordWarning, Validator
+from govlink.domain.validation import InvalidRecord, Problem, RecordWarning, Validator
 from govlink.errors import DomainError
 from govlink.reconcile.model import ChangeKind, FieldChange, ImportDiff, Match
 
@@ -111,7 +112,7 @@ def reconcile(
     """
     platform = _index_platform(platform_companies)
     validator = Validator(known_colleagues=known_colleagues)
-    check, warning_of = validator._check, validator._warning
+    check, warning_of = validator.check, validator.warning
     rows: dict[str, RawRecord] = {}  # by compact number: the first row with that number
     repeated: dict[str, list[tuple[_Outcome, RawRecord]]] = {}  # further rows, rarely any
     only_in_source: list[Company] = []

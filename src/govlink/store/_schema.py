@@ -8,7 +8,6 @@ transaction, so a store is either fully migrated or untouched.
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, datetime
 from typing import Final
 
 import attrs
@@ -115,9 +114,11 @@ def schema_version(db: sqlite3.Connection) -> int:
 
 
 def migrate(
-    db: sqlite3.Connection, migrations: tuple[Migration, ...] = MIGRATIONS
+    db: sqlite3.Connection, migrations: tuple[Migration, ...] = MIGRATIONS, *, now: str
 ) -> tuple[int, ...]:
     """Apply the pending ``migrations`` in order, inside the caller's open transaction.
+
+    :param now: the :func:`~govlink.clock.utc_timestamp` recorded as each one's ``applied_at``.
 
     :returns: the versions applied (empty when the store was up to date).
     :raises StoreError: when the store's schema is newer than this govlink knows.
@@ -139,7 +140,7 @@ def migrate(
             db.execute(statement)
         db.execute(
             "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)",
-            (migration.version, migration.description, datetime.now(UTC).isoformat()),
+            (migration.version, migration.description, now),
         )
         applied.append(migration.version)
     return tuple(applied)

@@ -10,11 +10,12 @@ import json
 import sqlite3
 from collections.abc import Callable, Collection
 from contextlib import AbstractContextManager
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Final, Protocol
 
 import attrs
 
+from govlink.clock import utc_timestamp
 from govlink.domain.alerts import Alert, AlertKind
 from govlink.domain.documents import Document, DocumentKind
 from govlink.domain.enterprise_number import EnterpriseNumber
@@ -106,21 +107,18 @@ _DUE: Final = (
 
 
 def _ts(moment: datetime) -> str:
-    if moment.utcoffset() is None:
-        raise StoreError(f"a stored time must be timezone-aware, got {moment!r}")
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    try:
+        return utc_timestamp(moment)
+    except ValueError as error:
+        raise StoreError(str(error)) from None
 
 
 def _dt(text: str | None) -> datetime | None:
     return None if text is None else datetime.fromisoformat(text)
 
 
-def _now() -> str:
-    return _ts(datetime.now(UTC))
-
-
 def _number(text: str) -> EnterpriseNumber:
-    return EnterpriseNumber._from_trusted(text)
+    return EnterpriseNumber.from_trusted(text)
 
 
 def _document(row: sqlite3.Row, content: bytes | None = None) -> Document:
@@ -212,6 +210,8 @@ class _Host(Protocol):
 
     def _transaction(self) -> AbstractContextManager[sqlite3.Connection]: ...
 
+    def _now(self) -> str: ...
+
 
 class DocumentTables:
     """Implements :class:`~govlink.store.documents.DocumentStore` on the host's connection
@@ -223,7 +223,7 @@ class DocumentTables:
         self: _Host, document: Document, content: bytes, alert: Alert | None = None
     ) -> StoredDocument | None:
         """Store a document once, with its alert and outbox entries (see DocumentStore)."""
-        now = _now()
+        now = self._now()
         with self._transaction() as db:
             cursor = db.execute(
                 "INSERT INTO documents (enterprise_number, sha256, kind, kind_label, title, "
@@ -322,7 +322,7 @@ class DocumentTables:
                     int(switch.enabled),
                     None if switch.enabled_at is None else _ts(switch.enabled_at),
                     json.dumps(list(switch.tags)),
-                    _now(),
+                    self._now(),
                 ),
             )
 
@@ -330,7 +330,7 @@ class DocumentTables:
 
     def queue_backfill(self: _Host, sink: str, since: datetime) -> int:
         """Queue older documents on explicit request (see DocumentStore)."""
-        now = _now()
+        now = self._now()
         with self._transaction() as db:
             cursor = db.execute(
                 "INSERT INTO outbox (document_id, sink, state, queued_at, updated_at) "
@@ -346,7 +346,7 @@ class DocumentTables:
             return db.execute(
                 "UPDATE outbox SET state = 'pending', not_before = NULL, updated_at = ? "
                 "WHERE sink = ? AND state = 'held'",
-                (_now(), sink),
+                (self._now(), sink),
             ).rowcount
 
     def release_orphans(self: _Host, sink: str, alive: Callable[[str], bool]) -> int:
@@ -365,7 +365,7 @@ class DocumentTables:
                 released += db.execute(
                     "UPDATE outbox SET state = 'pending', lease_owner = NULL, lease_until = NULL, "
                     "updated_at = ? WHERE sink = ? AND state = 'claimed' AND lease_owner = ?",
-                    (_now(), sink, owner),
+                    (self._now(), sink, owner),
                 ).rowcount
             return released
 
@@ -415,7 +415,7 @@ class DocumentTables:
             db.execute(
                 "UPDATE outbox SET state = 'pending', lease_owner = NULL, lease_until = NULL, "
                 "updated_at = ? WHERE id = ? AND state = 'claimed' AND lease_owner = ?",
-                (_now(), entry_id, owner),
+                (self._now(), entry_id, owner),
             )
 
     def outbox(
@@ -461,7 +461,7 @@ class DocumentTables:
         with self._transaction() as db:
             db.execute(
                 "UPDATE alerts SET status = ?, error = ?, updated_at = ? WHERE id = ?",
-                (status.value, error, _now(), alert_id),
+                (status.value, error, self._now(), alert_id),
             )
 
 

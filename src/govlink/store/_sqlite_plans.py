@@ -19,6 +19,7 @@ from typing import Any, Final
 
 import attrs
 
+from govlink.clock import utc_timestamp
 from govlink.errors import StaleStoreError
 from govlink.planner.grid import MINUTES_PER_DAY
 from govlink.planner.model import PlannerConfig
@@ -107,8 +108,10 @@ def _revision(db: sqlite3.Connection) -> int | None:
     return None if row is None else int(row[0])
 
 
-def write_plan(db: sqlite3.Connection, plan: Plan, replaces: int | None) -> StoredPlan:
-    """Replace the saved plan with ``plan`` inside the caller's write transaction."""
+def write_plan(
+    db: sqlite3.Connection, plan: Plan, replaces: int | None, *, now: datetime
+) -> StoredPlan:
+    """Replace the saved plan with ``plan`` inside the caller's write transaction, saved ``now``."""
     current = _revision(db)
     if current != replaces:
         raise StaleStoreError(
@@ -117,7 +120,7 @@ def write_plan(db: sqlite3.Connection, plan: Plan, replaces: int | None) -> Stor
         )
     grid = plan.grid
     fields = grid_fields(grid)
-    saved_at = datetime.now(UTC).replace(microsecond=0)
+    saved_at = now.astimezone(UTC).replace(microsecond=0)
     revision = (current or 0) + 1
     db.execute("DELETE FROM sync_plan_companies")
     db.execute("DELETE FROM sync_plan")
@@ -126,7 +129,7 @@ def write_plan(db: sqlite3.Connection, plan: Plan, replaces: int | None) -> Stor
         (
             revision,
             plan.since.isoformat(),
-            saved_at.isoformat(),
+            utc_timestamp(saved_at),
             grid.timezone,
             grid.slot_minutes,
             _json(fields["windows"]),

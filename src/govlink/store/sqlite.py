@@ -12,10 +12,11 @@ import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import datetime
 from types import TracebackType
-from typing import Final
+from typing import Final, TypeVar
 
+from govlink.clock import SYSTEM_CLOCK, Clock, utc_timestamp
 from govlink.domain.company import COMPANY_FIELDS, Company
 from govlink.domain.enterprise_number import EnterpriseNumber
 from govlink.domain.records import SourceRef
@@ -57,10 +58,6 @@ _COUNT_FIELDS: Final = (
 _RUN_COLUMNS: Final = ("id", "applied_at", "source", "location", "actor", *_COUNT_FIELDS)
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat()
-
-
 def _company_row(company: Company) -> tuple[object, ...]:
     origin = company.origin
     values = [getattr(company, name) for name in COMPANY_FIELDS]
@@ -72,7 +69,7 @@ def _company_row(company: Company) -> tuple[object, ...]:
 
 def _company(row: sqlite3.Row) -> Company:
     data = {name: row[name] for name in COMPANY_FIELDS}
-    data["enterprise_number"] = EnterpriseNumber._from_trusted(row["enterprise_number"])
+    data["enterprise_number"] = EnterpriseNumber.from_trusted(row["enterprise_number"])
     source = row["origin_source"]
     origin = (
         None
@@ -93,13 +90,17 @@ class SQLiteStore(DocumentTables, SyncTables):
 
     :param path: the database file (created when missing), or ``":memory:"``.
     :param timeout: seconds to wait for another process's write lock before failing.
+    :param clock: where the store's timestamps come from (:data:`~govlink.clock.SYSTEM_CLOCK`).
     :raises StoreError: the file cannot be opened, is not a govlink store, or has a newer schema.
 
     One object serves one thread; any number of processes may open the same file.
     """
 
-    def __init__(self, path: str | os.PathLike[str], *, timeout: float = 30.0) -> None:
+    def __init__(
+        self, path: str | os.PathLike[str], *, timeout: float = 30.0, clock: Clock = SYSTEM_CLOCK
+    ) -> None:
         self._path = os.fspath(path)
+        self._clock = clock
         try:
             self._db = sqlite3.connect(
                 self._path, timeout=timeout, isolation_level=None, check_same_thread=True
@@ -111,13 +112,16 @@ class SQLiteStore(DocumentTables, SyncTables):
             self._db.execute("PRAGMA journal_mode = WAL")
             self._db.execute("PRAGMA foreign_keys = ON")
             with self._transaction() as db:
-                migrate(db)
+                migrate(db, now=self._now())
         except sqlite3.Error as error:
             self._db.close()
             raise self._failed("opened", error) from error
         except StoreError:
             self._db.close()
             raise
+
+    def _now(self) -> str:
+        return utc_timestamp(self._clock.now())
 
     @property
     def path(self) -> str:
@@ -199,29 +203,17 @@ class SQLiteStore(DocumentTables, SyncTables):
     ) -> ImportRun:
         """Carry out ``plan`` and record ``run`` in one transaction (see ``ImportStore.apply``)."""
         total = len(plan.add) + len(plan.update)
-        now = _now()
+        now = self._now()
         with self._transaction() as db:
             _check_fresh(db, plan)
             run_id = _insert_run(db, run)
-            for done, company in enumerate(plan.add, start=1):
-                db.execute(_INSERT_COMPANY, (*_company_row(company), now, now))
-                written = tuple(n for n in _DATA if getattr(company, n) is not None)
-                _insert_change(db, run_id, company, "added", written, {}, _values(company, written))
-                if progress is not None:
-                    progress(done, total)
-            for done, update in enumerate(plan.update, start=len(plan.add) + 1):
+            added = ((*_company_row(company), now, now) for company in plan.add)
+            db.executemany(_INSERT_COMPANY, _counted(added, 1, total, progress))
+            for update in _counted(plan.update, len(plan.add) + 1, total, progress):
                 _update_company(db, update, now)
-                _insert_change(
-                    db,
-                    run_id,
-                    update.after,
-                    "updated",
-                    update.fields,
-                    _values(update.before, update.fields),
-                    _values(update.after, update.fields),
-                )
-                if progress is not None:
-                    progress(done, total)
+            changes = [_added(run_id, company) for company in plan.add]
+            changes += [_updated(run_id, update) for update in plan.update]
+            db.executemany(_INSERT_CHANGE, changes)
             return _select_runs(db, run_id)[0]
 
     def import_runs(self) -> list[ImportRun]:
@@ -239,7 +231,7 @@ class SQLiteStore(DocumentTables, SyncTables):
     def save_plan(self, plan: Plan, *, replaces: int | None) -> StoredPlan:
         """Replace the saved plan in one transaction (see ``PlanStore.save_plan``)."""
         with self._transaction() as db:
-            return write_plan(db, plan, replaces)
+            return write_plan(db, plan, replaces, now=self._clock.now())
 
     # settings
 
@@ -259,7 +251,7 @@ class SQLiteStore(DocumentTables, SyncTables):
                     "INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) "
                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value, "
                     "updated_at = excluded.updated_at",
-                    (key, value, _now()),
+                    (key, value, self._now()),
                 )
 
     def settings(self) -> dict[str, str]:
@@ -302,7 +294,7 @@ def _insert_run(db: sqlite3.Connection, run: RunInfo) -> int:
         f"INSERT INTO import_runs ({', '.join(_RUN_COLUMNS[1:])}) "
         f"VALUES ({', '.join('?' * (len(_RUN_COLUMNS) - 1))})",
         (
-            run.at.astimezone(UTC).isoformat(),
+            utc_timestamp(run.at),
             run.source,
             run.location,
             run.actor,
@@ -313,26 +305,55 @@ def _insert_run(db: sqlite3.Connection, run: RunInfo) -> int:
     return cursor.lastrowid
 
 
-def _insert_change(
-    db: sqlite3.Connection,
+_INSERT_CHANGE: Final = (
+    "INSERT INTO import_run_changes (run_id, enterprise_number, action, fields, before, after) "
+    "VALUES (?, ?, ?, ?, ?, ?)"
+)
+
+_T = TypeVar("_T")
+
+
+def _counted(
+    items: Iterable[_T], start: int, total: int, progress: WriteProgress | None
+) -> Iterator[_T]:
+    """``items``, reporting each one done to ``progress`` (numbered from ``start``)."""
+    for done, item in enumerate(items, start=start):
+        yield item
+        if progress is not None:
+            progress(done, total)
+
+
+def _change_row(
     run_id: int,
     company: Company,
     action: str,
     fields: tuple[str, ...],
     before: Mapping[str, str | None],
     after: Mapping[str, str | None],
-) -> None:
-    db.execute(
-        "INSERT INTO import_run_changes (run_id, enterprise_number, action, fields, before, after) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        (
-            run_id,
-            company.enterprise_number.compact,
-            action,
-            json.dumps(fields),
-            json.dumps(before),
-            json.dumps(after),
-        ),
+) -> tuple[object, ...]:
+    return (
+        run_id,
+        company.enterprise_number.compact,
+        action,
+        json.dumps(fields),
+        json.dumps(before),
+        json.dumps(after),
+    )
+
+
+def _added(run_id: int, company: Company) -> tuple[object, ...]:
+    written = tuple(n for n in _DATA if getattr(company, n) is not None)
+    return _change_row(run_id, company, "added", written, {}, _values(company, written))
+
+
+def _updated(run_id: int, update: Update) -> tuple[object, ...]:
+    return _change_row(
+        run_id,
+        update.after,
+        "updated",
+        update.fields,
+        _values(update.before, update.fields),
+        _values(update.after, update.fields),
     )
 
 
@@ -351,7 +372,7 @@ def _select_runs(db: sqlite3.Connection, run_id: int | None = None) -> list[Impo
     ):
         changes.setdefault(row["run_id"], []).append(
             AppliedChange(
-                enterprise_number=EnterpriseNumber._from_trusted(row["enterprise_number"]),
+                enterprise_number=EnterpriseNumber.from_trusted(row["enterprise_number"]),
                 action=row["action"],
                 fields=tuple(json.loads(row["fields"])),
                 before=json.loads(row["before"]),

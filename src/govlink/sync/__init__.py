@@ -4,20 +4,16 @@ See docs/sync.md. :func:`run_due` runs what is due once; :func:`work` is a worke
 until stopped; :func:`sync_status` reports; :func:`measured_costs` feeds the planner.
 """
 
-from govlink.sync.clock import SYSTEM_WALL_CLOCK, SystemWallClock, WallClock
 from govlink.sync.enqueue import enqueue_due
 from govlink.sync.options import SyncOptions
 from govlink.sync.policy import RetryRule, next_step
 from govlink.sync.runner import RunnerStore, SyncReport, open_fetcher, run_due, work
 
 __all__ = [
-    "SYSTEM_WALL_CLOCK",
     "RetryRule",
     "RunnerStore",
     "SyncOptions",
     "SyncReport",
-    "SystemWallClock",
-    "WallClock",
     "enqueue_due",
     "next_step",
     "open_fetcher",

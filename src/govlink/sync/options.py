@@ -8,9 +8,9 @@ from typing import Final
 
 import attrs
 
+from govlink.clock import SYSTEM_CLOCK, Clock
 from govlink.errors import ConfigurationError
 from govlink.store.sync import PortalLimits
-from govlink.sync.clock import SYSTEM_WALL_CLOCK, WallClock
 from govlink.sync.policy import RetryRule
 
 __all__ = [
@@ -76,7 +76,7 @@ class SyncOptions:
     fetch_timeout: float = 30.0
     office: str = ""
     mandate: str = ""
-    clock: WallClock = attrs.field(default=SYSTEM_WALL_CLOCK, repr=False)
+    clock: Clock = attrs.field(default=SYSTEM_CLOCK, repr=False)
 
     @classmethod
     def from_settings(cls, settings: Mapping[str, str], **overrides: object) -> SyncOptions:

@@ -4,9 +4,9 @@ Pure: the runner passes the attempt's outcome, the occurrence and ``now``.
 
 >>> from datetime import UTC, datetime, timedelta
 >>> due = datetime(2026, 3, 2, 9, tzinfo=UTC)
->>> step = next_step(AttemptOutcome.THROTTLED, due_at=due, now=due, attempts=1, retry_after=90)
+>>> step = next_step(AttemptOutcome.THROTTLED, due_at=due, now=due, attempts=1, retry_after=300)
 >>> step.state.value, step.not_before - due
-('pending', datetime.timedelta(seconds=90))
+('pending', datetime.timedelta(seconds=300))
 >>> next_step(AttemptOutcome.UNAVAILABLE, due_at=due, now=due + timedelta(hours=13),
 ...           attempts=5).state.value
 'gave_up'

@@ -16,6 +16,7 @@ from typing import Protocol
 
 import attrs
 
+from govlink.clock import SYSTEM_CLOCK
 from govlink.plugins.fetchers import Fetcher, FetcherOptions
 from govlink.plugins.registry import Registry
 from govlink.store.base import PlanStore
@@ -162,5 +163,8 @@ def work(
             continue
         if idle is not None:
             idle()
-        clock.wait(stop, options.poll)
+        if clock is SYSTEM_CLOCK:
+            stop.wait(options.poll)
+        else:
+            clock.sleep(options.poll)
     return loop.report(clock.now())

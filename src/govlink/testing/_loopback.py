@@ -1,4 +1,4 @@
-"""Plumbing for API simulators: one request handler, served two ways, with faults and fast time.
+"""Plumbing for API simulators: one request handler, served two ways, with faults.
 
 A simulator is any callable from an :class:`httpx.Request` to an :class:`httpx.Response`. It can
 be served
@@ -11,9 +11,9 @@ To inject a transport-level fault the handler raises :class:`DropConnection` (th
 closes without a response) or :class:`Stall` (the response comes after ``seconds`` of real time,
 past the client's timeout); a malformed body is just a response with a broken body.
 
-:class:`ScaledClock` runs N times faster than real time; pass the same object to the simulator
-(for its rate-limit windows) and to the client's limiter, so a minute of API limits passes in
-well under a second of test.
+:class:`govlink.testing.clock.ScaledClock` runs N times faster than real time; pass the same
+object to the simulator (for its rate-limit windows) and to the client's limiter, so a minute of
+API limits passes in well under a second of test.
 """
 
 from __future__ import annotations
@@ -32,7 +32,6 @@ __all__ = [
     "DropConnection",
     "Handler",
     "LoopbackServer",
-    "ScaledClock",
     "SimulatorTransport",
     "Stall",
     "max_in_window",
@@ -42,31 +41,6 @@ Handler = Callable[[httpx.Request], httpx.Response]
 """A simulator: one request in, one response out (or a fault raised)."""
 
 _HOP_HEADERS: Final = frozenset({"content-length", "transfer-encoding", "connection", "date"})
-
-
-class ScaledClock:
-    """Simulated time running ``speed`` times faster than the real monotonic clock.
-
-    It satisfies :class:`govlink.connectors._http.clock.Clock`.
-    """
-
-    def __init__(self, speed: float = 1.0) -> None:
-        if speed <= 0:
-            raise ValueError("speed must be positive")
-        self.speed = speed
-        self._start = time.monotonic()
-
-    def __repr__(self) -> str:
-        return f"ScaledClock(speed={self.speed})"
-
-    def now(self) -> float:
-        """Simulated seconds since the clock was made."""
-        return (time.monotonic() - self._start) * self.speed
-
-    def sleep(self, seconds: float) -> None:
-        """Wait ``seconds`` of simulated time (``seconds / speed`` for real)."""
-        if seconds > 0:
-            time.sleep(seconds / self.speed)
 
 
 def max_in_window(stamps: Iterable[float], per: float) -> int:

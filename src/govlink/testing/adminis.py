@@ -8,7 +8,7 @@ date-time) and the ``synetonToken`` header, ``apisettings``, ``customers``,
 (``{"ErrorMessage": ...}``: 403 throttling, 403 "No valid configuration for token", 404 "Nothing
 found", 414), an enforced ``RateLimit`` per 60 s on a (scalable) clock, and injected faults.
 
->>> from govlink.testing._loopback import ScaledClock
+>>> from govlink.testing.clock import ScaledClock
 >>> simulator = AdminisSimulator(sample_data(30), api_key="k3y", clock=ScaledClock(100))
 >>> with httpx.Client(transport=simulator.transport(), base_url="http://adminis") as client:
 ...     token = client.get("/api/v1/token/k3y").json()["TokenGuid"]
@@ -35,7 +35,7 @@ from typing import Any, Final, Literal
 import attrs
 import httpx
 
-from govlink.connectors._http.clock import Clock
+from govlink.clock import Clock
 from govlink.testing._adminis_data import AdminisData, sample_data
 from govlink.testing._adminis_filter import FilterSyntaxError, parse_filter
 from govlink.testing._loopback import DropConnection, LoopbackServer, SimulatorTransport, Stall
@@ -94,7 +94,7 @@ class AdminisSimulator:
     :param data: what it serves (see :func:`sample_data`).
     :param api_key: the only key the token exchange accepts.
     :param clock: the clock for token lifetimes and the rate-limit window (a
-        :class:`~govlink.testing._loopback.ScaledClock` shared with the client under test).
+        :class:`~govlink.testing.clock.ScaledClock` shared with the client under test).
     :param settings: the ``apisettings`` answer; its ``rate_limit`` is enforced.
     :param token_ttl: token lifetime in clock seconds.
     :param ttl_format: ``"seconds"`` (a number) or ``"iso"`` (the expiry moment, local time).
@@ -186,7 +186,7 @@ class AdminisSimulator:
         label = "token" if endpoint and endpoint.startswith("token/") else endpoint or "?"
         with self._lock:
             self.calls[label] += 1
-            now = self._clock.now()
+            now = self._clock.monotonic()
             throttled = self._count_arrival(now)
             fault = self._draw_fault()
         if fault is Fault.DROP:

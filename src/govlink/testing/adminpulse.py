@@ -15,7 +15,7 @@ It serves what govlink relies on (``/relations``, ``/users``, ``/tasks``, ``POST
 
 Knobs: the data (``relations``, ``users``, ``tasks``), ``max_page_size`` (the server's cap),
 ``envelope`` (page envelope or bare arrays), ``limits`` (enforced on ``clock``, a
-:class:`~govlink.testing._loopback.ScaledClock`: a call over a limit gets 429 and is counted in
+:class:`~govlink.testing.clock.ScaledClock`: a call over a limit gets 429 and is counted in
 :attr:`~AdminPulseSimulator.limit_rejections`), and ``faults``: kind -> every how many data calls
 it strikes (see :class:`Fault`). Every call is recorded (:attr:`~AdminPulseSimulator.calls`),
 uploaded documents too (:attr:`~AdminPulseSimulator.documents`).
@@ -40,16 +40,16 @@ from urllib.parse import parse_qsl, urlencode
 import attrs
 import httpx
 
-from govlink.connectors._http.clock import Clock
-from govlink.connectors._http.limiter import Rate
+from govlink.clock import Clock
+from govlink.connectors.http.limiter import Rate
 from govlink.testing._loopback import (
     DropConnection,
     LoopbackServer,
-    ScaledClock,
     SimulatorTransport,
     Stall,
     max_in_window,
 )
+from govlink.testing.clock import ScaledClock
 
 __all__ = [
     "DEFAULT_API_KEY",
@@ -348,7 +348,7 @@ class AdminPulseSimulator:
         if path == _TOKEN:
             return self._token(request)
         with self._lock:
-            now = self.clock.now()
+            now = self.clock.monotonic()
             authorised = self._authorised(request, now)
             limited_by = self._over_limit(path, now) if authorised else None
             fault = None if not authorised or limited_by is not None else self._fault(path)
@@ -565,7 +565,7 @@ class AdminPulseSimulator:
             else:
                 return _json(400, {"error": "unsupported_grant_type"})
             access, refresh = secrets.token_urlsafe(24), secrets.token_urlsafe(24)
-            self._access[access] = self.clock.now() + self.token_lifetime
+            self._access[access] = self.clock.monotonic() + self.token_lifetime
             self._refresh[refresh] = client_id
         return _json(
             200,

@@ -1,11 +1,13 @@
-"""A simulated wall clock for tests and benchmarks: a week of syncs in a second.
+"""Test clocks (:class:`govlink.clock.Clock`) for tests and benchmarks.
 
-:class:`SimulatedClock` starts at a given instant and only moves when its ``parties`` (the
-worker threads sharing it) all wait on it: then it jumps to the earliest wake-up time among
-them, like a discrete-event simulation. Idle workers therefore skip empty hours at once, while
-a worker that is busy holds the time still, so rate limits, backoffs and leases are measured
-on simulated time exactly. :meth:`SimulatedClock.advance_to` moves it explicitly (from a
-thread that is not a party), and a party that ends calls :meth:`SimulatedClock.leave`.
+:class:`ScaledClock` runs N times faster than real time; a simulator and the client under test
+share one, so a minute-long rate-limit window passes in a fraction of a second.
+
+:class:`SimulatedClock` starts at a given instant and only moves when someone waits on it:
+``sleep(s)`` moves it to at least ``s`` seconds after the moment the sleeper started waiting
+(several threads waiting at once move it once, to the latest of their wake-up times), and
+:meth:`SimulatedClock.advance_to` moves it explicitly. Workers that poll while idle therefore
+skip empty hours at once, while rate limits and backoffs are still measured on simulated time.
 
 >>> from datetime import UTC, datetime
 >>> clock = SimulatedClock(datetime(2026, 3, 2, 9, tzinfo=UTC))
@@ -17,67 +19,78 @@ thread that is not a party), and a party that ends calls :meth:`SimulatedClock.l
 from __future__ import annotations
 
 import threading
-from datetime import datetime, timedelta
+import time
+from datetime import UTC, datetime, timedelta
 from typing import Final
 
-__all__ = ["SimulatedClock"]
+__all__ = ["ScaledClock", "SimulatedClock"]
 
-_RECHECK: Final = 0.01
+_YIELD: Final = 0.0002
 
 
 class SimulatedClock:
-    """A :class:`~govlink.sync.clock.WallClock` that moves when all its parties wait.
+    """A :class:`~govlink.clock.Clock` that moves only when waited on; thread-safe.
 
     :param start: the first instant (timezone-aware).
-    :param parties: how many threads share it (each worker is one); the clock advances when
-        that many are waiting.
     """
 
-    def __init__(self, start: datetime, *, parties: int = 1) -> None:
+    def __init__(self, start: datetime) -> None:
         if start.utcoffset() is None:
             raise ValueError("start must be timezone-aware")
+        self._start = start
         self._now = start
-        self._parties = parties
-        self._wakeups: list[datetime] = []
-        self._changed = threading.Condition()
+        self._lock = threading.Lock()
 
     def __repr__(self) -> str:
-        return f"SimulatedClock({self.now().isoformat()}, parties={self._parties})"
+        return f"SimulatedClock({self.now().isoformat()})"
 
     def now(self) -> datetime:
         """The simulated instant."""
-        with self._changed:
+        with self._lock:
             return self._now
 
+    def monotonic(self) -> float:
+        """Simulated seconds since ``start``."""
+        return (self.now() - self._start).total_seconds()
+
     def sleep(self, seconds: float) -> None:
-        """Wait ``seconds`` of simulated time (the clock moves once every party waits)."""
-        with self._changed:
-            wake = self._now + timedelta(seconds=max(seconds, 0.0))
-            self._wakeups.append(wake)
-            try:
-                while self._now < wake:
-                    if len(self._wakeups) >= self._parties:
-                        self._now = min(self._wakeups)
-                        self._changed.notify_all()
-                    else:
-                        self._changed.wait(_RECHECK)
-            finally:
-                self._wakeups.remove(wake)
-
-    def wait(self, event: threading.Event, seconds: float) -> bool:
-        """Sleep ``seconds`` (unless ``event`` is already set); returns whether it is set."""
-        if not event.is_set():
-            self.sleep(seconds)
-        return event.is_set()
-
-    def leave(self) -> None:
-        """One party is gone (its thread ended): the others no longer wait for it."""
-        with self._changed:
-            self._parties -= 1
-            self._changed.notify_all()
+        """Move the clock to at least ``seconds`` after now, and let other threads run."""
+        with self._lock:
+            target = self._now + timedelta(seconds=max(seconds, 0.0))
+            self._now = max(self._now, target)
+        time.sleep(_YIELD)
 
     def advance_to(self, moment: datetime) -> None:
         """Move the clock to ``moment`` (never backwards)."""
-        with self._changed:
+        with self._lock:
             self._now = max(self._now, moment)
-            self._changed.notify_all()
+
+
+class ScaledClock:
+    """Simulated time running ``speed`` times faster than the real monotonic clock.
+
+    It satisfies :class:`govlink.clock.Clock`; its wall-clock time starts at the real now.
+    """
+
+    def __init__(self, speed: float = 1.0) -> None:
+        if speed <= 0:
+            raise ValueError("speed must be positive")
+        self.speed = speed
+        self._start = time.monotonic()
+        self._wall_start = datetime.now(UTC)
+
+    def __repr__(self) -> str:
+        return f"ScaledClock(speed={self.speed})"
+
+    def now(self) -> datetime:
+        """The simulated instant: the real start plus the simulated seconds since."""
+        return self._wall_start + timedelta(seconds=self.monotonic())
+
+    def monotonic(self) -> float:
+        """Simulated seconds since the clock was made."""
+        return (time.monotonic() - self._start) * self.speed
+
+    def sleep(self, seconds: float) -> None:
+        """Wait ``seconds`` of simulated time (``seconds / speed`` for real)."""
+        if seconds > 0:
+            time.sleep(seconds / self.speed)

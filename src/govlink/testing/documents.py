@@ -12,9 +12,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from govlink.connectors._http import BearerToken, Clock, Secret
+from govlink.clock import Clock
 from govlink.connectors.adminpulse.client import AdminPulseClient
 from govlink.connectors.adminpulse.sink import AdminPulseSink
+from govlink.connectors.http import BearerToken, Secret
 from govlink.domain.company import Company
 from govlink.domain.documents import Document, DocumentKind
 from govlink.domain.enterprise_number import EnterpriseNumber

@@ -22,8 +22,7 @@ __all__ = ["HookRecorder", "govlink_hooks", "govlink_registry"]
 
 
 class HookRecorder:
-    """Records every hook call a registry makes, one :class:`~govlink.plugins.HookCall` per
-    plugin called."""
+    """Records every hook call a registry makes, one :class:`~govlink.plugins.HookCall` each."""
 
     def __init__(self) -> None:
         self.calls: list[HookCall] = []
@@ -37,7 +36,7 @@ class HookRecorder:
 
     def plugins(self, hook: str) -> list[str]:
         """The plugins called for one hook, in call order."""
-        return [call.plugin for call in self.calls_of(hook)]
+        return [plugin for call in self.calls_of(hook) for plugin in call.plugins]
 
     def clear(self) -> None:
         """Forget the calls recorded so far."""

@@ -41,7 +41,7 @@ from typing import Any, Final
 import attrs
 import httpx
 
-from govlink.sync.clock import WallClock
+from govlink.clock import Clock
 from govlink.testing._loopback import DropConnection, LoopbackServer, SimulatorTransport, Stall
 
 __all__ = [
@@ -196,7 +196,7 @@ class MyMinfinSimulator:
         self,
         data: PortalData,
         *,
-        clock: WallClock,
+        clock: Clock,
         token: str = DEFAULT_TOKEN,
         maintenance: Sequence[tuple[datetime, datetime]] = (),
         limit: tuple[int, float] | None = None,

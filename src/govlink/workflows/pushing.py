@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import socket
-import time
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
@@ -20,6 +19,7 @@ from typing import Final, Protocol
 
 import attrs
 
+from govlink.clock import SYSTEM_CLOCK, Clock
 from govlink.domain.documents import Document
 from govlink.domain.forwarding import SinkSwitch
 from govlink.domain.outbox import OutboxState, Outcome, RetryPolicy, next_step
@@ -69,15 +69,13 @@ class PushOptions:
     :param retry: backoff and the bound on permanent failures.
     :param max_wait: a run waits for a backoff this long at most, else it ends and leaves the
         entry pending for the next run.
-    :param now: the wall clock (UTC).
-    :param sleep: how a run waits for a backoff.
+    :param clock: the wall clock (UTC) and how a run waits for a backoff.
     """
 
     lease: timedelta = timedelta(minutes=10)
     retry: RetryPolicy = attrs.field(factory=RetryPolicy)
     max_wait: timedelta = timedelta(minutes=1)
-    now: Callable[[], datetime] = attrs.field(default=lambda: datetime.now(UTC), repr=False)
-    sleep: Callable[[float], None] = attrs.field(default=time.sleep, repr=False)
+    clock: Clock = attrs.field(default=SYSTEM_CLOCK, repr=False)
 
 
 @attrs.frozen(kw_only=True)
@@ -197,14 +195,14 @@ class _Run:
     def _claim(self) -> OutboxEntry | None:
         options = self.options
         while True:
-            now = options.now()
+            now = options.clock.now()
             entry = self.store.claim(self.sink, owner=self.owner, now=now, lease=options.lease)
             if entry is not None:
                 return entry
             due = self.store.next_due(self.sink)
             if due is None or due - now > options.max_wait:
                 return None
-            options.sleep(max((due - now).total_seconds(), 0.0))
+            options.clock.sleep(max((due - now).total_seconds(), 0.0))
 
     def _deliver(self, entry: OutboxEntry) -> None:
         try:
@@ -220,7 +218,7 @@ class _Run:
             raise PluginError(
                 f"the {self.sink} sink failed: {type(error).__name__}: {error}"
             ) from error
-        now = self.options.now()
+        now = self.options.clock.now()
         step = next_step(outcome, attempts=entry.attempts + 1, now=now, policy=self.options.retry)
         self.store.finish(entry.id, owner=self.owner, step=step, now=now)
         finished = attrs.evolve(

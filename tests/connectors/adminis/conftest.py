@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from typing import Any
 
 import httpx
 import pytest
 
-from govlink.connectors._http import Clock, Secret
+from govlink.clock import Clock
 from govlink.connectors.adminis.client import AdminisConfig
 from govlink.connectors.adminis.source import AdminisSource
+from govlink.connectors.http import Secret
 from govlink.domain import RawRecord
-from govlink.testing._loopback import LoopbackServer, ScaledClock
+from govlink.testing._loopback import LoopbackServer
 from govlink.testing.adminis import AdminisSimulator
+from govlink.testing.clock import ScaledClock, SimulatedClock
 
 Run = Callable[..., tuple[list[RawRecord], dict[str, int], AdminisSimulator]]
 
@@ -25,32 +27,10 @@ def api_key() -> str:
     return "adm-key/0123+4567 89ab&cdef=?"
 
 
-class VirtualClock:
-    """Time that moves only when told: ``sleep`` and ``advance`` add to it at once."""
-
-    def __init__(self) -> None:
-        self._now = 0.0
-        self._lock = threading.Lock()
-
-    def now(self) -> float:
-        """The virtual time."""
-        with self._lock:
-            return self._now
-
-    def sleep(self, seconds: float) -> None:
-        """Move time forward instead of waiting."""
-        self.advance(seconds)
-
-    def advance(self, seconds: float) -> None:
-        """Move time forward by ``seconds`` (ignored when not positive)."""
-        with self._lock:
-            self._now += max(seconds, 0.0)
-
-
 @pytest.fixture
-def virtual_clock() -> VirtualClock:
-    """A fresh :class:`VirtualClock` at 0."""
-    return VirtualClock()
+def virtual_clock() -> SimulatedClock:
+    """Time that moves only when waited on, from 1 January 2026."""
+    return SimulatedClock(datetime(2026, 1, 1, tzinfo=UTC))
 
 
 @pytest.fixture

@@ -13,8 +13,9 @@ from typing import Any
 
 import pytest
 
-from govlink.testing._loopback import LoopbackServer, ScaledClock
+from govlink.testing._loopback import LoopbackServer
 from govlink.testing.adminis import AdminisData, AdminisSimulator, ApiSettings, sample_data
+from govlink.testing.clock import ScaledClock
 
 _DATA = sample_data(250, seed=14)
 

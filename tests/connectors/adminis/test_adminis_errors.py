@@ -10,9 +10,9 @@ from urllib.parse import quote
 import httpx
 import pytest
 
-from govlink.connectors._http import RetryPolicy, Secret
 from govlink.connectors.adminis.client import AdminisClient, AdminisConfig, ApiLimits
 from govlink.connectors.adminis.filters import field
+from govlink.connectors.http import RetryPolicy, Secret
 from govlink.errors import (
     ConfigurationError,
     ConnectorError,
@@ -20,8 +20,9 @@ from govlink.errors import (
     GovlinkError,
     RetriableConnectorError,
 )
-from govlink.testing._loopback import LoopbackServer, ScaledClock
+from govlink.testing._loopback import LoopbackServer
 from govlink.testing.adminis import AdminisSimulator, ApiSettings, Fault, sample_data
+from govlink.testing.clock import ScaledClock
 
 _DATA = sample_data(120, seed=11)
 

@@ -9,17 +9,18 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govlink.connectors._http import Secret
 from govlink.connectors.adminis.client import AdminisClient, AdminisConfig
 from govlink.connectors.adminis.filters import Filter, field, in_chunks, render_literal
+from govlink.connectors.http import Secret
 from govlink.testing._adminis_filter import (
     Clause,
     FilterSyntaxError,
     parse_clauses,
     parse_filter,
 )
-from govlink.testing._loopback import LoopbackServer, ScaledClock
+from govlink.testing._loopback import LoopbackServer
 from govlink.testing.adminis import AdminisData, AdminisSimulator
+from govlink.testing.clock import ScaledClock
 
 _NAMES = st.from_regex(r"[A-Za-z_][A-Za-z0-9_]{0,15}", fullmatch=True).filter(
     lambda n: n.casefold() not in {"and", "in", "not", "is", "null"}

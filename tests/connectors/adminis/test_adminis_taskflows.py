@@ -10,16 +10,17 @@ from typing import Any
 
 import pytest
 
-from govlink.connectors._http import Secret
 from govlink.connectors.adminis import SPEC
 from govlink.connectors.adminis.client import AdminisConfig
-from govlink.connectors.adminis.source import NOT_FOUND, SETTINGS, AdminisSource
+from govlink.connectors.adminis.settings import SETTINGS
+from govlink.connectors.adminis.source import NOT_FOUND, AdminisSource
 from govlink.connectors.adminis.taskflows import DateWindow, find_taskflow
+from govlink.connectors.http import Secret
 from govlink.domain import RawRecord
 from govlink.errors import ConfigurationError, SourceError
 from govlink.plugins import Registry, SourceOptions
-from govlink.testing._loopback import ScaledClock
 from govlink.testing.adminis import AdminisData, AdminisSimulator, sample_data
+from govlink.testing.clock import ScaledClock
 
 Run = Callable[..., tuple[list[RawRecord], dict[str, int], AdminisSimulator]]
 

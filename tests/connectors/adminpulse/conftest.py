@@ -8,10 +8,11 @@ from typing import Any
 import httpx
 import pytest
 
-from govlink.connectors._http import BearerToken, RetryPolicy, Secret
 from govlink.connectors.adminpulse.client import AdminPulseClient
-from govlink.testing._loopback import LoopbackServer, ScaledClock
+from govlink.connectors.http import BearerToken, RetryPolicy, Secret
+from govlink.testing._loopback import LoopbackServer
 from govlink.testing.adminpulse import DEFAULT_API_KEY, AdminPulseSimulator, generate
+from govlink.testing.clock import ScaledClock
 
 SPEED = 200.0
 

@@ -10,13 +10,13 @@ from typing import Any
 import httpx
 import pytest
 
-from govlink.connectors._http import OAuth2Bearer, OAuth2Settings, RetryPolicy, Secret
 from govlink.connectors.adminpulse.client import (
     AdminPulseClient,
     DocumentFields,
     DocumentUpload,
 )
 from govlink.connectors.adminpulse.source import AdminPulseSource
+from govlink.connectors.http import OAuth2Bearer, OAuth2Settings, RetryPolicy, Secret
 from govlink.errors import (
     ConfigurationError,
     ConnectorError,
@@ -25,8 +25,9 @@ from govlink.errors import (
     GovlinkError,
     RetriableConnectorError,
 )
-from govlink.testing._loopback import LoopbackServer, ScaledClock
+from govlink.testing._loopback import LoopbackServer
 from govlink.testing.adminpulse import AdminPulseSimulator, Fault
+from govlink.testing.clock import ScaledClock
 
 Serve = Callable[..., tuple[AdminPulseSimulator, LoopbackServer]]
 Connect = Callable[..., AdminPulseClient]

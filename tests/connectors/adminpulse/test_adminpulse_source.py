@@ -12,12 +12,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govlink.connectors._http import BearerToken, Rate, Secret
 from govlink.connectors.adminpulse.client import AdminPulseClient, DocumentUpload
 from govlink.connectors.adminpulse.mapping import RelationMapping
 from govlink.connectors.adminpulse.source import AdminPulseSource
-from govlink.testing._loopback import ScaledClock
+from govlink.connectors.http import BearerToken, Rate, Secret
 from govlink.testing.adminpulse import DEFAULT_API_KEY, AdminPulseSimulator, Fault, generate
+from govlink.testing.clock import ScaledClock
 
 Serve = Callable[..., tuple[AdminPulseSimulator, Any]]
 Connect = Callable[..., AdminPulseClient]

@@ -19,8 +19,8 @@ from govlink import (
     WorkbookError,
     WorkbookFormatError,
 )
-from govlink.connectors.excel import reader, safety
-from govlink.connectors.excel.reader import ExcelSource
+from govlink.connectors.excel import safety
+from govlink.connectors.excel.source import MAX_ROWS, ExcelSource
 
 WriteXlsx = Callable[..., Path]
 ReplacePart = Callable[[Path, str, Callable[[bytes], bytes]], Path]
@@ -301,7 +301,7 @@ def test_rows_running_to_the_last_row(
     source = ExcelSource(path)
     records = source.records()
     assert next(records).ref.row == 2
-    with pytest.raises(UnsafeWorkbook, match=f"runs past row {reader.MAX_ROWS:,}"):
+    with pytest.raises(UnsafeWorkbook, match=f"runs past row {MAX_ROWS:,}"):
         next(records)
 
 

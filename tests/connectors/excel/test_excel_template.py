@@ -9,7 +9,7 @@ import pytest
 
 from govlink import SourceError, ValidRecord, validate
 from govlink.connectors.excel.headers import TEMPLATE_HEADERS, TemplateLanguage, field_for
-from govlink.connectors.excel.reader import ExcelSource
+from govlink.connectors.excel.source import ExcelSource
 from govlink.connectors.excel.template import TEXT_FORMAT, write_template
 from govlink.domain.company import COMPANY_FIELDS
 

@@ -17,7 +17,8 @@ from urllib.parse import quote
 
 import httpx
 
-from govlink.connectors._http import Clock, CredentialAuth, Secret
+from govlink.clock import Clock
+from govlink.connectors.http import CredentialAuth, Secret
 
 __all__ = [
     "FALLBACK_LIFE",
@@ -116,13 +117,13 @@ class SynetonToken(CredentialAuth):
     def due(self) -> bool:
         """Whether there is no token or 80 % of its life has passed."""
         with self._lock:
-            return self._token is None or self._clock.now() >= self._renew_at
+            return self._token is None or self._clock.monotonic() >= self._renew_at
 
     def set(self, token: str, life: float) -> None:
         """Use ``token`` from now on; it lives ``life`` seconds."""
         with self._lock:
             self._token = Secret(token)
-            self._renew_at = self._clock.now() + RENEW_AT * life
+            self._renew_at = self._clock.monotonic() + RENEW_AT * life
 
     def clear(self) -> None:
         """Forget the token (it was refused)."""

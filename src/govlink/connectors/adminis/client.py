@@ -1,7 +1,7 @@
 """The Admin-IS | Consult API client: token, settings, paging, filters and error semantics.
 
 >>> from govlink.testing.adminis import AdminisSimulator, sample_data
->>> from govlink.testing._loopback import ScaledClock
+>>> from govlink.testing.clock import ScaledClock
 >>> clock = ScaledClock(1000)
 >>> simulator = AdminisSimulator(sample_data(25), api_key="k3y", clock=clock)
 >>> config = AdminisConfig(base_url="http://adminis:2100", api_key=Secret("k3y"))
@@ -11,7 +11,7 @@
 >>> ids
 [1003, 1007, 1013, 1023]
 
-Every call goes through the shared :class:`~govlink.connectors._http.ApiSession` (rate limiter,
+Every call goes through the shared :class:`~govlink.connectors.http.ApiSession` (rate limiter,
 retries, typed errors). On top of it, this module adds what the Admin-IS API does its own way:
 the token exchange and its renewal, ``apisettings``, ``Link`` paging, the meaning of 403 / 404 /
 414 answers (see ``docs/adminis.md``) and the masking of the API key, which sits in a URL path.
@@ -28,11 +28,12 @@ from typing import Any, Final, Self, TypeVar
 import attrs
 import httpx
 
-from govlink.connectors._http import (
-    SYSTEM_CLOCK,
+from govlink.clock import SYSTEM_CLOCK, Clock
+from govlink.connectors.adminis._token import SecretScrubber, SynetonToken, lifetime_seconds
+from govlink.connectors.adminis.filters import DEFAULT_CHUNK, Filter
+from govlink.connectors.http import (
     Action,
     ApiSession,
-    Clock,
     NextLinks,
     Rate,
     RateLimiter,
@@ -41,8 +42,6 @@ from govlink.connectors._http import (
     classify,
     shared_limiter,
 )
-from govlink.connectors.adminis._token import SecretScrubber, SynetonToken, lifetime_seconds
-from govlink.connectors.adminis.filters import DEFAULT_CHUNK, Filter
 from govlink.errors import ConfigurationError, ConnectorError, FatalConnectorError
 
 __all__ = [

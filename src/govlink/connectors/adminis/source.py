@@ -1,107 +1,42 @@
-"""The built-in ``adminis`` source plugin: client companies from the firm's Admin-IS server.
+"""The ``adminis`` source: client companies from the firm's Admin-IS server.
 
 ``govlink import adminis [--template TASKFLOW]`` with ``GOVLINK_ADMINIS_URL`` and
-``GOVLINK_ADMINIS_API_KEY`` set. Every setting (see :data:`SETTINGS`) comes from the source
-options' settings, else from the environment.
+``GOVLINK_ADMINIS_API_KEY`` set. Every setting (see
+:data:`~govlink.connectors.adminis.settings.SETTINGS`) comes from the source options' settings,
+else from the environment.
 """
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Mapping
-from datetime import date
 from itertools import islice
 from typing import Any, Final, TypeVar
 
 import httpx
 
-from govlink.connectors._http import SYSTEM_CLOCK, Clock, Page, Secret, exactly_once
+from govlink.clock import SYSTEM_CLOCK, Clock
 from govlink.connectors.adminis.client import CONNECTOR, AdminisClient, AdminisConfig, Row
 from govlink.connectors.adminis.filters import field, in_chunks
 from govlink.connectors.adminis.mapping import DEFAULT_NUMBER_FIELDS, SOURCE_NAME, CustomerMapping
+from govlink.connectors.adminis.settings import SettingsReader
 from govlink.connectors.adminis.taskflows import DateWindow, find_taskflow, taskflow_customer_ids
+from govlink.connectors.http import Page, Secret, exactly_once
 from govlink.domain.records import RawRecord
-from govlink.errors import ConfigurationError
-from govlink.plugins import SourceOptions, SourceSpec, hookimpl
+from govlink.plugins import SourceOptions
 
-__all__ = ["NOT_FOUND", "SETTINGS", "SPEC", "AdminisSource", "govlink_sources"]
+__all__ = ["NOT_FOUND", "AdminisSource"]
 
 T = TypeVar("T")
 
 #: Skip reason of a taskflow customer the ``customers`` endpoint no longer returns.
 NOT_FOUND: Final = "not_found"
 
-#: Every setting the source reads, with what it means.
-SETTINGS: Final = {
-    "GOVLINK_ADMINIS_URL": "https://host:port of the Admin-IS API server (required)",
-    "GOVLINK_ADMINIS_API_KEY": "the API key from Syneton's management console (required)",
-    "GOVLINK_ADMINIS_TIMEOUT": "seconds per call attempt (default 30)",
-    "GOVLINK_ADMINIS_VERIFY_TLS": "0 to skip certificate checks (default 1)",
-    "GOVLINK_ADMINIS_NUMBER_FIELDS": "customer fields holding the enterprise number, preferred "
-    "first (default VATNr,RegistrationNr)",
-    "GOVLINK_ADMINIS_RESPONSIBLE_FIELD": "customer field with the responsible's e-mail (none)",
-    "GOVLINK_ADMINIS_INCLUDE_INACTIVE": "1 to import inactive customers (default 0)",
-    "GOVLINK_ADMINIS_SOLE_PROPRIETORS": "0 to skip sole proprietors (default 1)",
-    "GOVLINK_ADMINIS_TASKFLOW_FROM": "first deadline date of --template (default 1 Jan last year)",
-    "GOVLINK_ADMINIS_TASKFLOW_TO": "last deadline date of --template (default 31 Dec this year)",
-    "GOVLINK_ADMINIS_CHUNK": "CustomerIds per 'in (...)' filter (default 100)",
-}
-_TRUE: Final = frozenset({"1", "true", "yes", "on"})
-_FALSE: Final = frozenset({"0", "false", "no", "off"})
-
 
 def _batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
     iterator = iter(items)
     while batch := list(islice(iterator, size)):
         yield batch
-
-
-class _Settings:
-    """Reads the ``GOVLINK_ADMINIS_*`` settings; a bad value is a configuration error."""
-
-    def __init__(self, settings: Mapping[str, str]) -> None:
-        self._values = {k: v for k, v in os.environ.items() if k in SETTINGS} | {
-            k: v for k, v in settings.items() if k in SETTINGS
-        }
-
-    def _bad(self, name: str, what: str) -> ConfigurationError:
-        return ConfigurationError(f"{CONNECTOR}: {name} {what}", connector=CONNECTOR)
-
-    def text(self, name: str) -> str | None:
-        value = self._values.get(name, "").strip()
-        return value or None
-
-    def required(self, name: str) -> str:
-        value = self.text(name)
-        if value is None:
-            raise self._bad(name, f"is not set: {SETTINGS[name]}")
-        return value
-
-    def flag(self, name: str, default: bool) -> bool:
-        value = (self.text(name) or "").casefold()
-        if not value:
-            return default
-        if value not in _TRUE | _FALSE:
-            raise self._bad(name, "must be 1 or 0")
-        return value in _TRUE
-
-    def number(self, name: str, default: float) -> float:
-        value = self.text(name)
-        try:
-            number = float(value) if value is not None else default
-        except ValueError:
-            number = 0.0
-        if not number > 0:
-            raise self._bad(name, "must be a positive number")
-        return number
-
-    def day(self, name: str, default: date) -> date:
-        value = self.text(name)
-        try:
-            return date.fromisoformat(value) if value is not None else default
-        except ValueError:
-            raise self._bad(name, "must be a date (YYYY-MM-DD)") from None
 
 
 class AdminisSource:
@@ -142,7 +77,7 @@ class AdminisSource:
         clock: Clock = SYSTEM_CLOCK,
     ) -> AdminisSource:
         """The source the user asked for, configured from the settings (see :data:`SETTINGS`)."""
-        settings = _Settings(options.settings)
+        settings = SettingsReader(options.settings)
         default = DateWindow.default()
         fields = settings.text("GOVLINK_ADMINIS_NUMBER_FIELDS")
         config = AdminisConfig(
@@ -268,16 +203,3 @@ def _registered_offices(client: AdminisClient, ids: list[Any] | None = None) -> 
     for row in rows:
         offices.setdefault(row.get("CustomerId"), row)
     return offices
-
-
-SPEC: Final = SourceSpec(
-    name=SOURCE_NAME,
-    description="client companies from the firm's Admin-IS | Consult API server (Syneton)",
-    open=AdminisSource.from_options,
-)
-
-
-@hookimpl
-def govlink_sources() -> list[SourceSpec]:
-    """Offer the ``adminis`` source."""
-    return [SPEC]

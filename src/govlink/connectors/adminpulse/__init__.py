@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from typing import Final
 
-from govlink.plugins._markers import hookimpl
+from govlink.plugins import hookimpl
 from govlink.plugins.types import Sink, SinkOptions, SinkSpec, Source, SourceOptions, SourceSpec
 
 __all__ = ["SINK_SPEC", "SPEC", "govlink_sinks", "govlink_sources"]
@@ -45,8 +45,12 @@ def govlink_sources() -> list[SourceSpec]:
 
 def _open_sink(options: SinkOptions) -> Sink:
     from govlink.connectors.adminpulse.client import AdminPulseClient
-    from govlink.connectors.adminpulse.settings import mapping_from_env
-    from govlink.connectors.adminpulse.sink import AdminPulseSink, limits_from_env, timeout_from_env
+    from govlink.connectors.adminpulse.settings import (
+        limits_from_env,
+        mapping_from_env,
+        timeout_from_env,
+    )
+    from govlink.connectors.adminpulse.sink import AdminPulseSink
 
     env = {**os.environ, **options.settings}
     client = AdminPulseClient.from_env(

@@ -1,13 +1,13 @@
 """The AdminPulse API client: relations, users, tasks and ``documents/add``.
 
-Built on the shared toolkit (:mod:`govlink.connectors._http`): every call waits for the limiter
+Built on the shared toolkit (:mod:`govlink.connectors.http`): every call waits for the limiter
 shared by all clients of the same credential (480 calls a minute overall, 8 a second, and 50 a
-minute for ``documents/add``), is retried per :class:`~govlink.connectors._http.RetryPolicy`, and
+minute for ``documents/add``), is retried per :class:`~govlink.connectors.http.RetryPolicy`, and
 fails with a typed :mod:`govlink.errors` exception carrying method, path and status. Listing
 pages with ``page`` (from 0) and ``pageSize`` (400), accepts the envelope
 ``{results, currentPage, pageCount, pageSize, totalRowCount}`` and bare arrays, refuses page
 sequences that repeat or go backwards, and yields every record exactly once even when the list
-shifts while it is read (see :func:`~govlink.connectors._http.exactly_once`).
+shifts while it is read (see :func:`~govlink.connectors.http.exactly_once`).
 
 See ``docs/adminpulse.md`` for the settings and the assumptions behind them.
 """
@@ -22,12 +22,11 @@ from typing import Any, Final, Self
 import attrs
 import httpx
 
-from govlink.connectors._http import (
-    SYSTEM_CLOCK,
+from govlink.clock import SYSTEM_CLOCK, Clock
+from govlink.connectors.http import (
     Action,
     ApiSession,
     BearerToken,
-    Clock,
     CredentialAuth,
     OAuth2Bearer,
     OAuth2Settings,
@@ -178,8 +177,8 @@ def _oauth_from_env(env: Mapping[str, str], transport: httpx.BaseTransport | Non
 class AdminPulseClient:
     """A client of the AdminPulse API for one credential.
 
-    :param auth: the credential: :class:`~govlink.connectors._http.BearerToken` for an API key,
-        :class:`~govlink.connectors._http.OAuth2Bearer` for OAuth (see :meth:`from_env`).
+    :param auth: the credential: :class:`~govlink.connectors.http.BearerToken` for an API key,
+        :class:`~govlink.connectors.http.OAuth2Bearer` for OAuth (see :meth:`from_env`).
     :param base_url: the API root; default ``$GOVLINK_ADMINPULSE_URL``, else
         ``https://api.adminpulse.be``.
     :param page_size: ``pageSize`` sent with every list call.

@@ -14,6 +14,18 @@ setting                                    meaning (comma lists where plural)
 ``GOVLINK_ADMINPULSE_TASKS_FROM`` /        the task deadline window for ``--template``
 ``GOVLINK_ADMINPULSE_TASKS_UNTIL``         (``YYYY-MM-DD``; default last year to next year)
 =========================================  ================================================
+
+The sink's settings:
+
+==============================================  ===============================================
+setting                                         meaning
+==============================================  ===============================================
+``GOVLINK_ADMINPULSE_DOCUMENT_TYPE``            ``documentType`` sent with every document
+``GOVLINK_ADMINPULSE_DOCUMENTS_PER_MINUTE``     the ``documents/add`` limit (default 50)
+``GOVLINK_ADMINPULSE_CALLS_PER_MINUTE``         the overall limit (default 480)
+``GOVLINK_ADMINPULSE_CALLS_PER_SECOND``         the burst limit (default 8)
+``GOVLINK_ADMINPULSE_TIMEOUT``                  seconds to wait for an answer (default 30)
+==============================================  ===============================================
 """
 
 from __future__ import annotations
@@ -22,11 +34,13 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any, Final
 
+from govlink.connectors.adminpulse.client import DEFAULT_LIMITS, DOCUMENTS_ADD
 from govlink.connectors.adminpulse.mapping import DEFAULT_FIELDS, RelationMapping
 from govlink.connectors.adminpulse.templates import TaskWindow
+from govlink.connectors.http import Rate
 from govlink.errors import ConfigurationError
 
-__all__ = ["mapping_from_env", "window_from_env"]
+__all__ = ["limits_from_env", "mapping_from_env", "timeout_from_env", "window_from_env"]
 
 _PREFIX: Final = "GOVLINK_ADMINPULSE_"
 _FIELD_PREFIX: Final = f"{_PREFIX}FIELD_"
@@ -88,3 +102,41 @@ def window_from_env(env: Mapping[str, str], *, today: date | None = None) -> Tas
     if end < start:
         raise _error(f"the task window ends ({end}) before it starts ({start})")
     return TaskWindow(start=start, end=end)
+
+
+def _positive(env: Mapping[str, str], name: str) -> float | None:
+    value = env.get(_PREFIX + name, "").strip()
+    if not value:
+        return None
+    try:
+        number = float(value)
+    except ValueError:
+        number = 0.0
+    if number <= 0:
+        raise ConfigurationError(
+            f"adminpulse: {_PREFIX}{name}={value!r} must be a positive number",
+            connector="adminpulse",
+        )
+    return number
+
+
+def limits_from_env(env: Mapping[str, str]) -> Mapping[str, tuple[Rate, ...]]:
+    """The client's rate limits, with the ``..._PER_MINUTE`` / ``..._PER_SECOND`` settings."""
+    per_minute = _positive(env, "CALLS_PER_MINUTE")
+    per_second = _positive(env, "CALLS_PER_SECOND")
+    documents = _positive(env, "DOCUMENTS_PER_MINUTE")
+    minute, second = DEFAULT_LIMITS["all"]
+    return {
+        "all": (
+            Rate(int(per_minute), 60.0) if per_minute else minute,
+            Rate(int(per_second), 1.0) if per_second else second,
+        ),
+        DOCUMENTS_ADD: (Rate(int(documents), 60.0),)
+        if documents
+        else DEFAULT_LIMITS[DOCUMENTS_ADD],
+    }
+
+
+def timeout_from_env(env: Mapping[str, str]) -> float:
+    """Seconds to wait for an answer (``GOVLINK_ADMINPULSE_TIMEOUT``, default 30)."""
+    return _positive(env, "TIMEOUT") or 30.0

@@ -6,34 +6,20 @@ enterprise number found in their number fields. A document whose company AdminPu
 know, or knows several times, is skipped with the reason, so the push holds it and tries again
 on its next run.
 
-==============================================  ===============================================
-setting                                         meaning
-==============================================  ===============================================
-``GOVLINK_ADMINPULSE_DOCUMENT_TYPE``            ``documentType`` sent with every document
-``GOVLINK_ADMINPULSE_DOCUMENTS_PER_MINUTE``     the ``documents/add`` limit (default 50)
-``GOVLINK_ADMINPULSE_CALLS_PER_MINUTE``         the overall limit (default 480)
-``GOVLINK_ADMINPULSE_CALLS_PER_SECOND``         the burst limit (default 8)
-``GOVLINK_ADMINPULSE_TIMEOUT``                  seconds to wait for an answer (default 30)
-==============================================  ===============================================
-
-The tag names come from ``govlink sink enable adminpulse --tags``; the credentials and the
-relation field map are those of the source (``docs/adminpulse.md``).
+Its settings (``GOVLINK_ADMINPULSE_DOCUMENT_TYPE``, the limits, the timeout) are read by
+:mod:`govlink.connectors.adminpulse.settings`. The tag names come from
+``govlink sink enable adminpulse --tags``; the credentials and the relation field map are those
+of the source (``docs/adminpulse.md``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any, Final
+from typing import Any
 
 import attrs
 
-from govlink.connectors._http import Rate
-from govlink.connectors.adminpulse.client import (
-    DEFAULT_LIMITS,
-    DOCUMENTS_ADD,
-    AdminPulseClient,
-    DocumentUpload,
-)
+from govlink.connectors.adminpulse.client import AdminPulseClient, DocumentUpload
 from govlink.connectors.adminpulse.mapping import RelationMapping
 from govlink.domain.documents import Document
 from govlink.domain.enterprise_number import EnterpriseNumber
@@ -45,47 +31,7 @@ from govlink.errors import (
 )
 from govlink.plugins.types import Delivery, DeliveryStatus
 
-__all__ = ["AdminPulseSink", "RelationIndex", "limits_from_env", "timeout_from_env"]
-
-_PREFIX: Final = "GOVLINK_ADMINPULSE_"
-
-
-def _positive(env: Mapping[str, str], name: str) -> float | None:
-    value = env.get(_PREFIX + name, "").strip()
-    if not value:
-        return None
-    try:
-        number = float(value)
-    except ValueError:
-        number = 0.0
-    if number <= 0:
-        raise ConfigurationError(
-            f"adminpulse: {_PREFIX}{name}={value!r} must be a positive number",
-            connector="adminpulse",
-        )
-    return number
-
-
-def limits_from_env(env: Mapping[str, str]) -> Mapping[str, tuple[Rate, ...]]:
-    """The client's rate limits, with the ``..._PER_MINUTE`` / ``..._PER_SECOND`` settings."""
-    per_minute = _positive(env, "CALLS_PER_MINUTE")
-    per_second = _positive(env, "CALLS_PER_SECOND")
-    documents = _positive(env, "DOCUMENTS_PER_MINUTE")
-    minute, second = DEFAULT_LIMITS["all"]
-    return {
-        "all": (
-            Rate(int(per_minute), 60.0) if per_minute else minute,
-            Rate(int(per_second), 1.0) if per_second else second,
-        ),
-        DOCUMENTS_ADD: (Rate(int(documents), 60.0),)
-        if documents
-        else DEFAULT_LIMITS[DOCUMENTS_ADD],
-    }
-
-
-def timeout_from_env(env: Mapping[str, str]) -> float:
-    """Seconds to wait for an answer (``GOVLINK_ADMINPULSE_TIMEOUT``, default 30)."""
-    return _positive(env, "TIMEOUT") or 30.0
+__all__ = ["AdminPulseSink", "RelationIndex"]
 
 
 def _numbers(relation: Mapping[str, Any], names: Iterable[str]) -> set[EnterpriseNumber]:

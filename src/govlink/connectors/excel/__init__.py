@@ -2,7 +2,7 @@
 
 This module is the plugin and stays import-light: openpyxl is imported only when a workbook is
 opened, so govlink runs without the ``excel`` extra and says how to install it when needed.
-The reader is :mod:`govlink.connectors.excel.reader`, the template writer
+The reader is :mod:`govlink.connectors.excel.source`, the template writer
 :mod:`govlink.connectors.excel.template`.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Final
 
 from govlink.errors import SourceError
-from govlink.plugins._markers import hookimpl
+from govlink.plugins import hookimpl
 from govlink.plugins.types import Source, SourceOptions, SourceSpec
 
 __all__ = ["SPEC", "govlink_source_for", "govlink_sources"]
@@ -23,7 +23,7 @@ _CLAIMED: Final = (".xlsx", ".xlsm", ".xls", ".csv")
 
 def _open(options: SourceOptions) -> Source:
     try:
-        from govlink.connectors.excel.reader import ExcelSource
+        from govlink.connectors.excel.source import ExcelSource
     except ImportError as error:
         raise SourceError(
             "reading Excel files needs the excel extra: pip install 'govlink[excel]'",

@@ -16,18 +16,16 @@ from typing import Any, Final, Self
 
 import httpx
 
-from govlink.connectors._http import Secret, parse_retry_after
+from govlink.connectors.http import Secret, parse_retry_after
 from govlink.errors import ConfigurationError
 from govlink.plugins import (
     FetchedDocument,
     FetcherOptions,
-    FetcherSpec,
     FetchRequest,
     FetchResult,
-    hookimpl,
 )
 
-__all__ = ["SPEC", "TOKEN_ENV", "URL_ENV", "MyMinfinSimFetcher", "govlink_fetchers"]
+__all__ = ["TOKEN_ENV", "URL_ENV", "MyMinfinSimFetcher"]
 
 URL_ENV: Final = "GOVLINK_MYMINFIN_SIM_URL"
 TOKEN_ENV: Final = "GOVLINK_MYMINFIN_SIM_TOKEN"
@@ -155,16 +153,3 @@ def _entries(response: httpx.Response) -> list[Mapping[str, Any]]:
     except (ValueError, TypeError, KeyError):
         raise _Failed(FetchResult.unavailable("the portal's answer was malformed")) from None
     return list(entries)
-
-
-SPEC: Final = FetcherSpec(
-    name="myminfin-sim",
-    description="Documents from the MyMinfin simulator (the reference fetcher)",
-    open=MyMinfinSimFetcher.from_options,
-)
-
-
-@hookimpl
-def govlink_fetchers() -> list[FetcherSpec]:
-    """Offer the ``myminfin-sim`` fetcher."""
-    return [SPEC]

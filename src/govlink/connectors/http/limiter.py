@@ -10,7 +10,7 @@ whatever the network latency.
 APIs count calls per credential, so every client using the same credential must share one
 limiter: :func:`shared_limiter` keeps one per (credential fingerprint, limits, clock).
 
->>> from govlink.testing._loopback import ScaledClock
+>>> from govlink.testing.clock import ScaledClock
 >>> limiter = RateLimiter({"all": (Rate(2, 1.0),)}, clock=ScaledClock(speed=1000))
 >>> for _ in range(3):
 ...     with limiter.acquire("all"):
@@ -28,7 +28,7 @@ from typing import Final
 
 import attrs
 
-from govlink.connectors._http.clock import SYSTEM_CLOCK, Clock
+from govlink.clock import SYSTEM_CLOCK, Clock
 
 __all__ = ["Limits", "Rate", "RateLimiter", "shared_limiter"]
 
@@ -92,7 +92,7 @@ class RateLimiter:
         windows = [w for b in buckets for w in self._windows.get(b, ())]
         while True:
             with self._lock:
-                now = self._clock.now()
+                now = self._clock.monotonic()
                 delay = max((w.wait(now) for w in windows), default=0.0)
                 if delay <= 0:
                     stamp = [_IN_FLIGHT]
@@ -104,7 +104,7 @@ class RateLimiter:
             yield
         finally:
             with self._lock:
-                stamp[0] = self._clock.now()
+                stamp[0] = self._clock.monotonic()
 
 
 _SHARED: Final[weakref.WeakKeyDictionary[Clock, dict[object, RateLimiter]]] = (

@@ -1,11 +1,11 @@
 """``ApiSession``: one httpx client plus the limiter, the retry policy and the error table.
 
-Every call goes: wait for the shared :class:`~govlink.connectors._http.limiter.RateLimiter` ->
+Every call goes: wait for the shared :class:`~govlink.connectors.http.limiter.RateLimiter` ->
 send -> classify the response -> parse the body. A failure is retried when the
-:class:`~govlink.connectors._http.retry.RetryPolicy` allows it (rate limits always; transient
+:class:`~govlink.connectors.http.retry.RetryPolicy` allows it (rate limits always; transient
 failures only for idempotent calls, or when the connection failed before anything was sent),
 each retry waiting outside the limiter and then queueing in it again. What cannot be retried
-becomes the typed error of :func:`~govlink.connectors._http.errors.connector_error`.
+becomes the typed error of :func:`~govlink.connectors.http.errors.connector_error`.
 
 Log lines (logger ``govlink.connectors.http``) carry the method, the path and the status: never
 headers, query strings or bodies.
@@ -19,10 +19,10 @@ from typing import Any, Final, TypeVar
 
 import httpx
 
-from govlink.connectors._http.auth import CredentialAuth
-from govlink.connectors._http.errors import Action, classify, connector_error
-from govlink.connectors._http.limiter import RateLimiter
-from govlink.connectors._http.retry import RetryPolicy, parse_retry_after
+from govlink.connectors.http.auth import CredentialAuth
+from govlink.connectors.http.errors import Action, classify, connector_error
+from govlink.connectors.http.limiter import RateLimiter
+from govlink.connectors.http.retry import RetryPolicy, parse_retry_after
 from govlink.errors import ConnectorError, DeliveryUncertain
 
 __all__ = ["ApiSession", "parse_json"]
@@ -56,7 +56,7 @@ class ApiSession:
     :param base_url: the API root; paths are relative to it.
     :param auth: adds the credential to each request and names the secrets to scrub.
     :param limiter: the limiter shared by every client of the same credential (see
-        :func:`~govlink.connectors._http.limiter.shared_limiter`).
+        :func:`~govlink.connectors.http.limiter.shared_limiter`).
     :param retry: the retry policy.
     :param timeout: seconds (or an :class:`httpx.Timeout`) per attempt.
     :param transport: an httpx transport (a simulator's, in tests).

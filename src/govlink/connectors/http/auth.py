@@ -25,7 +25,7 @@ import httpx
 from authlib.oauth2 import ClientAuth, OAuth2Error
 from authlib.oauth2.client import OAuth2Client
 
-from govlink.connectors._http.secret import Secret
+from govlink.connectors.http.secret import Secret
 from govlink.errors import ConfigurationError
 
 __all__ = ["BearerToken", "CredentialAuth", "OAuth2Bearer", "OAuth2Settings"]

@@ -4,7 +4,6 @@
 module                 what it gives
 =====================  ==============================================================
 ``secret``             :class:`Secret`: a credential that never shows in repr/str/logs
-``clock``              :class:`Clock` (``now``/``sleep``), :data:`SYSTEM_CLOCK`
 ``limiter``            :class:`RateLimiter`, :class:`Rate`, :func:`shared_limiter`
 ``retry``              :class:`RetryPolicy`, :func:`parse_retry_after`
 ``errors``             :class:`Action`, :func:`classify`, :func:`connector_error`
@@ -18,28 +17,27 @@ module                 what it gives
 A connector builds an :class:`ApiSession` with its credential, a limiter from
 :func:`shared_limiter` keyed by the credential's fingerprint, its hints for configuration errors
 and, when its API bends HTTP, its own classifier; then it calls ``session.call(method, path,
-parse=...)`` and walks pages with a :class:`Paginator`. Tests pass a simulator's transport and a
-:class:`govlink.testing._loopback.ScaledClock`. See ``docs/http.md``.
+parse=...)`` and walks pages with a :class:`Paginator`. Time is read from a
+:class:`govlink.clock.Clock`; tests pass a simulator's transport and a
+:class:`govlink.testing.clock.ScaledClock`. See ``docs/http.md``.
 
-This package is private to govlink's connectors: third-party plugins may use it, but its API may
-change between minor releases.
+This package is public: third-party connectors build on it. Every name in :data:`__all__` is
+versioned with govlink (a breaking change is listed in ``CHANGELOG.md`` and waits for the next
+minor release before 1.0, the next major after it); the modules' other names are private.
 """
 
-from govlink.connectors._http.auth import BearerToken, CredentialAuth, OAuth2Bearer, OAuth2Settings
-from govlink.connectors._http.clock import SYSTEM_CLOCK, Clock, SystemClock
-from govlink.connectors._http.errors import Action, classify, connector_error
-from govlink.connectors._http.limiter import Rate, RateLimiter, shared_limiter
-from govlink.connectors._http.paging import NextLinks, Page, PageNumbers, Paginator, exactly_once
-from govlink.connectors._http.retry import RetryPolicy, parse_retry_after
-from govlink.connectors._http.secret import Secret
-from govlink.connectors._http.session import ApiSession, parse_json
+from govlink.connectors.http.auth import BearerToken, CredentialAuth, OAuth2Bearer, OAuth2Settings
+from govlink.connectors.http.errors import Action, classify, connector_error
+from govlink.connectors.http.limiter import Rate, RateLimiter, shared_limiter
+from govlink.connectors.http.paging import NextLinks, Page, PageNumbers, Paginator, exactly_once
+from govlink.connectors.http.retry import RetryPolicy, parse_retry_after
+from govlink.connectors.http.secret import Secret
+from govlink.connectors.http.session import ApiSession, parse_json
 
 __all__ = [
-    "SYSTEM_CLOCK",
     "Action",
     "ApiSession",
     "BearerToken",
-    "Clock",
     "CredentialAuth",
     "NextLinks",
     "OAuth2Bearer",
@@ -51,7 +49,6 @@ __all__ = [
     "RateLimiter",
     "RetryPolicy",
     "Secret",
-    "SystemClock",
     "classify",
     "connector_error",
     "exactly_once",

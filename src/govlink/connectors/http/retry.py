@@ -10,7 +10,7 @@
   idempotent requests; a non-idempotent one is retried only when the server said "too many
   requests" or the connection failed before the request was sent.
 
-Waiting happens on the caller's :class:`~govlink.connectors._http.clock.Clock`, which is why this
+Waiting happens on the caller's :class:`~govlink.clock.Clock`, which is why this
 is a few lines of our own rather than tenacity or httpx-retries: both sleep on the real clock and
 the retry must re-enter the shared rate limiter, which a transport-level retry would bypass.
 """

@@ -2,7 +2,7 @@
 
 :func:`classify` maps a response to an :class:`Action` (Airbyte's "error resolution as data");
 a connector whose API bends HTTP (a 403 meaning "throttled", a 404 meaning "empty") passes its
-own classifier to :class:`~govlink.connectors._http.session.ApiSession`. :func:`connector_error`
+own classifier to :class:`~govlink.connectors.http.session.ApiSession`. :func:`connector_error`
 builds the :mod:`govlink.errors` exception for an action: it carries the method, the URL path
 (never the query string, never credentials), the status and the body scrubbed of every secret.
 """
@@ -15,7 +15,7 @@ from typing import Final
 
 import httpx
 
-from govlink.connectors._http.secret import Secret
+from govlink.connectors.http.secret import Secret
 from govlink.errors import (
     ConfigurationError,
     ConnectorError,
