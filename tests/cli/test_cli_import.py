@@ -268,7 +268,7 @@ def test_companies_lists_the_platform(store: Path) -> None:
     document = run_json("companies", "--store", str(store))
     assert len(document["companies"]) == 30
     assert all(len(c["enterprise_number"]) == 10 for c in document["companies"])
-    table = run("companies", "--store", str(store))
+    table = run("companies", "--store", str(store), "--all")
     assert "Zeepziederij Vandamme BV" in table.stdout
 
 

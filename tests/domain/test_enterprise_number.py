@@ -8,9 +8,18 @@ import pytest
 from stdnum.be import vat
 
 from govlink import DomainError, EnterpriseNumber, GovlinkError, InvalidEnterpriseNumber
-from govlink.domain import EnterpriseNumberReason, is_valid
+from govlink.domain import ReasonCode, is_valid
 
-R = EnterpriseNumberReason
+
+class R:
+    """The enterprise-number reason codes, by their short names."""
+
+    MISSING = ReasonCode.ENTERPRISE_NUMBER_MISSING
+    FORMAT = ReasonCode.ENTERPRISE_NUMBER_FORMAT
+    LENGTH = ReasonCode.ENTERPRISE_NUMBER_LENGTH
+    CHECKSUM = ReasonCode.ENTERPRISE_NUMBER_CHECKSUM
+    ESTABLISHMENT_UNIT = ReasonCode.ENTERPRISE_NUMBER_ESTABLISHMENT_UNIT
+
 
 # §2: notations seen in the wild, all meaning 0417.497.106.
 NOTATIONS = [
@@ -107,7 +116,7 @@ def _id(value: object) -> str:
 
 
 @pytest.mark.parametrize(("raw", "code"), REJECTED, ids=_id)
-def test_rejected_values_carry_a_stable_code(raw: object, code: EnterpriseNumberReason) -> None:
+def test_rejected_values_carry_a_stable_code(raw: object, code: ReasonCode) -> None:
     with pytest.raises(InvalidEnterpriseNumber) as caught:
         EnterpriseNumber.parse(raw)
     assert caught.value.code == code
@@ -240,7 +249,7 @@ def test_stdnum_eu_vat_valid_vectors(raw: str) -> None:
 
 
 @pytest.mark.parametrize(("raw", "code"), STDNUM_INVALID)
-def test_stdnum_invalid_vectors(raw: str, code: EnterpriseNumberReason) -> None:
+def test_stdnum_invalid_vectors(raw: str, code: ReasonCode) -> None:
     with pytest.raises(InvalidEnterpriseNumber) as caught:
         EnterpriseNumber.parse(raw)
     assert caught.value.code == code

@@ -7,7 +7,7 @@ from hypothesis import Phase, find, given, settings
 from hypothesis import strategies as st
 
 from govlink import Company, EnterpriseNumber, InvalidEnterpriseNumber, validate
-from govlink.domain import EnterpriseNumberReason, ValidRecord
+from govlink.domain import ENTERPRISE_NUMBER_REASONS, ReasonCode, ValidRecord
 from govlink.testing.strategies import (
     ImportScenario,
     companies,
@@ -19,10 +19,10 @@ from govlink.testing.strategies import (
 )
 
 
-@pytest.mark.parametrize("reason", list(EnterpriseNumberReason))
+@pytest.mark.parametrize("reason", ENTERPRISE_NUMBER_REASONS)
 @given(data=st.data())
 def test_invalid_numbers_fail_with_the_asked_reason(
-    reason: EnterpriseNumberReason, data: st.DataObject
+    reason: ReasonCode, data: st.DataObject
 ) -> None:
     raw = data.draw(invalid_enterprise_numbers(reason=reason))
     with pytest.raises(InvalidEnterpriseNumber) as caught:

@@ -20,6 +20,7 @@ from govlink.cli._app import (
     store_option,
 )
 from govlink.cli._json import import_json
+from govlink.cli._limit import limit_options, shown
 from govlink.cli._render import render_applied, render_hint, render_plan, render_preview
 from govlink.domain.enterprise_number import EnterpriseNumber
 from govlink.errors import DomainError, InvalidEnterpriseNumber
@@ -115,6 +116,7 @@ def _confirm(preview: ImportPreview, plan: ApplyPlan) -> None:
     help="With --apply: apply only if the preview still has this token.",
 )
 @click.option("--yes", "-y", is_flag=True, help="With --apply: do not ask for confirmation.")
+@limit_options
 def import_command(
     source: str,
     store_path: Path,
@@ -130,6 +132,8 @@ def import_command(
     ],
     token: str | None,
     yes: bool,
+    limit: int,
+    show_all: bool,
 ) -> None:
     """Import client companies from SOURCE (an .xlsx path or a source name).
 
@@ -178,12 +182,13 @@ def import_command(
         click.echo(json.dumps(document, ensure_ascii=False, indent=2))
         return
     console = stdout_console()
-    render_preview(console, preview)
+    rows = shown(limit, show_all)
+    render_preview(console, preview, limit=rows)
     if result is None:
         if chosen:
-            render_plan(console, plan)
+            render_plan(console, plan, limit=rows)
         render_hint(console, preview.token)
     else:
-        render_applied(console, result.plan, result.run)
+        render_applied(console, result.plan, result.run, limit=rows)
     if report is not None:
         console.print(f"Overview workbook written to {report}", markup=False)

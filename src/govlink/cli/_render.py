@@ -7,6 +7,8 @@ a company called ``[bold]`` prints as it is.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import islice
+from typing import Final
 
 from rich.console import Console
 from rich.table import Table
@@ -32,17 +34,37 @@ def _text(value: object) -> Text:
     return Text("" if value is None else str(value))
 
 
+#: What the line under a cut table points to.
+MORE_IN_FULL: Final = "see --report or --json"
+
+
 def section(
-    console: Console, heading: str, columns: Iterable[str], rows: Iterable[Iterable[object]]
+    console: Console,
+    heading: str,
+    columns: Iterable[str],
+    rows: Iterable[Iterable[object]],
+    *,
+    limit: int | None = None,
+    more: str = MORE_IN_FULL,
 ) -> None:
-    """A heading, then a table of ``rows`` (or "none")."""
+    """A heading, then a table of ``rows`` (or "none").
+
+    With a ``limit`` at most that many rows are shown, then a line "+K more (``more``)".
+    """
     console.print(Text(heading, style="bold"))
     table = Table()
     for column in columns:
         table.add_column(column)
-    for row in rows:
+    remaining = iter(rows)
+    for row in remaining if limit is None else islice(remaining, limit):
         table.add_row(*(_text(value) for value in row))
-    console.print(table if table.row_count else Text("  none", style="dim"))
+    left = sum(1 for _ in remaining)
+    if table.row_count:
+        console.print(table)
+    elif not left:
+        console.print(Text("  none", style="dim"))
+    if left:
+        console.print(Text(f"+{left:,} more ({more})", style="dim"))
     console.print()
 
 
@@ -65,8 +87,9 @@ def _summary(preview: ImportPreview) -> str:
     return " · ".join(parts)
 
 
-def render_preview(console: Console, preview: ImportPreview) -> None:
-    """The four categories with counts and tables, then the warnings."""
+def render_preview(console: Console, preview: ImportPreview, *, limit: int | None = None) -> None:
+    """The four categories with counts and tables (at most ``limit`` rows each), then the
+    warnings."""
     diff = preview.diff
     console.print(Text(f"Import from {preview.source} ({preview.location})", style="bold"))
     console.print(Text(_summary(preview)))
@@ -79,12 +102,14 @@ def render_preview(console: Console, preview: ImportPreview) -> None:
             (_row(c), c.enterprise_number.formatted, c.name, c.responsible)
             for c in diff.only_in_source
         ),
+        limit=limit,
     )
     section(
         console,
         f"Only on the platform ({len(diff.only_in_platform)}): possibly no longer clients",
         ("enterprise number", "name", "responsible"),
         ((c.enterprise_number.formatted, c.name, c.responsible) for c in diff.only_in_platform),
+        limit=limit,
     )
     unchanged = len(diff.matching) - len(diff.changed)
     section(
@@ -103,6 +128,7 @@ def render_preview(console: Console, preview: ImportPreview) -> None:
             for m in diff.changed
             for change in m.changes
         ),
+        limit=limit,
     )
     section(
         console,
@@ -113,6 +139,7 @@ def render_preview(console: Console, preview: ImportPreview) -> None:
             for r in diff.invalid
             for p in r.problems
         ),
+        limit=limit,
     )
     if diff.warnings:
         section(
@@ -120,16 +147,18 @@ def render_preview(console: Console, preview: ImportPreview) -> None:
             f"Warnings ({len(diff.warnings)})",
             ("row", "enterprise number", "warning"),
             ((w.ref.row, w.enterprise_number.formatted, w.message) for w in diff.warnings),
+            limit=limit,
         )
 
 
-def render_plan(console: Console, plan: ApplyPlan) -> None:
+def render_plan(console: Console, plan: ApplyPlan, *, limit: int | None = None) -> None:
     """Exactly what an apply of ``plan`` writes: the companies added, each field before -> after."""
     section(
         console,
         f"Would add ({len(plan.add)})",
         ("enterprise number", "name", "responsible"),
         ((c.enterprise_number.formatted, c.name, c.responsible) for c in plan.add),
+        limit=limit,
     )
     section(
         console,
@@ -146,11 +175,14 @@ def render_plan(console: Console, plan: ApplyPlan) -> None:
             for u in plan.update
             for field in u.fields
         ),
+        limit=limit,
     )
 
 
-def render_applied(console: Console, plan: ApplyPlan, run: ImportRun) -> None:
-    """What an apply did."""
+def render_applied(
+    console: Console, plan: ApplyPlan, run: ImportRun, *, limit: int | None = None
+) -> None:
+    """What an apply did (at most ``limit`` updated companies listed)."""
     console.print(
         Text(
             f"Applied import run {run.id}: added {len(plan.add)} companies, "
@@ -167,6 +199,7 @@ def render_applied(console: Console, plan: ApplyPlan, run: ImportRun) -> None:
                 (u.after.enterprise_number.formatted, u.after.name, ", ".join(u.fields))
                 for u in plan.update
             ),
+            limit=limit,
         )
 
 
@@ -182,8 +215,10 @@ def render_hint(console: Console, token: str) -> None:
     )
 
 
-def render_companies(console: Console, companies: Iterable[Company]) -> None:
-    """The companies on the platform."""
+def render_companies(
+    console: Console, companies: Iterable[Company], *, limit: int | None = None
+) -> None:
+    """The companies on the platform (at most ``limit`` of them)."""
     section(
         console,
         "Companies on the platform",
@@ -192,6 +227,8 @@ def render_companies(console: Console, companies: Iterable[Company]) -> None:
             (c.enterprise_number.formatted, c.name, c.email, c.language, c.responsible)
             for c in companies
         ),
+        limit=limit,
+        more="--all, --search or --json shows them",
     )
 
 

@@ -1,24 +1,23 @@
 """The pure domain core: enterprise number, Company, raw records and validation. No I/O."""
 
 from govlink.domain.company import COMPANY_FIELDS, Company, FieldPolicy, field_policy
-from govlink.domain.enterprise_number import EnterpriseNumber, EnterpriseNumberReason, is_valid
+from govlink.domain.enterprise_number import EnterpriseNumber, is_valid
+from govlink.domain.reasons import ENTERPRISE_NUMBER_REASONS, ReasonCode, WarningCode
 from govlink.domain.records import NumberCandidates, RawRecord, SourceRef
 from govlink.domain.validation import (
     InvalidRecord,
     Problem,
-    ReasonCode,
     RecordWarning,
     Validator,
     ValidRecord,
-    WarningCode,
     validate,
 )
 
 __all__ = [
     "COMPANY_FIELDS",
+    "ENTERPRISE_NUMBER_REASONS",
     "Company",
     "EnterpriseNumber",
-    "EnterpriseNumberReason",
     "FieldPolicy",
     "InvalidRecord",
     "NumberCandidates",

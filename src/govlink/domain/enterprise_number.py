@@ -22,24 +22,20 @@ import math
 import re
 import unicodedata
 from decimal import Decimal
-from enum import StrEnum
 from typing import Final
 
 from govlink.domain.normalize import preview
+from govlink.domain.reasons import ReasonCode
 from govlink.errors import InvalidEnterpriseNumber
 
-__all__ = ["EnterpriseNumber", "EnterpriseNumberReason", "is_valid"]
+__all__ = ["EnterpriseNumber", "is_valid"]
 
 
-class EnterpriseNumberReason(StrEnum):
-    """Why a value is not a usable enterprise number (the stable ``code`` of the error)."""
-
-    MISSING = "enterprise_number.missing"
-    FORMAT = "enterprise_number.format"
-    LENGTH = "enterprise_number.length"
-    CHECKSUM = "enterprise_number.checksum"
-    ESTABLISHMENT_UNIT = "enterprise_number.establishment_unit"
-
+_MISSING: Final = ReasonCode.ENTERPRISE_NUMBER_MISSING
+_FORMAT: Final = ReasonCode.ENTERPRISE_NUMBER_FORMAT
+_LENGTH: Final = ReasonCode.ENTERPRISE_NUMBER_LENGTH
+_CHECKSUM: Final = ReasonCode.ENTERPRISE_NUMBER_CHECKSUM
+_ESTABLISHMENT_UNIT: Final = ReasonCode.ENTERPRISE_NUMBER_ESTABLISHMENT_UNIT
 
 # "403019261.0", "0403019261.00": a spreadsheet float rendered as text.
 _FLOAT_TEXT: Final = re.compile(r"\s*([0-9]+)\.0+\s*")
@@ -49,7 +45,7 @@ _SCIENTIFIC_TEXT: Final = re.compile(r"\s*([0-9])(?:\.([0-9]+))?[eE]\+?([0-9]+)\
 _MAX_DIGITS: Final = 32
 
 
-def _fail(raw: object, reason: EnterpriseNumberReason, why: str) -> InvalidEnterpriseNumber:
+def _fail(raw: object, reason: ReasonCode, why: str) -> InvalidEnterpriseNumber:
     return InvalidEnterpriseNumber(
         f"{preview(raw)} is not a valid enterprise number: {why}", code=reason, value=raw
     )
@@ -64,9 +60,7 @@ def _ascii_digits(text: str) -> str:
 
 
 def _missing(raw: object) -> InvalidEnterpriseNumber:
-    return InvalidEnterpriseNumber(
-        "the enterprise number is missing", code=EnterpriseNumberReason.MISSING, value=raw
-    )
+    return InvalidEnterpriseNumber("the enterprise number is missing", code=_MISSING, value=raw)
 
 
 def _text_of(raw: object) -> str:
@@ -84,25 +78,25 @@ def _text_of(raw: object) -> str:
     if raw is None:
         raise _missing(raw)
     if isinstance(raw, bool):
-        raise _fail(raw, EnterpriseNumberReason.FORMAT, "a yes/no value is not a number")
+        raise _fail(raw, _FORMAT, "a yes/no value is not a number")
     if isinstance(raw, int):
         return _whole_number_text(raw, raw)
     if isinstance(raw, float):
         if not math.isfinite(raw) or not raw.is_integer():
-            raise _fail(raw, EnterpriseNumberReason.FORMAT, "it is not a whole number")
+            raise _fail(raw, _FORMAT, "it is not a whole number")
         return _whole_number_text(raw, int(raw))
     if isinstance(raw, Decimal):
         if not raw.is_finite() or raw != raw.to_integral_value():
-            raise _fail(raw, EnterpriseNumberReason.FORMAT, "it is not a whole number")
+            raise _fail(raw, _FORMAT, "it is not a whole number")
         return _whole_number_text(raw, int(raw))
-    raise _fail(raw, EnterpriseNumberReason.FORMAT, f"{type(raw).__name__} values are not accepted")
+    raise _fail(raw, _FORMAT, f"{type(raw).__name__} values are not accepted")
 
 
 def _whole_number_text(raw: object, value: int) -> str:
     if value < 0:
-        raise _fail(raw, EnterpriseNumberReason.FORMAT, "it is negative")
+        raise _fail(raw, _FORMAT, "it is negative")
     if value.bit_length() > _MAX_DIGITS * 4:
-        raise _fail(raw, EnterpriseNumberReason.LENGTH, "it must have 10 digits")
+        raise _fail(raw, _LENGTH, "it must have 10 digits")
     return str(value)
 
 
@@ -112,7 +106,7 @@ def _scientific_digits(raw: object, match: re.Match[str]) -> str:
     if len(fraction) < exponent or fraction[exponent:].strip("0"):
         raise _fail(
             raw,
-            EnterpriseNumberReason.FORMAT,
+            _FORMAT,
             "precision lost: the spreadsheet shows it in scientific notation; "
             "format the column as text and type the number again",
         )
@@ -138,32 +132,32 @@ def _parse_digits(raw: object) -> str:
     # InvalidLength subclasses InvalidFormat, so it is tested first; ValidationError covers
     # InvalidFormat and anything else stdnum may add.
     except InvalidLength:
-        raise _fail(raw, EnterpriseNumberReason.LENGTH, "it must have 10 digits") from None
+        raise _fail(raw, _LENGTH, "it must have 10 digits") from None
     except InvalidComponent:
         raise _not_an_enterprise(raw, _stdnum_vat.compact(text)) from None
     except InvalidChecksum:
-        raise _fail(raw, EnterpriseNumberReason.CHECKSUM, "the check digits do not match") from None
+        raise _fail(raw, _CHECKSUM, "the check digits do not match") from None
     except ValidationError:
-        raise _fail(raw, EnterpriseNumberReason.FORMAT, "it is not in a known notation") from None
+        raise _fail(raw, _FORMAT, "it is not in a known notation") from None
     # What python-stdnum accepts but the KBO never issues (enterprise-number.md, section 3.6).
     if digits[8:] == "00":
-        raise _fail(raw, EnterpriseNumberReason.CHECKSUM, "check digits 00 are never issued")
+        raise _fail(raw, _CHECKSUM, "check digits 00 are never issued")
     if digits[:8] == "00000000":
-        raise _fail(raw, EnterpriseNumberReason.CHECKSUM, "the number is all zeros")
+        raise _fail(raw, _CHECKSUM, "the number is all zeros")
     return digits
 
 
 def _not_an_enterprise(raw: object, digits: str) -> InvalidEnterpriseNumber:
     """Explain a 10-digit number whose first digit is not 0 or 1."""
     if digits[0] == "9":
-        return _fail(raw, EnterpriseNumberReason.FORMAT, "enterprise numbers start with 0 or 1")
+        return _fail(raw, _FORMAT, "enterprise numbers start with 0 or 1")
     if _check_digits_ok(digits):
         return InvalidEnterpriseNumber(
             f"{preview(raw)} is an establishment unit number, not an enterprise number",
-            code=EnterpriseNumberReason.ESTABLISHMENT_UNIT,
+            code=_ESTABLISHMENT_UNIT,
             value=raw,
         )
-    return _fail(raw, EnterpriseNumberReason.CHECKSUM, "the check digits do not match")
+    return _fail(raw, _CHECKSUM, "the check digits do not match")
 
 
 class EnterpriseNumber:

@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
-from enum import StrEnum
 from typing import Any, Final
 
 import attrs
@@ -20,41 +19,18 @@ import attrs
 from govlink.domain import normalize
 from govlink.domain.company import COMPANY_FIELDS, Company
 from govlink.domain.enterprise_number import EnterpriseNumber
+from govlink.domain.reasons import ReasonCode, WarningCode
 from govlink.domain.records import NumberCandidates, RawRecord, SourceRef
 from govlink.errors import InvalidEnterpriseNumber
 
 __all__ = [
     "InvalidRecord",
     "Problem",
-    "ReasonCode",
     "RecordWarning",
     "ValidRecord",
     "Validator",
-    "WarningCode",
     "validate",
 ]
-
-
-class ReasonCode(StrEnum):
-    """Why a record is invalid. A record may carry several."""
-
-    ENTERPRISE_NUMBER_MISSING = "enterprise_number.missing"
-    ENTERPRISE_NUMBER_FORMAT = "enterprise_number.format"
-    ENTERPRISE_NUMBER_LENGTH = "enterprise_number.length"
-    ENTERPRISE_NUMBER_CHECKSUM = "enterprise_number.checksum"
-    ENTERPRISE_NUMBER_ESTABLISHMENT_UNIT = "enterprise_number.establishment_unit"
-    ENTERPRISE_NUMBER_DUPLICATE = "enterprise_number.duplicate"
-    ENTERPRISE_NUMBER_CONFLICT = "enterprise_number.conflict"
-    NAME_MISSING = "name.missing"
-    EMAIL_INVALID = "email.invalid"
-    LANGUAGE_INVALID = "language.invalid"
-
-
-class WarningCode(StrEnum):
-    """Something worth fixing that does not make a record invalid."""
-
-    RESPONSIBLE_MISSING = "responsible.missing"
-    RESPONSIBLE_UNKNOWN = "responsible.unknown"
 
 
 @attrs.frozen(kw_only=True)

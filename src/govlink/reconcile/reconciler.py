@@ -10,8 +10,9 @@ import attrs
 
 from govlink.domain.company import COMPANY_FIELDS, Company, field_policy
 from govlink.domain.enterprise_number import EnterpriseNumber
+from govlink.domain.reasons import ReasonCode
 from govlink.domain.records import RawRecord
-from govlink.domain.validation import InvalidRecord, Problem, ReasonCode, RecordWarning, Validator
+from govlink.domain.validation import InvalidRecord, Problem, RecordWarning, Validator
 from govlink.errors import DomainError
 from govlink.reconcile.model import ChangeKind, FieldChange, ImportDiff, Match
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import datetime
 from types import TracebackType
-from typing import Final
+from typing import Final, TypeVar
 
 from govlink.clock import SYSTEM_CLOCK, Clock, utc_timestamp
 from govlink.domain.company import COMPANY_FIELDS, Company
@@ -83,8 +83,9 @@ def _values(company: Company, fields: Iterable[str]) -> dict[str, str | None]:
 
 
 class SQLiteStore(DocumentTables):
-    """A :class:`~govlink.store.Store` and :class:`~govlink.store.PlanStore` in one SQLite file,
-    created and migrated on open.
+    """A :class:`~govlink.store.Store`, :class:`~govlink.store.PlanStore` and
+    :class:`~govlink.store.documents.DocumentStore` in one SQLite file, created and migrated on
+    open.
 
     :param path: the database file (created when missing), or ``":memory:"``.
     :param timeout: seconds to wait for another process's write lock before failing.
@@ -205,25 +206,13 @@ class SQLiteStore(DocumentTables):
         with self._transaction() as db:
             _check_fresh(db, plan)
             run_id = _insert_run(db, run)
-            for done, company in enumerate(plan.add, start=1):
-                db.execute(_INSERT_COMPANY, (*_company_row(company), now, now))
-                written = tuple(n for n in _DATA if getattr(company, n) is not None)
-                _insert_change(db, run_id, company, "added", written, {}, _values(company, written))
-                if progress is not None:
-                    progress(done, total)
-            for done, update in enumerate(plan.update, start=len(plan.add) + 1):
+            added = ((*_company_row(company), now, now) for company in plan.add)
+            db.executemany(_INSERT_COMPANY, _counted(added, 1, total, progress))
+            for update in _counted(plan.update, len(plan.add) + 1, total, progress):
                 _update_company(db, update, now)
-                _insert_change(
-                    db,
-                    run_id,
-                    update.after,
-                    "updated",
-                    update.fields,
-                    _values(update.before, update.fields),
-                    _values(update.after, update.fields),
-                )
-                if progress is not None:
-                    progress(done, total)
+            changes = [_added(run_id, company) for company in plan.add]
+            changes += [_updated(run_id, update) for update in plan.update]
+            db.executemany(_INSERT_CHANGE, changes)
             return _select_runs(db, run_id)[0]
 
     def import_runs(self) -> list[ImportRun]:
@@ -315,26 +304,55 @@ def _insert_run(db: sqlite3.Connection, run: RunInfo) -> int:
     return cursor.lastrowid
 
 
-def _insert_change(
-    db: sqlite3.Connection,
+_INSERT_CHANGE: Final = (
+    "INSERT INTO import_run_changes (run_id, enterprise_number, action, fields, before, after) "
+    "VALUES (?, ?, ?, ?, ?, ?)"
+)
+
+_T = TypeVar("_T")
+
+
+def _counted(
+    items: Iterable[_T], start: int, total: int, progress: WriteProgress | None
+) -> Iterator[_T]:
+    """``items``, reporting each one done to ``progress`` (numbered from ``start``)."""
+    for done, item in enumerate(items, start=start):
+        yield item
+        if progress is not None:
+            progress(done, total)
+
+
+def _change_row(
     run_id: int,
     company: Company,
     action: str,
     fields: tuple[str, ...],
     before: Mapping[str, str | None],
     after: Mapping[str, str | None],
-) -> None:
-    db.execute(
-        "INSERT INTO import_run_changes (run_id, enterprise_number, action, fields, before, after) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        (
-            run_id,
-            company.enterprise_number.compact,
-            action,
-            json.dumps(fields),
-            json.dumps(before),
-            json.dumps(after),
-        ),
+) -> tuple[object, ...]:
+    return (
+        run_id,
+        company.enterprise_number.compact,
+        action,
+        json.dumps(fields),
+        json.dumps(before),
+        json.dumps(after),
+    )
+
+
+def _added(run_id: int, company: Company) -> tuple[object, ...]:
+    written = tuple(n for n in _DATA if getattr(company, n) is not None)
+    return _change_row(run_id, company, "added", written, {}, _values(company, written))
+
+
+def _updated(run_id: int, update: Update) -> tuple[object, ...]:
+    return _change_row(
+        run_id,
+        update.after,
+        "updated",
+        update.fields,
+        _values(update.before, update.fields),
+        _values(update.after, update.fields),
     )
 
 

@@ -21,7 +21,8 @@ import attrs
 from hypothesis import strategies as st
 
 from govlink.domain.company import COMPANY_FIELDS, Company
-from govlink.domain.enterprise_number import EnterpriseNumber, EnterpriseNumberReason
+from govlink.domain.enterprise_number import EnterpriseNumber
+from govlink.domain.reasons import ReasonCode
 from govlink.domain.records import RawRecord, SourceRef
 
 __all__ = [
@@ -124,13 +125,13 @@ def _establishment_units(draw: st.DrawFn) -> str:
 
 
 def invalid_enterprise_numbers(
-    *, reason: EnterpriseNumberReason | str | None = None
+    *, reason: ReasonCode | str | None = None
 ) -> st.SearchStrategy[object]:
     """Values that are not enterprise numbers, for one reason code or any of them."""
     numbers = enterprise_numbers()
     by_reason: dict[str, st.SearchStrategy[object]] = {
-        EnterpriseNumberReason.MISSING: st.sampled_from([None, "", "   ", "\u00a0"]),
-        EnterpriseNumberReason.FORMAT: st.one_of(
+        ReasonCode.ENTERPRISE_NUMBER_MISSING: st.sampled_from([None, "", "   ", "\u00a0"]),
+        ReasonCode.ENTERPRISE_NUMBER_FORMAT: st.one_of(
             numbers.map(lambda n: "BTW " + n.vat),
             numbers.map(lambda n: "BE BE " + n.compact),
             numbers.map(lambda n: n.formatted.replace(".", ",")),
@@ -152,20 +153,20 @@ def invalid_enterprise_numbers(
                 ]
             ),
         ),
-        EnterpriseNumberReason.LENGTH: st.one_of(
+        ReasonCode.ENTERPRISE_NUMBER_LENGTH: st.one_of(
             numbers.map(lambda n: n.compact[:8]),
             numbers.map(lambda n: n.compact + "1"),
             st.just("04030192610"),
         ),
-        EnterpriseNumberReason.CHECKSUM: st.one_of(
+        ReasonCode.ENTERPRISE_NUMBER_CHECKSUM: st.one_of(
             numbers.map(_bad_checksum), st.sampled_from(["0428759400", "0000000097", "1000000000"])
         ),
-        EnterpriseNumberReason.ESTABLISHMENT_UNIT: _establishment_units(),
+        ReasonCode.ENTERPRISE_NUMBER_ESTABLISHMENT_UNIT: _establishment_units(),
     }
     if reason is None:
         return st.one_of(*by_reason.values())
     try:
-        return by_reason[EnterpriseNumberReason(reason)]
+        return by_reason[ReasonCode(reason)]
     except ValueError:
         raise ValueError(f"unknown reason {reason!r}; choose from {sorted(by_reason)}") from None
 

@@ -8,16 +8,17 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-import openpyxl.xml
 import pytest
 
 from govlink import (
     HeaderNotFound,
     SheetNotFound,
     SourceError,
+    UnsafeWorkbook,
     ValidRecord,
     validate,
 )
+from govlink.connectors.excel import source as excel_source
 from govlink.connectors.excel.source import HEADER_SCAN_ROWS, ExcelSource
 from govlink.plugins import Registry, Source, SourceOptions
 
@@ -243,14 +244,21 @@ def test_without_the_excel_extra(write_xlsx: WriteXlsx, monkeypatch: pytest.Monk
     assert caught.value.code == "source.missing_extra"
 
 
-def test_refuses_to_parse_without_defusedxml(
+def test_data_away_from_the_top_left_corner_keeps_its_columns(write_xlsx: WriteXlsx) -> None:
+    path = write_xlsx([[], [None, None, *NL], [None, None, "0417497106", "Acme"]])
+    source = ExcelSource(path)
+    [record] = source.records()
+    assert (source.header_row, record.ref.row) == (2, 3)
+    assert dict(record.fields) == {"enterprise_number": "0417497106", "name": "Acme"}
+
+
+def test_a_sheet_spanning_too_many_cells_is_refused_before_parsing(
     write_xlsx: WriteXlsx, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path = write_xlsx([NL])
-    monkeypatch.setattr(openpyxl.xml, "DEFUSEDXML", False)
-    with pytest.raises(SourceError, match="defusedxml") as caught:
+    path = write_xlsx([NL, *[["0417497106", "Acme"]] * 10])
+    monkeypatch.setattr(excel_source, "MAX_CELLS", 50)
+    with pytest.raises(UnsafeWorkbook, match=r"spans 11 rows by 5 columns \(at most 50 cells\)"):
         ExcelSource(path)
-    assert caught.value.code == "source.defusedxml"
 
 
 def test_any_file_name_is_accepted(write_xlsx: WriteXlsx, tmp_path: Path) -> None:

@@ -117,8 +117,11 @@ TEMPLATE_HEADERS: Final[dict[TemplateLanguage, dict[str, str]]] = {
 def header_key(text: str) -> str:
     """The matching key of a header: case folded, accents and everything but letters and
     digits removed (``"N° TVA"`` -> ``"ntva"``)."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if ch.isalnum())
+    # Fold case between two decompositions: compatibility forms such as "🄐" decompose to a
+    # capital letter, and some case foldings decompose further, so one order alone is not
+    # idempotent.
+    folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
+    return "".join(ch for ch in folded if ch.isalnum())
 
 
 _FIELDS: Final[dict[str, str]] = {

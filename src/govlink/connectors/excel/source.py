@@ -1,4 +1,4 @@
-"""The Excel source: client companies from an ``.xlsx`` workbook, streamed with openpyxl.
+"""The Excel source: client companies from an ``.xlsx`` workbook, read with python-calamine.
 
 >>> source = ExcelSource("clients.xlsx")            # doctest: +SKIP
 >>> source.sheet, source.header_row, source.unknown_columns  # doctest: +SKIP
@@ -6,28 +6,27 @@
 >>> next(source.records()).fields["enterprise_number"]  # doctest: +SKIP
 '0417.497.106'
 
-Opening checks the file (:func:`~govlink.connectors.excel.safety.check_workbook`), picks the
-sheet and finds the header row, so file-level problems surface at once; :meth:`records`
-streams the rows afterwards.
+Opening checks the file (:func:`~govlink.connectors.excel.safety.check_workbook`), reads the
+sheet list and measures the chosen sheet (:mod:`~govlink.connectors.excel.parts`) before
+calamine parses it, finds the header row, so file-level problems surface at once;
+:meth:`records` yields the rows afterwards.
 """
 
 from __future__ import annotations
 
 import os
 import weakref
-from collections.abc import Generator, Iterator, Mapping
-from contextlib import closing, contextmanager
+import zipfile
+from collections.abc import Generator, Iterator, Mapping, Sequence
+from contextlib import closing, contextmanager, suppress
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Final
 
 import defusedxml
-import openpyxl
-import openpyxl.xml
-from openpyxl.utils import get_column_letter
-from openpyxl.workbook.workbook import Workbook
-from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+import python_calamine
 
+from govlink.connectors.excel import parts
 from govlink.connectors.excel.headers import field_for
 from govlink.connectors.excel.safety import check_workbook
 from govlink.domain.records import RawRecord, SourceRef
@@ -36,12 +35,18 @@ from govlink.errors import (
     GovlinkError,
     HeaderNotFound,
     SheetNotFound,
-    SourceError,
     UnsafeWorkbook,
     WorkbookFormatError,
 )
 
-__all__ = ["HEADER_SCAN_ROWS", "MAX_COLUMNS", "MAX_ROWS", "SOURCE_NAME", "ExcelSource"]
+__all__ = [
+    "HEADER_SCAN_ROWS",
+    "MAX_CELLS",
+    "MAX_COLUMNS",
+    "MAX_ROWS",
+    "SOURCE_NAME",
+    "ExcelSource",
+]
 
 SOURCE_NAME: Final = "excel"
 #: How many rows from the top are searched for the header row.
@@ -50,6 +55,9 @@ HEADER_SCAN_ROWS: Final = 20
 MAX_ROWS: Final = 500_000
 #: The most columns a sheet may use.
 MAX_COLUMNS: Final = 1_000
+#: The most cells (rows x columns, empty ones included) a sheet may span: calamine holds the
+#: whole rectangle in memory, about 32 bytes a cell.
+MAX_CELLS: Final = 8_000_000
 
 _Row = tuple[Any, ...]
 _SHOWN_HEADERS: Final = 12
@@ -57,6 +65,15 @@ _SHOWN_HEADERS: Final = 12
 
 def _is_blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _column_letter(number: int) -> str:
+    """``1`` -> ``A``, ``27`` -> ``AA``."""
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 def _too_large(name: str, title: str, what: str) -> UnsafeWorkbook:
@@ -67,30 +84,24 @@ def _too_large(name: str, title: str, what: str) -> UnsafeWorkbook:
     )
 
 
-def _chain(error: BaseException) -> Iterator[BaseException]:
-    """The error and the errors it was raised from or during (openpyxl wraps parse errors)."""
-    seen: set[int] = set()
-    current: BaseException | None = error
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
-        yield current
-        current = current.__cause__ or current.__context__
+def _entities(name: str) -> UnsafeWorkbook:
+    return UnsafeWorkbook(
+        f"{name} contains XML entity declarations, which govlink refuses for safety; "
+        "open it in Excel and save it again",
+        code="source.xml_entities",
+    )
 
 
 @contextmanager
 def _translated(name: str) -> Iterator[None]:
-    """Turn whatever openpyxl, zipfile or the XML parser raise into one typed error."""
+    """Turn whatever calamine, zipfile or the XML parser raise into one typed error."""
     try:
         yield
     except GovlinkError:
         raise
+    except defusedxml.DefusedXmlException as error:
+        raise _entities(name) from error
     except Exception as error:
-        if any(isinstance(e, defusedxml.DefusedXmlException) for e in _chain(error)):
-            raise UnsafeWorkbook(
-                f"{name} contains XML entity declarations, which govlink refuses for safety; "
-                "open it in Excel and save it again",
-                code="source.xml_entities",
-            ) from error
         raise WorkbookFormatError(
             f"{name} is damaged or not an Excel workbook ({type(error).__name__}); "
             "open it in Excel and save it again as an Excel Workbook (.xlsx)",
@@ -98,85 +109,87 @@ def _translated(name: str) -> Iterator[None]:
         ) from error
 
 
-def _select(workbook: Workbook, sheet: str | None, name: str) -> ReadOnlyWorksheet:
-    sheets = [ws for ws in workbook.worksheets if isinstance(ws, ReadOnlyWorksheet)]
+def _select(found: Sequence[parts.SheetPart], sheet: str | None, name: str) -> parts.SheetPart:
     if sheet is None:
-        visible = [ws for ws in sheets if ws.sheet_state == "visible"]
+        visible = [part for part in found if part.visible]
         if not visible:
             raise EmptyWorkbook(f"{name} has no visible sheet; unhide a sheet or add one")
         return visible[0]
     wanted = " ".join(sheet.split()).casefold()
-    for ws in sheets:
-        if " ".join(ws.title.split()).casefold() == wanted:
-            return ws
-    titles = ", ".join(repr(ws.title) for ws in sheets) or "none"
+    for part in found:
+        if " ".join(part.title.split()).casefold() == wanted:
+            return part
+    titles = ", ".join(repr(part.title) for part in found) or "none"
     raise SheetNotFound(f"{name} has no sheet {sheet!r}; its sheets are {titles}")
 
 
+def _inspect(path: Path, sheet: str | None) -> str:
+    """Check the package and the chosen sheet's size; return the sheet's title."""
+    name = path.name
+    with _translated(name), zipfile.ZipFile(path) as archive:
+        for member in archive.namelist():
+            if member.endswith((".xml", ".rels")) and parts.has_doctype(archive, member):
+                raise _entities(name)
+        chosen = _select(parts.sheets(archive), sheet, name)
+        extent = parts.measure(archive, chosen.path)
+    title = chosen.title
+    for what, declared, limit in (
+        ("rows", extent.declared_rows, MAX_ROWS),
+        ("columns", extent.declared_columns, MAX_COLUMNS),
+    ):
+        if declared > limit:
+            raise _too_large(name, title, f"declares {declared:,} {what} (at most {limit:,})")
+    if extent.columns > MAX_COLUMNS:
+        raise _too_large(name, title, f"uses {extent.columns:,} columns (at most {MAX_COLUMNS:,})")
+    if extent.rows * extent.columns > MAX_CELLS:
+        raise _too_large(
+            name,
+            title,
+            f"spans {extent.rows:,} rows by {extent.columns:,} columns "
+            f"(at most {MAX_CELLS:,} cells)",
+        )
+    return title
+
+
+def _cleaned(row: list[Any], pad: tuple[None, ...]) -> _Row:
+    """calamine's dense row as openpyxl gave it: empty cells ``None``, none after the last."""
+    end = len(row)
+    while end and row[end - 1] == "":
+        end -= 1
+    if "" in row:
+        return (*pad, *(None if value == "" else value for value in row[:end]))
+    return (*pad, *row[:end])
+
+
 class _OpenSheet:
-    """One sheet of a workbook opened safely; :meth:`close` releases the file."""
+    """One sheet of a workbook, checked and parsed; :meth:`close` releases it."""
 
     def __init__(self, path: Path, sheet: str | None) -> None:
-        if not openpyxl.xml.DEFUSEDXML:
-            raise SourceError(
-                "Excel files are read only with defusedxml in use: pip install 'govlink[excel]' "
-                "and do not set OPENPYXL_DEFUSEDXML=False",
-                code="source.defusedxml",
-            )
         check_workbook(path)
         self._name = path.name
-        self._stream = path.open("rb")
-        self._workbook: Workbook | None = None
-        try:
-            with _translated(self._name):
-                self._workbook = openpyxl.load_workbook(
-                    self._stream, read_only=True, data_only=True, keep_links=False, keep_vba=False
-                )
-                self._ws = _select(self._workbook, sheet, self._name)
-            self._check_declared_size()
-        except BaseException:
-            self.close()
-            raise
-
-    @property
-    def title(self) -> str:
-        return self._ws.title
-
-    def _check_declared_size(self) -> None:
-        rows, columns = self._ws.max_row or 0, self._ws.max_column or 0
-        if rows > MAX_ROWS:
-            raise _too_large(
-                self._name, self.title, f"declares {rows:,} rows (at most {MAX_ROWS:,})"
-            )
-        if columns > MAX_COLUMNS:
-            raise _too_large(
-                self._name, self.title, f"declares {columns:,} columns (at most {MAX_COLUMNS:,})"
-            )
-        # The declared size may lie either way: read every row, pad none.
-        self._ws.reset_dimensions()
+        self.title = _inspect(path, sheet)
+        with _translated(self._name):
+            self._workbook = python_calamine.CalamineWorkbook.from_path(path)
+            try:
+                self._sheet = self._workbook.get_sheet_by_name(self.title)
+            except BaseException:
+                self.close()
+                raise
 
     def rows(self) -> Generator[tuple[int, _Row], None, None]:
         """Every row from the first, numbered from 1 (missing rows come as empty ones)."""
+        start = self._sheet.start
+        pad = (None,) * (start[1] if start else 0)
         with _translated(self._name):
-            # types-openpyxl types iter_rows for Worksheet only; ReadOnlyWorksheet shares it.
-            rows = self._ws.iter_rows(min_row=1, min_col=1, values_only=True)  # type: ignore[misc]
-            for number, row in enumerate(rows, start=1):
+            for number, row in enumerate(self._sheet.iter_rows(), start=1):
                 if number > MAX_ROWS:
                     raise _too_large(self._name, self.title, f"runs past row {MAX_ROWS:,}")
-                if len(row) > MAX_COLUMNS:
-                    raise _too_large(
-                        self._name,
-                        self.title,
-                        f"uses {len(row):,} columns (at most {MAX_COLUMNS:,})",
-                    )
-                yield number, row
+                yield number, _cleaned(row, pad)
 
     def close(self) -> None:
-        """Close the workbook and the file (again is harmless)."""
-        if self._workbook is not None:
+        """Release the workbook (again is harmless)."""
+        with suppress(python_calamine.WorkbookClosed):
             self._workbook.close()
-            self._workbook = None
-        self._stream.close()
 
 
 def _header_text(value: object) -> str:
@@ -214,7 +227,7 @@ class ExcelSource:
         unknown: list[str] = []
         for index, value in enumerate(header):
             text = _header_text(value)
-            letter = get_column_letter(index + 1)
+            letter = _column_letter(index + 1)
             key = text or f"column {letter}"
             if any(key == seen for _, seen in self._raw):
                 key = f"{key} ({letter})"
@@ -320,7 +333,7 @@ class ExcelSource:
                 raw = {key: row[i] for i, key in raw_columns if i < size}
                 for i in range(width, size):
                     if not _is_blank(row[i]):
-                        raw[f"column {get_column_letter(i + 1)}"] = row[i]
+                        raw[f"column {_column_letter(i + 1)}"] = row[i]
                 yield RawRecord(
                     fields=MappingProxyType(fields),
                     ref=SourceRef(source=SOURCE_NAME, row=number),

@@ -1,0 +1,101 @@
+"""End to end import timings (issue 16): the CLI on seeded 5-column client lists.
+
+Run: ``python bench/import_e2e.py`` (``--rows 10000,100000``). For each size it writes a seeded
+workbook (enterprise number, name, e-mail, language, responsible), then measures wall time and
+peak RSS of each command in a fresh process, beside the baseline measured in the same run:
+a bare python-calamine read of the file plus ``stdnum.be.vat.is_valid`` over its numbers.
+
+Targets: ``import --json`` <= 2.0x the baseline; the text preview <= 1.2x the JSON preview;
+``--apply --json`` <= 1.5x the JSON preview; ``companies`` on 100k <= 1 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from importlib.metadata import version
+from pathlib import Path
+
+import openpyxl
+import python_calamine
+from stdnum.be import vat
+
+_LANGUAGES = ("Nederlands", "Français", "English", "nl", "fr")
+
+
+def _number(i: int) -> str:
+    first8 = 1_000_000 + i * 37
+    return f"{first8:08d}{97 - first8 % 97:02d}"
+
+
+def write_workbook(path: Path, rows: int, seed: int = 16) -> None:
+    """A seeded client list: the Dutch headers of the template and ``rows`` companies."""
+    rng = random.Random(seed)
+    workbook = openpyxl.Workbook(write_only=True)
+    sheet = workbook.create_sheet("Klanten")
+    sheet.append(["Ondernemingsnummer", "Naam", "E-mail", "Taal", "Verantwoordelijke"])
+    for i in range(rows):
+        digits = _number(i)
+        spelled = f"{digits[:4]}.{digits[4:7]}.{digits[7:]}" if rng.random() < 0.5 else digits
+        sheet.append([spelled, f"Klant {i} BV", f"info{i}@klant.be", rng.choice(_LANGUAGES), "an"])
+    workbook.save(path)
+
+
+def baseline(path: Path) -> float:
+    """Seconds for a bare calamine read plus the stdnum floor over the numbers."""
+    start = time.perf_counter()
+    workbook = python_calamine.CalamineWorkbook.from_path(path)
+    rows = workbook.get_sheet_by_name("Klanten").to_python()
+    valid = sum(vat.is_valid(str(row[0])) for row in rows[1:])
+    elapsed = time.perf_counter() - start
+    assert valid == len(rows) - 1
+    return elapsed
+
+
+def timed(*args: str) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of ``python -m govlink ARGS`` in a fresh process."""
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        process = subprocess.Popen(
+            [sys.executable, "-m", "govlink", *args], stdout=subprocess.DEVNULL, stderr=errors
+        )
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:
+            errors.seek(0)
+            raise SystemExit(f"govlink {' '.join(args)} failed: {errors.read().decode()}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", default="10000,100000")
+    sizes = [int(n) for n in parser.parse_args().rows.split(",")]
+    print(f"python {sys.version.split()[0]}, python-calamine {version('python-calamine')}")
+    header = "rows  baseline  json (x base, MB)  text (x json)  apply (x json, MB)  companies"
+    print(header)
+    with tempfile.TemporaryDirectory() as folder:
+        for rows in sizes:
+            path = Path(folder) / f"clients-{rows}.xlsx"
+            store = str(Path(folder) / f"store-{rows}.db")
+            write_workbook(path, rows)
+            base = baseline(path)
+            preview, preview_mb = timed("import", str(path), "--store", store, "--json")
+            text, _ = timed("import", str(path), "--store", store)
+            apply, apply_mb = timed("import", str(path), "--store", store, "--apply", "--json")
+            companies, _ = timed("companies", "--store", store)
+            print(
+                f"{rows:>6} {base:7.2f}s  {preview:6.2f}s ({preview / base:.2f}x, "
+                f"{preview_mb:.0f})  {text:6.2f}s ({text / preview:.2f}x)  "
+                f"{apply:6.2f}s ({apply / preview:.2f}x, {apply_mb:.0f})  {companies:6.2f}s"
+            )
+
+
+if __name__ == "__main__":
+    main()
