@@ -1,4 +1,5 @@
-"""The ``govlink`` command: parsing and rendering only; the work is done by govlink.workflows."""
+"""The ``govlink`` command: options, the store and registry it opens, and rendering; the work
+itself is done by :mod:`govlink.workflows`."""
 
 from govlink.cli._app import main
 from govlink.cli._commands import plugins, template

@@ -31,7 +31,6 @@ __all__ = [
 
 LANGUAGES: Final = ("nl", "fr", "de", "en")
 
-_WHITESPACE: Final = re.compile(r"\s+")
 _EMAIL: Final = re.compile(r"[^@\s<>(),;:\"\[\]\\]+@[^@\s<>(),;:\"\[\]\\]+\.[A-Za-z]{2,63}")
 
 

@@ -84,8 +84,9 @@ def _values(company: Company, fields: Iterable[str]) -> dict[str, str | None]:
 
 
 class SQLiteStore(DocumentTables):
-    """A :class:`~govlink.store.Store` and :class:`~govlink.store.PlanStore` in one SQLite file,
-    created and migrated on open.
+    """A :class:`~govlink.store.Store`, :class:`~govlink.store.PlanStore` and
+    :class:`~govlink.store.documents.DocumentStore` in one SQLite file, created and migrated on
+    open.
 
     :param path: the database file (created when missing), or ``":memory:"``.
     :param timeout: seconds to wait for another process's write lock before failing.

@@ -1,7 +1,12 @@
 """Tools for testing code that uses govlink: hypothesis strategies, API simulators, fixtures.
 
 Needs the ``testing`` extra (``pip install 'govlink[testing]'``). Submodules:
-:mod:`govlink.testing.strategies`, :mod:`govlink.testing.adminpulse` (the AdminPulse simulator).
+:mod:`~govlink.testing.strategies` (hypothesis strategies), :mod:`~govlink.testing.fixtures`
+(an empty registry and a hook recorder), :mod:`~govlink.testing.clock` (``ScaledClock``,
+``SimulatedClock``), the simulators :mod:`~govlink.testing.adminpulse`,
+:mod:`~govlink.testing.adminis`, :mod:`~govlink.testing.myminfin` and
+:mod:`~govlink.testing.smtp`, and sample data in :mod:`~govlink.testing.documents` and
+:mod:`~govlink.testing.planner`.
 """
 
 __all__: list[str] = []
