@@ -24,6 +24,7 @@ __all__ = [
     "InvalidEnterpriseNumber",
     "PlanningError",
     "PluginError",
+    "PreviewChanged",
     "RateLimited",
     "RetriableConnectorError",
     "SheetNotFound",
@@ -183,6 +184,13 @@ class StaleStoreError(StoreError):
     """The store changed since the preview an apply was planned from; nothing was written."""
 
     code = "store.stale"
+
+
+class PreviewChanged(StaleStoreError):
+    """The platform or the source changed since the preview the user confirmed (its token no
+    longer matches); nothing was written. Preview again and confirm the new token."""
+
+    code = "store.preview_changed"
 
 
 class ConnectorError(GovlinkError):

@@ -33,14 +33,20 @@ def _import(*args: str) -> dict[str, Any]:
     return document
 
 
-@pytest.mark.parametrize("apply", [False, True], ids=["preview", "apply"])
-def test_real_json_output_matches_the_documented_schema(tmp_path: Path, apply: bool) -> None:
+@pytest.mark.parametrize(
+    "extra",
+    [(), ("--overwrite", "all"), ("--apply", "--overwrite", "all")],
+    ids=["preview", "planned", "apply"],
+)
+def test_real_json_output_matches_the_documented_schema(
+    tmp_path: Path, extra: tuple[str, ...]
+) -> None:
     store = str(tmp_path / "demo.db")
     _import(str(EXAMPLES / "platform.xlsx"), "--store", store, "--apply")
-    extra = ("--apply", "--overwrite", "all") if apply else ()
     document = _import(str(EXAMPLES / "clients.xlsx"), "--store", store, *extra)
     jsonschema.validate(document, documented_schema(), cls=jsonschema.Draft202012Validator)
-    assert ("applied" in document) is apply
+    assert ("applied" in document) is ("--apply" in extra)
+    assert ("planned" in document) is (extra == ("--overwrite", "all"))
     for key in ("only_in_source", "only_in_platform", "matching", "invalid", "warnings"):
         assert document[key], f"the example leaves {key} empty: the schema check would be weak"
 
@@ -49,6 +55,7 @@ def test_the_schema_rejects_an_extra_key() -> None:
     schema = documented_schema()
     document = {
         "source": "excel",
+        "token": "0123456789ab",
         "counts": dict.fromkeys(schema["properties"]["counts"]["required"], 0),
         "only_in_source": [],
         "only_in_platform": [],

@@ -241,7 +241,7 @@ def test_a_store_from_a_newer_govlink_is_refused(path: Path) -> None:
 def test_a_file_that_is_not_a_store_gives_a_store_error(tmp_path: Path) -> None:
     junk = tmp_path / "clients.db"
     junk.write_bytes(b"this is not a database, just some text" * 100)
-    with pytest.raises(StoreError, match="cannot be opened"):
+    with pytest.raises(StoreError, match="is not a govlink store"):
         SQLiteStore(junk)
     with pytest.raises(StoreError, match="cannot be opened"):
         SQLiteStore(tmp_path / "missing" / "dir" / "govlink.db")

@@ -117,10 +117,9 @@ def store_option(function: _F) -> _F:
 
 
 def open_store(path: Path, *, create: bool) -> SQLiteStore:
-    """The store at ``path``; a missing file is created only when ``create``, else read as empty."""
-    if not create and not path.exists():
-        return SQLiteStore(":memory:")
-    return SQLiteStore(path)
+    """The store at ``path``: for writing when ``create``, else read-only (no lock, no
+    migration; a missing file reads as empty)."""
+    return SQLiteStore(path, read_only=not create)
 
 
 def stdout_console() -> Console:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import getpass
 import json
 import os
+import sys
 from pathlib import Path
 from typing import Final
 
@@ -20,50 +21,17 @@ from govlink.cli._app import (
 )
 from govlink.cli._json import import_json
 from govlink.cli._limit import limit_options, shown
-from govlink.cli._render import render_applied, render_hint, render_preview
+from govlink.cli._render import render_applied, render_hint, render_plan, render_preview
 from govlink.domain.enterprise_number import EnterpriseNumber
-from govlink.errors import InvalidEnterpriseNumber
+from govlink.errors import DomainError, InvalidEnterpriseNumber
 from govlink.plugins import Registry, SourceOptions
-from govlink.reconcile.policy import ALL, OVERWRITABLE_FIELDS, AllType, Selection
-from govlink.workflows.importing import apply_import, preview_import
+from govlink.reconcile.policy import ALL, AllType, ApplyPlan, Selection
+from govlink.reconcile.selection_text import parse_numbers, parse_overwrite
+from govlink.workflows.importing import ImportPreview, apply_import, preview_import
 
 __all__ = ["import_command"]
 
 _ACTOR_ENV: Final = "GOVLINK_ACTOR"
-
-
-def _words(value: str) -> list[str]:
-    return [word.strip() for word in value.split(",") if word.strip()]
-
-
-def _select(
-    ctx: click.Context, param: click.Parameter, value: str | None
-) -> AllType | frozenset[EnterpriseNumber] | None:
-    if value is None or value.strip().casefold() == "all":
-        return None if value is None else ALL
-    if value.strip().casefold() == "none":
-        return frozenset()
-    try:
-        return frozenset(EnterpriseNumber.parse(word) for word in _words(value))
-    except InvalidEnterpriseNumber as error:
-        raise click.BadParameter(error.message, ctx, param) from error
-
-
-def _overwrite(
-    ctx: click.Context, param: click.Parameter, value: str | None
-) -> AllType | frozenset[str] | None:
-    if value is None or value.strip().casefold() == "all":
-        return None if value is None else ALL
-    fields = frozenset(_words(value))
-    unknown = sorted(fields - OVERWRITABLE_FIELDS)
-    if unknown:
-        raise click.BadParameter(
-            f"cannot overwrite {', '.join(unknown)}; choose from "
-            f"{', '.join(sorted(OVERWRITABLE_FIELDS))} or all",
-            ctx,
-            param,
-        )
-    return fields
 
 
 def _actor() -> str:
@@ -78,6 +46,36 @@ def _report(ctx: click.Context, param: click.Parameter, value: Path | None) -> P
     if value is not None and not value.absolute().parent.is_dir():
         raise click.BadParameter(f"the folder of {value} does not exist", ctx, param)
     return value
+
+
+def _numbers(
+    ctx: click.Context, param: click.Parameter, value: str | None
+) -> AllType | frozenset[EnterpriseNumber] | None:
+    if value is None:
+        return None
+    try:
+        numbers = parse_numbers(value)
+    except InvalidEnterpriseNumber as error:
+        raise click.BadParameter(error.message, ctx, param) from error
+    if numbers is ALL and param.name == "exclude":
+        raise click.BadParameter("takes enterprise numbers, not all", ctx, param)
+    return numbers
+
+
+def _overwrite(
+    ctx: click.Context, param: click.Parameter, value: tuple[str, ...]
+) -> tuple[AllType | frozenset[str], dict[EnterpriseNumber | str, AllType | frozenset[str]]]:
+    try:
+        return parse_overwrite(value)
+    except DomainError as error:
+        raise click.BadParameter(error.message, ctx, param) from error
+
+
+def _confirm(preview: ImportPreview, plan: ApplyPlan) -> None:
+    """Show the plan and ask y/N; anything but yes aborts with nothing written."""
+    render_plan(stdout_console(), plan)
+    if not click.confirm(f"Apply preview {preview.token}?", default=False):
+        raise click.Abort
 
 
 @click.command("import")
@@ -95,16 +93,29 @@ def _report(ctx: click.Context, param: click.Parameter, value: Path | None) -> P
 @click.option("--apply", "apply_", is_flag=True, help="Write the selected changes to the store.")
 @click.option(
     "--select",
-    callback=_select,
+    callback=_numbers,
     metavar="all|none|NUMBER,...",
-    help="The new companies to add with --apply (default: all).",
+    help="The new companies to add (default: all).",
+)
+@click.option(
+    "--exclude",
+    callback=_numbers,
+    metavar="NUMBER,...",
+    help="Companies to leave out entirely: not added, not overwritten.",
 )
 @click.option(
     "--overwrite",
+    multiple=True,
     callback=_overwrite,
-    metavar="FIELD,...|all",
-    help="The fields to overwrite on matching companies with --apply (default: none).",
+    metavar="[NUMBER:]FIELD,...|all",
+    help="The fields to overwrite on every match, or with NUMBER: on that company (repeatable).",
 )
+@click.option(
+    "--token",
+    metavar="TOKEN",
+    help="With --apply: apply only if the preview still has this token.",
+)
+@click.option("--yes", "-y", is_flag=True, help="With --apply: do not ask for confirmation.")
 @limit_options
 def import_command(
     source: str,
@@ -115,30 +126,50 @@ def import_command(
     report: Path | None,
     apply_: bool,
     select: AllType | frozenset[EnterpriseNumber] | None,
-    overwrite: AllType | frozenset[str] | None,
+    exclude: frozenset[EnterpriseNumber] | None,
+    overwrite: tuple[
+        AllType | frozenset[str], dict[EnterpriseNumber | str, AllType | frozenset[str]]
+    ],
+    token: str | None,
+    yes: bool,
     limit: int,
     show_all: bool,
 ) -> None:
     """Import client companies from SOURCE (an .xlsx path or a source name).
 
-    Without --apply it only previews: the four categories, nothing written.
+    Without --apply it only previews: the four categories and, for --select, --exclude or
+    --overwrite, exactly what would be added and overwritten; nothing is written. The preview
+    prints a token: --apply --token TOKEN applies only if nothing changed since.
     """
-    if not apply_ and (select is not None or overwrite is not None):
-        raise click.UsageError("--select and --overwrite need --apply")
+    if token is not None and not apply_:
+        raise click.UsageError("--token needs --apply")
+    everywhere, per_company = overwrite
+    chosen = select is not None or exclude is not None or bool(everywhere) or bool(per_company)
+    selection = Selection(
+        add=ALL if select is None else select,
+        overwrite=everywhere,
+        overwrite_for=per_company,
+        exclude=exclude or frozenset(),
+    )
     options = SourceOptions(
         location=source, sheet=sheet, template=template, settings=environment_settings()
     )
     with open_store(store_path, create=apply_) as store, progress_bars() as bars:
         opened = Registry().open_source(options)
         preview = preview_import(opened, store, location=source, progress=bars.reading())
+        plan = preview.plan(selection)
         result = None
         if apply_:
-            selection = Selection(
-                add=ALL if select is None else select,
-                overwrite=frozenset() if overwrite is None else overwrite,
-            )
+            if not (yes or as_json) and sys.stdin.isatty():
+                _confirm(preview, plan)
+                token = token or preview.token
             result = apply_import(
-                preview, store, selection, actor=_actor(), progress=bars.writing()
+                preview,
+                store,
+                selection,
+                actor=_actor(),
+                progress=bars.writing(),
+                token=token,
             )
             preview = result.preview
     applied = None if result is None else result.plan
@@ -147,13 +178,16 @@ def import_command(
             from govlink.report.overview import write_overview
         write_overview(report, preview.diff, source=preview.source, applied=applied)
     if as_json:
-        click.echo(json.dumps(import_json(preview, applied), ensure_ascii=False, indent=2))
+        document = import_json(preview, applied, planned=plan if chosen and not apply_ else None)
+        click.echo(json.dumps(document, ensure_ascii=False, indent=2))
         return
     console = stdout_console()
     rows = shown(limit, show_all)
     render_preview(console, preview, limit=rows)
     if result is None:
-        render_hint(console)
+        if chosen:
+            render_plan(console, plan, limit=rows)
+        render_hint(console, preview.token)
     else:
         render_applied(console, result.plan, result.run, limit=rows)
     if report is not None:

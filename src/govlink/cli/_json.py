@@ -61,12 +61,31 @@ def _invalid(invalid: InvalidRecord) -> dict[str, Any]:
     }
 
 
-def import_json(preview: ImportPreview, applied: ApplyPlan | None = None) -> dict[str, Any]:
-    """The ``govlink import --json`` document; with ``applied``, also what the apply did."""
+def _plan(plan: ApplyPlan) -> dict[str, Any]:
+    return {
+        "added": [c.enterprise_number.compact for c in plan.add],
+        "updated": [
+            {
+                "enterprise_number": u.after.enterprise_number.compact,
+                "fields": list(u.fields),
+                "before": {f: getattr(u.before, f) for f in u.fields},
+                "after": {f: getattr(u.after, f) for f in u.fields},
+            }
+            for u in plan.update
+        ],
+    }
+
+
+def import_json(
+    preview: ImportPreview, applied: ApplyPlan | None = None, *, planned: ApplyPlan | None = None
+) -> dict[str, Any]:
+    """The ``govlink import --json`` document; with ``applied``, also what the apply did, with
+    ``planned`` what applying the selection would do."""
     diff = preview.diff
     counts = preview.counts
     document: dict[str, Any] = {
         "source": preview.source,
+        "token": preview.token,
         "counts": {
             "rows": counts.rows,
             "only_in_source": counts.only_in_source,
@@ -85,11 +104,7 @@ def import_json(preview: ImportPreview, applied: ApplyPlan | None = None) -> dic
         ],
     }
     if applied is not None:
-        document["applied"] = {
-            "added": [c.enterprise_number.compact for c in applied.add],
-            "updated": [
-                {"enterprise_number": u.after.enterprise_number.compact, "fields": list(u.fields)}
-                for u in applied.update
-            ],
-        }
+        document["applied"] = _plan(applied)
+    if planned is not None:
+        document["planned"] = _plan(planned)
     return document

@@ -151,6 +151,34 @@ def render_preview(console: Console, preview: ImportPreview, *, limit: int | Non
         )
 
 
+def render_plan(console: Console, plan: ApplyPlan, *, limit: int | None = None) -> None:
+    """Exactly what an apply of ``plan`` writes: the companies added, each field before -> after."""
+    section(
+        console,
+        f"Would add ({len(plan.add)})",
+        ("enterprise number", "name", "responsible"),
+        ((c.enterprise_number.formatted, c.name, c.responsible) for c in plan.add),
+        limit=limit,
+    )
+    section(
+        console,
+        f"Would overwrite ({len(plan.update)} companies)",
+        ("enterprise number", "name", "field", "before", "after"),
+        (
+            (
+                u.before.enterprise_number.formatted,
+                u.before.name,
+                field,
+                getattr(u.before, field),
+                getattr(u.after, field),
+            )
+            for u in plan.update
+            for field in u.fields
+        ),
+        limit=limit,
+    )
+
+
 def render_applied(
     console: Console, plan: ApplyPlan, run: ImportRun, *, limit: int | None = None
 ) -> None:
@@ -175,12 +203,13 @@ def render_applied(
         )
 
 
-def render_hint(console: Console) -> None:
+def render_hint(console: Console, token: str) -> None:
     """How to apply, after a preview that wrote nothing."""
     console.print(
         Text(
-            "Nothing was written. Run again with --apply to add the new companies "
-            "(--select NUMBER,... to pick some) and --overwrite FIELD,...|all to update matches.",
+            f"Nothing was written. Preview token {token}. Run again with --apply --token {token} "
+            "to apply exactly this (--select/--exclude NUMBER,... to pick companies, "
+            "--overwrite [NUMBER:]FIELD,...|all to update matches).",
             style="dim",
         )
     )

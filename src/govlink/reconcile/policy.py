@@ -49,8 +49,12 @@ def _number(value: EnterpriseNumber | str) -> EnterpriseNumber:
 def _numbers(
     value: AllType | EnterpriseNumber | str | Iterable[EnterpriseNumber | str],
 ) -> AllType | frozenset[EnterpriseNumber]:
-    if value is ALL:
-        return ALL
+    return ALL if value is ALL else _excluded(value)
+
+
+def _excluded(
+    value: EnterpriseNumber | str | Iterable[EnterpriseNumber | str],
+) -> frozenset[EnterpriseNumber]:
     if isinstance(value, EnterpriseNumber | str):
         return frozenset((_number(value),))
     return frozenset(_number(v) for v in value)
@@ -77,6 +81,8 @@ class Selection:
     :param overwrite: the fields to overwrite on every match, or :data:`ALL`; by default none.
     :param overwrite_for: per-company exceptions: for these numbers, this field set (or
         :data:`ALL`) replaces ``overwrite``.
+    :param exclude: companies left out entirely (neither added nor overwritten), so
+        ``Selection(add=ALL, exclude=...)`` reads "all except".
     :raises InvalidEnterpriseNumber: for a number that does not parse.
     """
 
@@ -87,6 +93,7 @@ class Selection:
     overwrite_for: Mapping[EnterpriseNumber, AllType | frozenset[str]] = attrs.field(
         factory=dict, converter=_per_company
     )
+    exclude: frozenset[EnterpriseNumber] = attrs.field(default=frozenset(), converter=_excluded)
 
     def fields_for(self, number: EnterpriseNumber) -> frozenset[str]:
         """The fields to overwrite on the company with this number."""
@@ -161,8 +168,9 @@ def plan_apply(diff: ImportDiff, selection: Selection) -> ApplyPlan:
 
     :raises DomainError: when the selection names a field that may not be overwritten
         (``selection.field``), a company to add that is not new in this diff
-        (``selection.add``), or a per-company exception for a company that is not a match
-        (``selection.company``).
+        (``selection.add``), a per-company exception for a company that is not a match
+        (``selection.company``), or excludes a company that is not in this import
+        (``selection.exclude``).
     """
     _check_fields(selection.overwrite)
     for fields in selection.overwrite_for.values():
@@ -170,12 +178,17 @@ def plan_apply(diff: ImportDiff, selection: Selection) -> ApplyPlan:
     matched = {m.platform.enterprise_number for m in diff.matching}
     _check_numbers(selection.overwrite_for, matched, "not a matching company", "selection.company")
     new = {c.enterprise_number: c for c in diff.only_in_source}
-    if selection.add is ALL:
-        add = tuple(new.values())
-    else:
+    _check_numbers(selection.exclude, new.keys() | matched, "not a company", "selection.exclude")
+    if selection.add is not ALL:
         _check_numbers(selection.add, new, "not a new company", "selection.add")
-        add = tuple(c for n, c in new.items() if n in selection.add)
+    add = tuple(
+        c
+        for n, c in new.items()
+        if (selection.add is ALL or n in selection.add) and n not in selection.exclude
+    )
     updates = (
-        _update(m, selection.fields_for(m.platform.enterprise_number)) for m in diff.matching
+        _update(m, selection.fields_for(m.platform.enterprise_number))
+        for m in diff.matching
+        if m.platform.enterprise_number not in selection.exclude
     )
     return ApplyPlan(add=add, update=tuple(u for u in updates if u is not None))

@@ -17,7 +17,14 @@ from govlink.store._sqlite_documents import DOCUMENT_TABLES
 from govlink.store._sqlite_plans import PLAN_TABLES
 from govlink.store._sqlite_sync import SYNC_TABLES
 
-__all__ = ["LATEST_VERSION", "MIGRATIONS", "Migration", "migrate", "schema_version"]
+__all__ = [
+    "LATEST_VERSION",
+    "MIGRATIONS",
+    "Migration",
+    "migrate",
+    "require_current",
+    "schema_version",
+]
 
 
 @attrs.frozen
@@ -113,6 +120,31 @@ def schema_version(db: sqlite3.Connection) -> int:
     return int(row[0] or 0)
 
 
+def _refuse_newer(current: int, latest: int) -> None:
+    if current > latest:
+        raise StoreError(
+            f"the store has schema version {current}, newer than this govlink knows ({latest}); "
+            "upgrade govlink",
+            code="store.version",
+        )
+
+
+def require_current(db: sqlite3.Connection, path: str) -> None:
+    """Check, without writing, that the store needs no migration (for a read-only open).
+
+    :raises StoreError: ``store.version`` when the schema is newer than this govlink knows,
+        ``store.outdated`` when it needs a migration (which only a writing command runs).
+    """
+    current = schema_version(db)
+    _refuse_newer(current, LATEST_VERSION)
+    if current < LATEST_VERSION:
+        raise StoreError(
+            f"the store {path} has schema version {current} and needs migrating to "
+            f"{LATEST_VERSION}; any writing command (e.g. govlink settings set) migrates it",
+            code="store.outdated",
+        )
+
+
 def migrate(
     db: sqlite3.Connection, migrations: tuple[Migration, ...] = MIGRATIONS, *, now: str
 ) -> tuple[int, ...]:
@@ -125,12 +157,7 @@ def migrate(
     """
     current = schema_version(db)
     latest = migrations[-1].version
-    if current > latest:
-        raise StoreError(
-            f"the store has schema version {current}, newer than this govlink knows ({latest}); "
-            "upgrade govlink",
-            code="store.version",
-        )
+    _refuse_newer(current, latest)
     db.execute(_VERSION_TABLE)
     applied: list[int] = []
     for migration in migrations:

@@ -23,8 +23,9 @@ from govlink.domain.records import SourceRef
 from govlink.errors import StaleStoreError, StoreError
 from govlink.planner.result import Plan
 from govlink.reconcile.policy import ApplyPlan, Update
-from govlink.store._schema import migrate, schema_version
+from govlink.store._schema import LATEST_VERSION, migrate, require_current, schema_version
 from govlink.store._sqlite_documents import DocumentTables
+from govlink.store._sqlite_open import FileKind, connect, is_marked, mark, refuse_foreign
 from govlink.store._sqlite_plans import read_plan, write_plan
 from govlink.store._sqlite_sync import SyncTables
 from govlink.store.base import (
@@ -91,34 +92,64 @@ class SQLiteStore(DocumentTables, SyncTables):
     :param path: the database file (created when missing), or ``":memory:"``.
     :param timeout: seconds to wait for another process's write lock before failing.
     :param clock: where the store's timestamps come from (:data:`~govlink.clock.SYSTEM_CLOCK`).
-    :raises StoreError: the file cannot be opened, is not a govlink store, or has a newer schema.
+    :param read_only: open without the write lock and without migrating; nothing is created or
+        changed, and a missing or empty file reads as an empty store. Writing through a
+        read-only store raises :class:`~govlink.StoreError`.
+    :raises StoreError: the file cannot be opened, is not a govlink store (``store.foreign``),
+        has a newer schema (``store.version``), or, read-only, needs a migration
+        (``store.outdated``).
 
-    One object serves one thread; any number of processes may open the same file.
+    One object serves one thread; any number of processes may open the same file. Opening
+    takes the write lock only when the file is new or needs a migration.
     """
 
     def __init__(
-        self, path: str | os.PathLike[str], *, timeout: float = 30.0, clock: Clock = SYSTEM_CLOCK
+        self,
+        path: str | os.PathLike[str],
+        *,
+        timeout: float = 30.0,
+        clock: Clock = SYSTEM_CLOCK,
+        read_only: bool = False,
     ) -> None:
         self._path = os.fspath(path)
         self._clock = clock
+        missing = self._path == ":memory:" or not os.path.exists(self._path)
         try:
-            self._db = sqlite3.connect(
-                self._path, timeout=timeout, isolation_level=None, check_same_thread=True
-            )
+            if read_only and missing:
+                self._db = connect(":memory:", read_only=False, timeout=timeout)
+            else:
+                self._db = connect(self._path, read_only=read_only, timeout=timeout)
         except sqlite3.Error as error:
             raise self._failed("opened", error) from error
         self._db.row_factory = sqlite3.Row
         try:
-            self._db.execute("PRAGMA journal_mode = WAL")
-            self._db.execute("PRAGMA foreign_keys = ON")
-            with self._transaction() as db:
-                migrate(db, now=self._now())
+            self._open(read_only=read_only and not missing)
         except sqlite3.Error as error:
             self._db.close()
             raise self._failed("opened", error) from error
         except StoreError:
             self._db.close()
             raise
+
+    def _open(self, *, read_only: bool) -> None:
+        db = self._db
+        kind = refuse_foreign(db, self._path)
+        if read_only:
+            if kind is FileKind.STORE:
+                require_current(db, self._path)
+                return
+            db.close()  # an empty file reads as an empty store
+            self._db = db = connect(":memory:", read_only=False, timeout=0)
+            db.row_factory = sqlite3.Row
+        if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA foreign_keys = ON")
+        if is_marked(db) and schema_version(db) == LATEST_VERSION:
+            return
+        with self._transaction() as db:
+            refuse_foreign(db, self._path)
+            migrate(db, now=self._now())
+            mark(db)
 
     def _now(self) -> str:
         return utc_timestamp(self._clock.now())

@@ -12,11 +12,12 @@ from typing import Final
 import attrs
 
 from govlink.domain.records import RawRecord
-from govlink.errors import StaleStoreError
+from govlink.errors import PreviewChanged, StaleStoreError
 from govlink.plugins.types import Source
 from govlink.reconcile.model import ImportDiff
 from govlink.reconcile.policy import ApplyPlan, Selection, plan_apply
 from govlink.reconcile.reconciler import reconcile
+from govlink.reconcile.token import preview_token
 from govlink.store.base import (
     CompanyReader,
     ImportCounts,
@@ -55,6 +56,18 @@ class ImportPreview:
     records: tuple[RawRecord, ...] = attrs.field(repr=False)
     known_colleagues: frozenset[str] | None = attrs.field(default=None, repr=False)
     skipped: Mapping[str, int] = attrs.field(factory=dict)
+
+    @property
+    def token(self) -> str:
+        """The preview token: pass it to :func:`apply_import` to apply exactly this preview."""
+        return preview_token(self.diff)
+
+    def plan(self, selection: Selection) -> ApplyPlan:
+        """What applying ``selection`` would write: companies to add, fields before -> after.
+
+        :raises DomainError: as :func:`~govlink.reconcile.policy.plan_apply`.
+        """
+        return plan_apply(self.diff, selection)
 
     @property
     def counts(self) -> ImportCounts:
@@ -116,13 +129,17 @@ def apply_import(
     actor: str,
     at: datetime | None = None,
     progress: WriteProgress | None = None,
+    token: str | None = None,
 ) -> ImportResult:
     """Apply ``selection`` to the preview's diff and record the run, in one store transaction.
 
     If another process changed the store since the preview, the records are reconciled again
-    against the store as it is now and the selection re-planned (a few times at most).
+    against the store as it is now and the selection re-planned (a few times at most) -- unless
+    a ``token`` is given: then the apply writes only while the preview still has that token.
 
     :param actor: who applies the import, for the run record.
+    :param token: the :attr:`ImportPreview.token` the user confirmed.
+    :raises PreviewChanged: ``token`` is not (or no longer) the preview's; nothing was written.
     :raises DomainError: the selection names a field that may not be overwritten, or a company
         that is not new.
     :raises StaleStoreError: the store kept changing under the apply; nothing was written.
@@ -131,6 +148,11 @@ def apply_import(
     when = datetime.now(UTC) if at is None else at
     attempt = 1
     while True:
+        if token is not None and preview.token != token:
+            raise PreviewChanged(
+                f"the platform or the source changed since preview {token} "
+                f"(now {preview.token}); preview again, nothing was written"
+            )
         plan = plan_apply(preview.diff, selection)
         info = RunInfo(
             at=when,
