@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
-import pty
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -296,38 +295,15 @@ def test_plugins_lists_the_builtin_excel_source() -> None:
     assert "builtin" in result.stdout
 
 
-def _stderr_on_a_terminal(args: list[str]) -> tuple[int, str, bytes]:
-    """Run govlink with stderr on a pseudo-terminal; returns status, stdout, terminal bytes."""
-    master, slave = pty.openpty()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "govlink", *args],
-        stdout=subprocess.PIPE,
-        stderr=slave,
-        text=True,
-        env={**os.environ, "TERM": "xterm"},
-    )
-    os.close(slave)
-    stdout, _ = process.communicate(timeout=60)
-    chunks: list[bytes] = []
-    while True:
-        try:
-            data = os.read(master, 65536)
-        except OSError:  # the terminal closed
-            break
-        if not data:
-            break
-        chunks.append(data)
-    os.close(master)
-    return process.returncode, stdout, b"".join(chunks)
-
-
-def test_progress_is_drawn_on_stderr_only_when_it_is_a_terminal(store: Path) -> None:
+def test_progress_is_drawn_on_stderr_only_when_it_is_a_terminal(
+    store: Path, on_a_terminal: Callable[..., Any]
+) -> None:
     args = ["import", CLIENTS, "--store", str(store), "--apply", "--json"]
-    status, stdout, terminal = _stderr_on_a_terminal(args)
-    assert status == 0
-    assert b"reading" in terminal
-    assert b"applying" in terminal
-    assert json.loads(stdout)["applied"]["added"]
+    done = on_a_terminal(args, stdout_on_terminal=False, term="xterm")
+    assert done.status == 0
+    assert b"reading" in done.screen
+    assert b"applying" in done.screen
+    assert json.loads(done.stdout)["applied"]["added"]
     piped = run("import", CLIENTS, "--store", str(store))
     assert piped.stderr == ""
 

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
-import pty
 import sqlite3
-import subprocess
-import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -163,46 +160,29 @@ def test_excluding_a_company_not_in_the_import_is_refused(store: Path) -> None:
     assert raised.value.code == "selection.exclude"
 
 
-def _on_a_terminal(args: list[str], answer: bytes) -> tuple[int, str]:
-    """Run govlink with stdin, stdout and stderr on a pseudo-terminal, typing ``answer``."""
-    master, slave = pty.openpty()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "govlink", *args],
-        stdin=slave,
-        stdout=slave,
-        stderr=slave,
-        env={**os.environ, "TERM": "dumb", "COLUMNS": "200"},
-    )
-    os.close(slave)
-    os.write(master, answer)
-    chunks: list[bytes] = []
-    while True:
-        try:
-            data = os.read(master, 65536)
-        except OSError:  # the terminal closed
-            break
-        if not data:
-            break
-        chunks.append(data)
-    os.close(master)
-    return process.wait(timeout=60), b"".join(chunks).decode(errors="replace")
-
-
 @pytest.mark.parametrize(("answer", "status", "written"), [(b"n\n", 1, False), (b"y\n", 0, True)])
 def test_apply_on_a_terminal_asks_with_the_summary(
-    store: Path, answer: bytes, status: int, written: bool
+    store: Path,
+    answer: bytes,
+    status: int,
+    written: bool,
+    on_a_terminal: Callable[..., Any],
 ) -> None:
     before = rows(store)
-    code, screen = _on_a_terminal(["import", CLIENTS, "--store", str(store), "--apply"], answer)
-    assert code == status, screen
+    done = on_a_terminal(["import", CLIENTS, "--store", str(store), "--apply"], answer=answer)
+    screen = done.screen.decode(errors="replace")
+    assert done.status == status, screen
     assert "Would add (10)" in screen
     assert "Apply preview" in screen
     assert (rows(store) != before) is written
 
 
-def test_yes_skips_the_question_on_a_terminal(store: Path) -> None:
+def test_yes_skips_the_question_on_a_terminal(
+    store: Path, on_a_terminal: Callable[..., Any]
+) -> None:
     args = ["import", CLIENTS, "--store", str(store), "--apply", "--yes"]
-    code, screen = _on_a_terminal(args, b"")
-    assert code == 0, screen
+    done = on_a_terminal(args)
+    screen = done.screen.decode(errors="replace")
+    assert done.status == 0, screen
     assert "Apply preview" not in screen
     assert "added 10 companies" in screen
