@@ -21,6 +21,7 @@ from govlink.cli._app import (
 )
 from govlink.cli._json import import_json
 from govlink.cli._limit import limit_options, shown
+from govlink.cli._paths import refuse_overwriting_inputs, store_files
 from govlink.cli._render import render_applied, render_hint, render_plan, render_preview
 from govlink.domain.enterprise_number import EnterpriseNumber
 from govlink.errors import DomainError, InvalidEnterpriseNumber
@@ -143,6 +144,11 @@ def import_command(
     """
     if token is not None and not apply_:
         raise click.UsageError("--token needs --apply")
+    if report is not None:
+        inputs = store_files(store_path)
+        if Path(source).exists():
+            inputs[f"the source ({source})"] = Path(source)
+        refuse_overwriting_inputs(report, inputs, param_hint="'--report'")
     everywhere, per_company = overwrite
     chosen = select is not None or exclude is not None or bool(everywhere) or bool(per_company)
     selection = Selection(
