@@ -12,6 +12,7 @@ from typing import Final
 import click
 
 from govlink.cli._app import (
+    after_commit,
     environment_settings,
     needs_excel,
     open_store,
@@ -28,7 +29,7 @@ from govlink.errors import DomainError, InvalidEnterpriseNumber
 from govlink.plugins import Registry, SourceOptions
 from govlink.reconcile.policy import ALL, AllType, ApplyPlan, Selection
 from govlink.reconcile.selection_text import parse_numbers, parse_overwrite
-from govlink.workflows.importing import ImportPreview, apply_import, preview_import
+from govlink.workflows.importing import ImportPreview, ImportResult, apply_import, preview_import
 
 __all__ = ["import_command"]
 
@@ -178,21 +179,36 @@ def import_command(
                 token=token,
             )
             preview = result.preview
+    if result is None:
+        _finish(preview, None, plan if chosen else None, report, as_json, shown(limit, show_all))
+        return
+    with after_commit(f"the import was applied (run {result.run.id})"):
+        _finish(preview, result, None, report, as_json, shown(limit, show_all))
+
+
+def _finish(
+    preview: ImportPreview,
+    result: ImportResult | None,
+    planned: ApplyPlan | None,
+    report: Path | None,
+    as_json: bool,
+    rows: int | None,
+) -> None:
+    """The report and the output, after the preview (and the apply, when ``result``)."""
     applied = None if result is None else result.plan
     if report is not None:
         with needs_excel("--report"):
             from govlink.report.overview import write_overview
         write_overview(report, preview.diff, source=preview.source, applied=applied)
     if as_json:
-        document = import_json(preview, applied, planned=plan if chosen and not apply_ else None)
+        document = import_json(preview, applied, planned=planned)
         click.echo(json.dumps(document, ensure_ascii=False, indent=2))
         return
     console = stdout_console()
-    rows = shown(limit, show_all)
     render_preview(console, preview, limit=rows)
     if result is None:
-        if chosen:
-            render_plan(console, plan, limit=rows)
+        if planned is not None:
+            render_plan(console, planned, limit=rows)
         render_hint(console, preview.token)
     else:
         render_applied(console, result.plan, result.run, limit=rows)
