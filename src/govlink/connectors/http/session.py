@@ -7,6 +7,12 @@ failures only for idempotent calls, or when the connection failed before anythin
 each retry waiting outside the limiter and then queueing in it again. What cannot be retried
 becomes the typed error of :func:`~govlink.connectors.http.errors.connector_error`.
 
+A call that gets no answer at all (connection refused, no route, no answer in time, a dropped
+line) and outlasts its retries raises :class:`~govlink.errors.Unreachable`, naming the host and
+the cause. Until a session has had its first answer, the server may simply not be there: such
+failures are retried only within the timeout budget (by default the longest per-attempt
+timeout; attempts in real seconds plus the waits), so a wrong URL or a dead host fails fast.
+
 Log lines (logger ``govlink.connectors.http``) carry the method, the path and the status: never
 headers, query strings or bodies.
 """
@@ -14,8 +20,10 @@ headers, query strings or bodies.
 from __future__ import annotations
 
 import logging
+import re
+import time
 from collections.abc import Callable, Mapping
-from typing import Any, Final, TypeVar
+from typing import Any, Final, Literal, TypeVar
 
 import httpx
 
@@ -23,7 +31,7 @@ from govlink.connectors.http.auth import CredentialAuth
 from govlink.connectors.http.errors import Action, classify, connector_error
 from govlink.connectors.http.limiter import RateLimiter
 from govlink.connectors.http.retry import RetryPolicy, parse_retry_after
-from govlink.errors import ConnectorError, DeliveryUncertain
+from govlink.errors import ConnectorError, DeliveryUncertain, Unreachable
 
 __all__ = ["ApiSession", "parse_json"]
 
@@ -32,6 +40,13 @@ T = TypeVar("T")
 _LOG: Final = logging.getLogger("govlink.connectors.http")
 _IDEMPOTENT: Final = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 _NOT_SENT: Final = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+_ERRNO: Final = re.compile(r"^\[Errno -?\d+\]\s*")
+_TIMEOUTS: Final[dict[type[httpx.TimeoutException], tuple[str, str]]] = {
+    httpx.ConnectTimeout: ("no connection within", "connect"),
+    httpx.ReadTimeout: ("no answer within", "read"),
+    httpx.WriteTimeout: ("the request could not be sent within", "write"),
+    httpx.PoolTimeout: ("no free connection within", "pool"),
+}
 
 
 def _uncertain(error: ConnectorError) -> DeliveryUncertain:
@@ -42,6 +57,32 @@ def _uncertain(error: ConnectorError) -> DeliveryUncertain:
         method=error.method,
         path=error.path,
     )
+
+
+def _budget(timeout: float | httpx.Timeout) -> float | None:
+    if not isinstance(timeout, httpx.Timeout):
+        return float(timeout)
+    values = (timeout.connect, timeout.read, timeout.write, timeout.pool)
+    given = [value for value in values if value is not None]
+    return max(given) if given else None
+
+
+def _cause(error: httpx.TransportError, timeout: httpx.Timeout) -> str:
+    """Why no answer came, in a few words ("connection refused", "no answer within 0.5 s")."""
+    for kind, (words, phase) in _TIMEOUTS.items():
+        if isinstance(error, kind):
+            seconds = getattr(timeout, phase)
+            return words if seconds is None else f"{words} {seconds:g} s"
+    if isinstance(error, httpx.RemoteProtocolError):
+        return "the connection closed without an answer"
+    text = _ERRNO.sub("", str(error)).strip()
+    if not text:
+        return type(error).__name__
+    return text[0].lower() + text[1:]
+
+
+def _host(url: httpx.URL) -> str:
+    return f"{url.host}:{url.port}" if url.port is not None else url.host
 
 
 def parse_json(response: httpx.Response) -> Any:
@@ -59,6 +100,9 @@ class ApiSession:
         :func:`~govlink.connectors.http.limiter.shared_limiter`).
     :param retry: the retry policy.
     :param timeout: seconds (or an :class:`httpx.Timeout`) per attempt.
+    :param budget: seconds (attempts plus waits) within which a call that gets no answer is
+        retried, until the session's first answer (default: the longest of ``timeout``;
+        ``None``: only the retry policy bounds it).
     :param transport: an httpx transport (a simulator's, in tests).
     :param headers: extra headers sent with every call.
     :param classifier: maps a response to an :class:`Action` (default: :func:`classify`).
@@ -78,8 +122,11 @@ class ApiSession:
         headers: Mapping[str, str] | None = None,
         classifier: Callable[[httpx.Response], Action] = classify,
         hints: Mapping[Action, str] | None = None,
+        budget: float | None | Literal["timeout"] = "timeout",
     ) -> None:
         self.connector = connector
+        self.budget = _budget(timeout) if budget == "timeout" else budget
+        self._answered = False
         self.limiter = limiter
         self.retry = retry or RetryPolicy()
         self._classify = classifier
@@ -129,15 +176,21 @@ class ApiSession:
         if idempotent is None:
             idempotent = method.upper() in _IDEMPOTENT
         retry = 0
+        spent = 0.0  # real seconds of the attempts plus the waits, while no answer came
         while True:
             request = self._client.build_request(method, path, params=params, **content)
             response: httpx.Response | None = None
             sent = True
             problem = ""
+            silent: httpx.TransportError | None = None
             with self.limiter.acquire(*buckets):
+                began = time.monotonic()
                 try:
                     response = self._client.send(request)
+                    self._answered = True
                 except httpx.TransportError as error:
+                    spent += time.monotonic() - began
+                    silent = error
                     sent = not isinstance(error, _NOT_SENT)
                     problem = (
                         f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
@@ -159,10 +212,14 @@ class ApiSession:
                         )
             retry_after = parse_retry_after(response) if response is not None else None
             wait = self._wait(action, retry, retry_after, idempotent=idempotent, sent=sent)
+            if silent is not None and wait is not None and self._spent(spent, wait):
+                wait = None
             if wait is None:
                 failure = self._error(action, request, response, problem, retry_after)
                 if response is None and sent and not idempotent:
                     raise _uncertain(failure)
+                if silent is not None:
+                    raise self._unreachable(request, silent, retry + 1) from None
                 raise failure
             _LOG.info(
                 "%s %s %s: %s; retry %d in %.1f s",
@@ -174,7 +231,32 @@ class ApiSession:
                 wait,
             )
             self.limiter.clock.sleep(wait)
+            spent += wait
             retry += 1
+
+    def _spent(self, spent: float, wait: float) -> bool:
+        """Whether waiting ``wait`` more seconds overruns the budget of a server never heard."""
+        if self.budget is None or self._answered:
+            return False
+        return spent + wait > self.budget
+
+    def _unreachable(
+        self, request: httpx.Request, error: httpx.TransportError, attempts: int
+    ) -> Unreachable:
+        tries = "1 attempt" if attempts == 1 else f"{attempts} attempts"
+        message = (
+            f"{self.connector}: cannot reach {_host(request.url)}: "
+            f"{_cause(error, self._client.timeout)} ({request.method} {request.url.path}, {tries})"
+        )
+        hint = self._hints.get(Action.RETRY)
+        if hint:
+            message = f"{message}; {hint}"
+        secrets = tuple(self._auth.secrets())
+        for secret in secrets:
+            message = secret.scrub(message)
+        return Unreachable(
+            message, connector=self.connector, method=request.method, path=request.url.path
+        )
 
     def _wait(
         self, action: Action, retry: int, retry_after: float | None, *, idempotent: bool, sent: bool
