@@ -122,7 +122,7 @@ class ApiSession:
         headers: Mapping[str, str] | None = None,
         classifier: Callable[[httpx.Response], Action] = classify,
         hints: Mapping[Action, str] | None = None,
-        budget: float | None | Literal["timeout"] = "timeout",
+        budget: float | Literal["timeout"] | None = "timeout",
     ) -> None:
         self.connector = connector
         self.budget = _budget(timeout) if budget == "timeout" else budget
