@@ -291,9 +291,10 @@ class AdminPulseClient:
         """Upload one document; returns the response's JSON (or its text when not JSON).
 
         Not idempotent: retried only after a 429 or when the connection failed before the
-        request was sent. A request that went out without an answer (timeout, dropped line)
-        raises :class:`~govlink.DeliveryUncertain`: the upload may have arrived, so the caller
-        must never retry it blindly. An error response raises the usual typed error.
+        request was sent. A request that went out without an answer (timeout, dropped line),
+        or whose 2xx answer labelled JSON cannot be read (cut short), raises
+        :class:`~govlink.DeliveryUncertain`: the upload may have arrived, so the caller must
+        never retry it blindly. An error response raises the usual typed error.
         """
         fields = fields or DocumentFields()
         return self._session.call(
@@ -369,6 +370,13 @@ def _int(value: Any) -> int | None:
 
 
 def _json_or_text(response: httpx.Response) -> Any:
+    """The JSON body, or the text of a body that does not claim to be JSON.
+
+    :raises ValueError: a body labelled JSON that is not (cut short, garbled).
+    """
+    media = response.headers.get("content-type", "").partition(";")[0].strip().casefold()
+    if media == "application/json" or media.endswith("+json"):
+        return response.json() if response.content.strip() else None
     try:
         return response.json()
     except ValueError:

@@ -59,6 +59,22 @@ def _uncertain(error: ConnectorError) -> DeliveryUncertain:
     )
 
 
+def _unreadable(
+    connector: str, request: httpx.Request, response: httpx.Response, error: ValueError
+) -> DeliveryUncertain:
+    """A non-idempotent call answered 2xx with a body that cannot be read: it was most likely
+    carried out, but nothing says so for sure; it is never retried blindly."""
+    status = f"{response.status_code} {response.reason_phrase}".rstrip()
+    return DeliveryUncertain(
+        f"{connector}: {request.method} {request.url.path} returned {status} but its body "
+        f"could not be read ({type(error).__name__}); it was probably carried out",
+        connector=connector,
+        method=request.method,
+        path=request.url.path,
+        status=response.status_code,
+    )
+
+
 def _budget(timeout: float | httpx.Timeout) -> float | None:
     if not isinstance(timeout, httpx.Timeout):
         return float(timeout)
@@ -86,7 +102,8 @@ def _host(url: httpx.URL) -> str:
 
 
 def parse_json(response: httpx.Response) -> Any:
-    """The JSON body; a malformed body raises :class:`ValueError` (and is retried)."""
+    """The JSON body; a malformed body raises :class:`ValueError`: retried when the call is
+    idempotent, else :class:`~govlink.errors.DeliveryUncertain` (it may have been carried out)."""
     return response.json()
 
 
@@ -166,7 +183,8 @@ class ApiSession:
         """Send one call, retrying as the policy allows, and return ``parse(response)``.
 
         :param parse: turns a successful response into the result; a :class:`ValueError` from
-            it (malformed body) counts as a transient failure.
+            it (malformed body) counts as a transient failure of an idempotent call, and makes
+            any other call :class:`~govlink.errors.DeliveryUncertain` (never retried).
         :param buckets: the limiter buckets this call counts against.
         :param idempotent: whether a transient failure may be retried (default: by method).
         :param content: ``data``, ``files``, ``json`` or ``content`` for
@@ -206,6 +224,8 @@ class ApiSession:
                     try:
                         return parse(response)
                     except ValueError as error:
+                        if not idempotent:
+                            raise _unreadable(self.connector, request, response, error) from None
                         action, problem = (
                             Action.RETRY,
                             f"unreadable response ({type(error).__name__})",
