@@ -20,6 +20,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
 from govlink import __version__
+from govlink.cli._output import SafeConsole, echo_line
 from govlink.errors import GovlinkError
 from govlink.store.base import WriteProgress
 from govlink.store.sqlite import SQLiteStore
@@ -142,7 +143,7 @@ class _Govlink(click.Group):
             result = super().main(args, prog_name, complete_var, False, **extra)
         except click.ClickException as error:
             _quiet_stdout()
-            click.echo(f"govlink: error: {_one_line(error.format_message())}", err=True)
+            echo_line(f"govlink: error: {_one_line(error.format_message())}", err=True)
             sys.exit(error.exit_code)
         except (click.Abort, KeyboardInterrupt) as error:
             _quiet_stdout()
@@ -187,9 +188,9 @@ def open_store(path: Path, *, create: bool) -> SQLiteStore:
 
 def stdout_console() -> Console:
     """A console on stdout, wide enough for tables when stdout is not a terminal."""
-    console = Console(file=sys.stdout)
+    console = SafeConsole(file=sys.stdout)
     if not console.is_terminal:
-        console = Console(file=sys.stdout, width=_PIPED_WIDTH, no_color=True)
+        console = SafeConsole(file=sys.stdout, width=_PIPED_WIDTH, no_color=True)
     return console
 
 
@@ -218,7 +219,7 @@ class Bars:
 @contextmanager
 def progress_bars() -> Iterator[Bars]:
     """Progress bars for one command; nothing is drawn when stderr is not a terminal."""
-    console = Console(stderr=True)
+    console = SafeConsole(stderr=True)
     columns: Sequence[Any] = (
         SpinnerColumn(),
         TextColumn("{task.description}"),

@@ -8,6 +8,7 @@ from typing import cast
 import click
 
 from govlink.cli._app import needs_excel, stdout_console, store_option
+from govlink.cli._output import echo_line
 from govlink.cli._paths import refuse_overwriting_inputs, store_files
 from govlink.cli._render import render_plugins
 from govlink.plugins import Registry
@@ -32,7 +33,7 @@ def template(path: Path, lang: str, store_path: Path) -> None:
         from govlink.connectors.excel.headers import TemplateLanguage
         from govlink.connectors.excel.template import write_template
     written = write_template(path, language=cast(TemplateLanguage, lang))
-    click.echo(f"Template written to {written}")
+    echo_line(f"Template written to {written}")
 
 
 @click.command()

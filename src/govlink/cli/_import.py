@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import getpass
-import json
 import os
 import sys
 from pathlib import Path
@@ -22,6 +21,7 @@ from govlink.cli._app import (
 )
 from govlink.cli._json import import_json
 from govlink.cli._limit import limit_options, shown
+from govlink.cli._output import echo_json
 from govlink.cli._paths import refuse_overwriting_inputs, store_files
 from govlink.cli._render import render_applied, render_hint, render_plan, render_preview
 from govlink.domain.enterprise_number import EnterpriseNumber
@@ -202,7 +202,7 @@ def _finish(
         write_overview(report, preview.diff, source=preview.source, applied=applied)
     if as_json:
         document = import_json(preview, applied, planned=planned)
-        click.echo(json.dumps(document, ensure_ascii=False, indent=2))
+        echo_json(document)
         return
     console = stdout_console()
     render_preview(console, preview, limit=rows)

@@ -10,10 +10,20 @@ text display in another order than it is stored (U+202A-U+202E, U+2066-U+2069).
 
 from __future__ import annotations
 
-import unicodedata
+import re
 from typing import Final
 
-__all__ = ["BIDI_CONTROLS", "escape_unsafe", "has_unsafe_characters", "is_unsafe_character"]
+__all__ = [
+    "BIDI_CONTROLS",
+    "MAX_CELL_CHARACTERS",
+    "escape_unsafe",
+    "escape_unsafe_json",
+    "has_unsafe_characters",
+    "is_unsafe_character",
+]
+
+MAX_CELL_CHARACTERS: Final = 32_767
+"""The most characters a spreadsheet cell holds (Excel's limit)."""
 
 BIDI_CONTROLS: Final = frozenset(
     "\u202a\u202b\u202c\u202d\u202e"  # LRE RLE PDF LRO RLO
@@ -21,15 +31,20 @@ BIDI_CONTROLS: Final = frozenset(
 )
 """The bidirectional embedding, override and isolate controls."""
 
+#: Unicode's control characters (category Cc: C0, DEL, C1) and the bidi controls.
+_UNSAFE: Final = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+#: The same without the newline: layout in JSON text and in rendered lines.
+_UNSAFE_IN_JSON: Final = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
 
 def is_unsafe_character(ch: str) -> bool:
     """Whether ``ch`` is a control character (C0, DEL, C1) or a bidi control."""
-    return ch in BIDI_CONTROLS or unicodedata.category(ch) == "Cc"
+    return _UNSAFE.fullmatch(ch) is not None
 
 
 def has_unsafe_characters(text: str) -> bool:
     """Whether ``text`` holds any character :func:`is_unsafe_character` names."""
-    return any(is_unsafe_character(ch) for ch in text)
+    return _UNSAFE.search(text) is not None
 
 
 def _escape(ch: str) -> str:
@@ -37,9 +52,16 @@ def _escape(ch: str) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-def escape_unsafe(text: str) -> str:
+def escape_unsafe(text: str, *, keep_newlines: bool = False) -> str:
     """``text`` with every unsafe character written as its escape (``\\x1b``, ``\\u202e``), so
-    it shows what is there without acting on the terminal or the layout."""
-    if not has_unsafe_characters(text):
-        return text
-    return "".join(_escape(ch) if is_unsafe_character(ch) else ch for ch in text)
+    it shows what is there without acting on the terminal or the layout; ``keep_newlines`` for
+    text already laid out in lines."""
+    pattern = _UNSAFE_IN_JSON if keep_newlines else _UNSAFE
+    return pattern.sub(lambda found: _escape(found.group()), text)
+
+
+def escape_unsafe_json(text: str) -> str:
+    """JSON text with every unsafe character written as a ``\\uXXXX`` escape: the same JSON
+    value (inside strings they are the same characters; a newline outside them is layout and
+    stays), but safe to print."""
+    return _UNSAFE_IN_JSON.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
