@@ -31,14 +31,18 @@ BIDI_CONTROLS: Final = frozenset(
 )
 """The bidirectional embedding, override and isolate controls."""
 
-#: Unicode's control characters (category Cc: C0, DEL, C1) and the bidi controls.
-_UNSAFE: Final = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+#: Unicode's control characters (category Cc: C0, DEL, C1), the bidi controls, and lone
+#: surrogates (a JSON source can send ``"\ud800"``; no terminal or file can encode one).
+_UNSAFE: Final = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 #: The same without the newline: layout in JSON text and in rendered lines.
-_UNSAFE_IN_JSON: Final = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE_IN_JSON: Final = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
 
 
 def is_unsafe_character(ch: str) -> bool:
-    """Whether ``ch`` is a control character (C0, DEL, C1) or a bidi control."""
+    """Whether ``ch`` is a control character (C0, DEL, C1), a bidi control or a lone
+    surrogate."""
     return _UNSAFE.fullmatch(ch) is not None
 
 
