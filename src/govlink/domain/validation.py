@@ -1,7 +1,6 @@
 """Validation: a raw source record becomes a Company, or an invalid record listing every problem.
 
 >>> from govlink.domain.records import NumberCandidates, RawRecord, SourceRef
-from govlink.domain.text_safety import MAX_CELL_CHARACTERS, has_unsafe_characters
 >>> ref = SourceRef(source="excel", row=7)
 >>> result = validate(RawRecord(fields={"enterprise_number": "0417497107", "email": "x@"}, ref=ref))
 >>> [p.code for p in result.problems]
