@@ -60,12 +60,14 @@ def _queued_store(path: Path) -> Path:
     return path
 
 
-def _fails_fast(args: list[str], url: str, cause: str) -> None:
+def _fails_fast(
+    args: list[str], url: str, cause: str, *, env: dict[str, str] | None = None
+) -> None:
     host = url.removeprefix("http://")
     started = time.monotonic()
     done = subprocess.run(
         [sys.executable, "-m", "govlink", *args],
-        env=_environment(url),
+        env=env or _environment(url),
         capture_output=True,
         text=True,
         timeout=120,
@@ -103,3 +105,20 @@ def test_import_from_an_unreachable_server_fails(
     _fails_fast(["import", source, "--store", str(store), "--apply", "--yes"], url, cause)
     with SQLiteStore(store, read_only=True) as opened:  # a missing store reads as empty
         assert opened.companies() == []
+
+
+@pytest.mark.slow
+def test_an_unreachable_oauth_token_endpoint_is_named(
+    tmp_path: Path, dead_server: tuple[str, str]
+) -> None:
+    url, cause = dead_server
+    env = _environment(url)
+    del env["GOVLINK_ADMINPULSE_API_KEY"]
+    env |= {
+        "GOVLINK_ADMINPULSE_CLIENT_ID": "client-1",
+        "GOVLINK_ADMINPULSE_CLIENT_SECRET": "unreachable-key-3f9a",
+        "GOVLINK_ADMINPULSE_TOKEN_URL": f"{url}/oauth/token",
+        "GOVLINK_ADMINPULSE_REFRESH_TOKEN": "refresh-unreachable-key-3f9a",
+    }
+    store = tmp_path / "govlink.db"
+    _fails_fast(["import", "adminpulse", "--store", str(store)], url, cause, env=env)

@@ -151,7 +151,9 @@ def _base_url(base_url: str | None, env: Mapping[str, str]) -> str:
     return url
 
 
-def _oauth_from_env(env: Mapping[str, str], transport: httpx.BaseTransport | None) -> OAuth2Bearer:
+def _oauth_from_env(
+    env: Mapping[str, str], transport: httpx.BaseTransport | None, timeout: float
+) -> OAuth2Bearer:
     def need(name: str) -> str:
         value = env.get(f"GOVLINK_ADMINPULSE_{name}", "").strip()
         if not value:
@@ -170,7 +172,10 @@ def _oauth_from_env(env: Mapping[str, str], transport: httpx.BaseTransport | Non
         scope=env.get("GOVLINK_ADMINPULSE_SCOPE") or None,
     )
     return OAuth2Bearer(
-        settings, token={"refresh_token": need("REFRESH_TOKEN")}, transport=transport
+        settings,
+        token={"refresh_token": need("REFRESH_TOKEN")},
+        transport=transport,
+        timeout=timeout,
     )
 
 
@@ -241,7 +246,9 @@ class AdminPulseClient:
         if key:
             auth: CredentialAuth = BearerToken(Secret(key))
         elif env.get("GOVLINK_ADMINPULSE_CLIENT_ID", "").strip():
-            auth = _oauth_from_env(env, transport)
+            timeout = options.get("timeout")
+            seconds = float(timeout) if isinstance(timeout, int | float) else 30.0
+            auth = _oauth_from_env(env, transport, seconds)
         else:
             raise ConfigurationError(
                 "adminpulse: no credentials; set GOVLINK_ADMINPULSE_API_KEY (an own-office "

@@ -20,7 +20,6 @@ headers, query strings or bodies.
 from __future__ import annotations
 
 import logging
-import re
 import time
 from collections.abc import Callable, Mapping
 from typing import Any, Final, Literal, TypeVar
@@ -28,7 +27,13 @@ from typing import Any, Final, Literal, TypeVar
 import httpx
 
 from govlink.connectors.http.auth import CredentialAuth
-from govlink.connectors.http.errors import Action, classify, connector_error
+from govlink.connectors.http.errors import (
+    Action,
+    classify,
+    connector_error,
+    describe_transport_error,
+    host_of,
+)
 from govlink.connectors.http.limiter import RateLimiter
 from govlink.connectors.http.retry import RetryPolicy, parse_retry_after
 from govlink.errors import ConnectorError, DeliveryUncertain, Unreachable
@@ -40,13 +45,6 @@ T = TypeVar("T")
 _LOG: Final = logging.getLogger("govlink.connectors.http")
 _IDEMPOTENT: Final = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 _NOT_SENT: Final = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
-_ERRNO: Final = re.compile(r"^\[Errno -?\d+\]\s*")
-_TIMEOUTS: Final[dict[type[httpx.TimeoutException], tuple[str, str]]] = {
-    httpx.ConnectTimeout: ("no connection within", "connect"),
-    httpx.ReadTimeout: ("no answer within", "read"),
-    httpx.WriteTimeout: ("the request could not be sent within", "write"),
-    httpx.PoolTimeout: ("no free connection within", "pool"),
-}
 
 
 def _uncertain(error: ConnectorError) -> DeliveryUncertain:
@@ -81,24 +79,6 @@ def _budget(timeout: float | httpx.Timeout) -> float | None:
     values = (timeout.connect, timeout.read, timeout.write, timeout.pool)
     given = [value for value in values if value is not None]
     return max(given) if given else None
-
-
-def _cause(error: httpx.TransportError, timeout: httpx.Timeout) -> str:
-    """Why no answer came, in a few words ("connection refused", "no answer within 0.5 s")."""
-    for kind, (words, phase) in _TIMEOUTS.items():
-        if isinstance(error, kind):
-            seconds = getattr(timeout, phase)
-            return words if seconds is None else f"{words} {seconds:g} s"
-    if isinstance(error, httpx.RemoteProtocolError):
-        return "the connection closed without an answer"
-    text = _ERRNO.sub("", str(error)).strip()
-    if not text:
-        return type(error).__name__
-    return text[0].lower() + text[1:]
-
-
-def _host(url: httpx.URL) -> str:
-    return f"{url.host}:{url.port}" if url.port is not None else url.host
 
 
 def parse_json(response: httpx.Response) -> Any:
@@ -265,8 +245,9 @@ class ApiSession:
     ) -> Unreachable:
         tries = "1 attempt" if attempts == 1 else f"{attempts} attempts"
         message = (
-            f"{self.connector}: cannot reach {_host(request.url)}: "
-            f"{_cause(error, self._client.timeout)} ({request.method} {request.url.path}, {tries})"
+            f"{self.connector}: cannot reach {host_of(request.url)}: "
+            f"{describe_transport_error(error, self._client.timeout)} "
+            f"({request.method} {request.url.path}, {tries})"
         )
         hint = self._hints.get(Action.RETRY)
         if hint:
