@@ -24,6 +24,7 @@ from govlink.connectors.adminis.taskflows import DateWindow, find_taskflow, task
 from govlink.connectors.http import Page, Secret, exactly_once
 from govlink.domain.records import RawRecord
 from govlink.plugins import SourceOptions
+from govlink.store.rates import RateStore
 
 __all__ = ["NOT_FOUND", "AdminisSource"]
 
@@ -48,6 +49,7 @@ class AdminisSource:
     :param window: the taskflow deadlines that count (default :meth:`DateWindow.default`).
     :param transport: an httpx transport (a simulator's, in tests).
     :param clock: the clock for the rate limiter and token lifetimes.
+    :param rates: keep the API limit in this store, shared with every process using it.
     """
 
     def __init__(
@@ -59,8 +61,10 @@ class AdminisSource:
         window: DateWindow | None = None,
         transport: httpx.BaseTransport | None = None,
         clock: Clock = SYSTEM_CLOCK,
+        rates: RateStore | None = None,
     ) -> None:
         self.config = config
+        self._rates = rates
         self.mapping = mapping or CustomerMapping()
         self.template = template
         self.window = window or DateWindow.default()
@@ -106,6 +110,7 @@ class AdminisSource:
             window=window,
             transport=transport,
             clock=clock,
+            rates=options.rates,
         )
 
     def __repr__(self) -> str:
@@ -133,7 +138,9 @@ class AdminisSource:
         chunk's offices with one more filtered call.
         """
         self._skipped.clear()
-        with AdminisClient(self.config, transport=self._transport, clock=self._clock) as client:
+        with AdminisClient(
+            self.config, transport=self._transport, clock=self._clock, rates=self._rates
+        ) as client:
             if self.template is None:
                 offices = _registered_offices(client)
                 batches: Iterator[tuple[list[Row], Mapping[Any, Row]]] = (
