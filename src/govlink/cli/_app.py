@@ -7,7 +7,6 @@ error (bad file, unknown source, store problem), 2 for a bad command line, 3 for
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -26,7 +25,6 @@ from govlink.workflows.importing import ReadProgress
 
 __all__ = [
     "Bars",
-    "environment_settings",
     "main",
     "needs_excel",
     "open_store",
@@ -175,8 +173,3 @@ def needs_excel(what: str) -> Iterator[None]:
         yield
     except ImportError as error:
         raise _Failure(f"{what} needs the excel extra: pip install 'govlink[excel]'") from error
-
-
-def environment_settings() -> dict[str, str]:
-    """The ``GOVLINK_*`` environment variables, handed to sources as their settings."""
-    return {key: value for key, value in os.environ.items() if key.startswith("GOVLINK_")}

@@ -12,7 +12,6 @@ from typing import Final
 import click
 
 from govlink.cli._app import (
-    environment_settings,
     needs_excel,
     open_store,
     progress_bars,
@@ -23,6 +22,7 @@ from govlink.cli._json import import_json
 from govlink.cli._limit import limit_options, shown
 from govlink.cli._render import render_applied, render_hint, render_plan, render_preview
 from govlink.domain.enterprise_number import EnterpriseNumber
+from govlink.environment import environment_settings
 from govlink.errors import DomainError, InvalidEnterpriseNumber
 from govlink.plugins import Registry, SourceOptions
 from govlink.reconcile.policy import ALL, AllType, ApplyPlan, Selection

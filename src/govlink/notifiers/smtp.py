@@ -8,7 +8,6 @@ reaches a log, a repr or an error message.
 from __future__ import annotations
 
 import logging
-import os
 import smtplib
 import ssl
 from collections.abc import Mapping
@@ -99,7 +98,7 @@ class SmtpSettings:
 
     @classmethod
     def from_settings(
-        cls, settings: Mapping[str, str], environ: Mapping[str, str] = os.environ
+        cls, settings: Mapping[str, str], environ: Mapping[str, str]
     ) -> SmtpSettings:
         """Read the ``smtp_*`` settings and the password from ``environ``.
 
