@@ -97,9 +97,7 @@ class SmtpSettings:
     timeout: float = 30.0
 
     @classmethod
-    def from_settings(
-        cls, settings: Mapping[str, str], environ: Mapping[str, str]
-    ) -> SmtpSettings:
+    def from_settings(cls, settings: Mapping[str, str], environ: Mapping[str, str]) -> SmtpSettings:
         """Read the ``smtp_*`` settings and the password from ``environ``.
 
         :raises ConfigurationError: a setting is missing or unusable.

@@ -150,7 +150,9 @@ def _base_url(base_url: str | None) -> str:
     return url
 
 
-def _oauth_from_env(env: Mapping[str, str], transport: httpx.BaseTransport | None) -> OAuth2Bearer:
+def _oauth_from_env(
+    env: Mapping[str, str], transport: httpx.BaseTransport | None, timeout: float
+) -> OAuth2Bearer:
     def need(name: str) -> str:
         value = env.get(f"GOVLINK_ADMINPULSE_{name}", "").strip()
         if not value:
@@ -169,7 +171,10 @@ def _oauth_from_env(env: Mapping[str, str], transport: httpx.BaseTransport | Non
         scope=env.get("GOVLINK_ADMINPULSE_SCOPE") or None,
     )
     return OAuth2Bearer(
-        settings, token={"refresh_token": need("REFRESH_TOKEN")}, transport=transport
+        settings,
+        token={"refresh_token": need("REFRESH_TOKEN")},
+        transport=transport,
+        timeout=timeout,
     )
 
 
@@ -227,7 +232,7 @@ class AdminPulseClient:
         transport: httpx.BaseTransport | None = None,
         **options: Any,
     ) -> Self:
-        """A client configured from environment-style settings (never the process environment itself).
+        """A client configured from settings (``GOVLINK_ADMINPULSE_*``; never read from os itself).
 
         ``GOVLINK_ADMINPULSE_API_KEY`` selects API-key authentication; otherwise OAuth with
         ``GOVLINK_ADMINPULSE_CLIENT_ID``, ``_CLIENT_SECRET``, ``_TOKEN_URL`` and
@@ -239,7 +244,9 @@ class AdminPulseClient:
         if key:
             auth: CredentialAuth = BearerToken(Secret(key))
         elif env.get("GOVLINK_ADMINPULSE_CLIENT_ID", "").strip():
-            auth = _oauth_from_env(env, transport)
+            timeout = options.get("timeout")
+            seconds = float(timeout) if isinstance(timeout, int | float) else 30.0
+            auth = _oauth_from_env(env, transport, seconds)
         else:
             raise ConfigurationError(
                 "adminpulse: no credentials; set GOVLINK_ADMINPULSE_API_KEY (an own-office "
@@ -289,9 +296,10 @@ class AdminPulseClient:
         """Upload one document; returns the response's JSON (or its text when not JSON).
 
         Not idempotent: retried only after a 429 or when the connection failed before the
-        request was sent. A request that went out without an answer (timeout, dropped line)
-        raises :class:`~govlink.DeliveryUncertain`: the upload may have arrived, so the caller
-        must never retry it blindly. An error response raises the usual typed error.
+        request was sent. A request that went out without an answer (timeout, dropped line),
+        or whose 2xx answer labelled JSON cannot be read (cut short), raises
+        :class:`~govlink.DeliveryUncertain`: the upload may have arrived, so the caller must
+        never retry it blindly. An error response raises the usual typed error.
         """
         fields = fields or DocumentFields()
         return self._session.call(
@@ -367,6 +375,13 @@ def _int(value: Any) -> int | None:
 
 
 def _json_or_text(response: httpx.Response) -> Any:
+    """The JSON body, or the text of a body that does not claim to be JSON.
+
+    :raises ValueError: a body labelled JSON that is not (cut short, garbled).
+    """
+    media = response.headers.get("content-type", "").partition(";")[0].strip().casefold()
+    if media == "application/json" or media.endswith("+json"):
+        return response.json() if response.content.strip() else None
     try:
         return response.json()
     except ValueError:
