@@ -93,6 +93,9 @@ def render_preview(console: Console, preview: ImportPreview, *, limit: int | Non
     diff = preview.diff
     console.print(Text(f"Import from {preview.source} ({preview.location})", style="bold"))
     console.print(Text(_summary(preview)))
+    if preview.unknown_columns:
+        ignored = ", ".join(preview.unknown_columns)
+        console.print(Text(f"Columns not imported (unknown headers): {ignored}", style="dim"))
     console.print()
     section(
         console,
