@@ -32,6 +32,7 @@ __all__ = [
     "StaleStoreError",
     "StoreError",
     "UnknownSource",
+    "Unreachable",
     "UnsafeWorkbook",
     "WorkbookError",
     "WorkbookFormatError",
@@ -240,6 +241,13 @@ class RetriableConnectorError(ConnectorError):
     """A transient failure (5xx, timeout, dropped connection) that outlasted the retries."""
 
     code = "connector.retriable"
+
+
+class Unreachable(RetriableConnectorError):
+    """No answer came from the server at all (refused, no route, no answer in time) within the
+    timeout budget; the message names the host and the cause. Nothing was carried out."""
+
+    code = "connector.unreachable"
 
 
 class RateLimited(RetriableConnectorError):

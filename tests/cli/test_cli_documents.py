@@ -10,8 +10,10 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
+from govlink import Company, EnterpriseNumber
 from govlink.cli import main
-from govlink.testing.documents import sample_pdf
+from govlink.store import SQLiteStore
+from govlink.testing.documents import add_companies, sample_pdf
 
 
 def run(*args: str, code: int = 0) -> str:
@@ -32,6 +34,9 @@ def test_ingest_json_matches_the_documented_schema(
     (tmp_path / "vraag.pdf").write_bytes(sample_pdf(1))
     (tmp_path / "fake.pdf").write_bytes(b"PK\x03\x04 not a pdf")
     (tmp_path / "empty.txt").write_bytes(b"")
+    with SQLiteStore(Path(store)) as opened:
+        number = EnterpriseNumber.parse("0403.019.261")
+        add_companies(opened, Company(enterprise_number=number, name="Acme NV"))
     run("settings", "set", "fallback_recipient", "office@firm.be", "--store", store)
     args = [
         "documents",

@@ -24,6 +24,7 @@ from govlink import (
     validate,
 )
 from govlink.domain import normalize
+from govlink.domain.text_safety import has_unsafe_characters
 from govlink.reconcile import diff_companies
 from govlink.testing.strategies import ImportScenario, import_scenarios
 
@@ -146,6 +147,17 @@ def test_text_fields_are_normalised_as_normalize_text(
 ) -> None:
     fields = {"enterprise_number": "0417497106", "name": name, **values}
     result = validate(RawRecord(fields=fields, ref=SourceRef(source="test", row=2)))
+    unsafe = {
+        field
+        for field, raw in fields.items()
+        if field != "enterprise_number" and has_unsafe_characters(normalize.text(raw) or "")
+    }
+    if unsafe:  # never stored raw: each such field is a problem of its own
+        assert isinstance(result, InvalidRecord)
+        flagged = {p.field for p in result.problems if p.code == "value.control_characters"}
+        assert flagged == unsafe
+        assert set(result.codes) <= {ReasonCode.VALUE_CONTROL_CHARACTERS, ReasonCode.NAME_MISSING}
+        return
     if normalize.text(name) is None:
         assert isinstance(result, InvalidRecord)
         assert result.codes == (ReasonCode.NAME_MISSING,)

@@ -1,8 +1,9 @@
 """The ``govlink`` command group: error handling, shared options, consoles and progress bars.
 
 Any error ends the command with one line on stderr and a non-zero status: 1 for a govlink
-error (bad file, unknown source, store problem), 2 for a bad command line, 3 for a bug. With
-``--debug`` the traceback is shown instead.
+error (bad file, unknown source, store problem), 2 for a bad command line, 3 for a bug, 130 for
+Ctrl-C. With ``--debug`` the traceback is shown instead. A step that fails after a commit says
+what was already committed (:func:`after_commit`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
 from govlink import __version__
+from govlink.cli._output import SafeConsole, echo_line
 from govlink.errors import GovlinkError
 from govlink.store.base import WriteProgress
 from govlink.store.sqlite import SQLiteStore
@@ -26,6 +28,7 @@ from govlink.workflows.importing import ReadProgress
 
 __all__ = [
     "Bars",
+    "after_commit",
     "environment_settings",
     "main",
     "needs_excel",
@@ -37,6 +40,8 @@ __all__ = [
 
 _GOVLINK_ERROR: Final = 1
 _INTERNAL_ERROR: Final = 3
+_INTERRUPTED: Final = 130  # 128 + SIGINT, as a shell reports it
+_INTERRUPTED_MESSAGE: Final = "interrupted (Ctrl-C)"
 _PIPED_WIDTH: Final = 120
 
 _F = TypeVar("_F", bound=Callable[..., Any])
@@ -54,6 +59,60 @@ class _InternalFailure(click.ClickException):
     exit_code = _INTERNAL_ERROR
 
 
+class _Interrupted(click.ClickException):
+    exit_code = _INTERRUPTED
+
+
+def _failure(error: Exception) -> click.ClickException:
+    """The one-line failure an unexpected exception becomes."""
+    if isinstance(error, click.ClickException):
+        return error
+    if isinstance(error, GovlinkError):
+        return _Failure(error.message)
+    if isinstance(error, OSError):
+        cause = error.strerror or str(error)
+        return _Failure(cause if error.filename is None else f"{cause}: {error.filename}")
+    return _InternalFailure(
+        f"internal error ({type(error).__name__}); rerun with --debug for details"
+    )
+
+
+def _debugging() -> bool:
+    context = click.get_current_context(silent=True)
+    return bool(context is not None and context.find_root().params.get("debug"))
+
+
+@contextmanager
+def after_commit(done: str) -> Iterator[None]:
+    """Steps after a commit (rendering, a report): a failure or Ctrl-C in them keeps its exit
+    status and says ``done`` (e.g. "the import was applied (run 3)"), so no one retries blindly.
+    """
+    try:
+        yield
+    except KeyboardInterrupt:
+        if _debugging():
+            raise
+        raise _Interrupted(f"{_INTERRUPTED_MESSAGE} after {done}") from None
+    except (click.exceptions.Exit, click.Abort):
+        raise
+    except Exception as error:
+        if _debugging():
+            raise
+        failure = _failure(error)
+        raise type(failure)(f"{done}, but then: {failure.format_message()}") from error
+
+
+def _quiet_stdout() -> None:
+    """After a failed write to stdout (a full disk, a closed pipe), drop what is still buffered
+    so the exit does not fail a second time with a traceback."""
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
 class _Govlink(click.Group):
     """A click group whose errors are one line on stderr (tracebacks only with ``--debug``)."""
 
@@ -62,16 +121,14 @@ class _Govlink(click.Group):
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
+        except KeyboardInterrupt:
+            if ctx.params.get("debug"):
+                raise
+            raise _Interrupted(_INTERRUPTED_MESSAGE) from None
         except Exception as error:
             if ctx.params.get("debug"):
                 raise
-            if isinstance(error, GovlinkError):
-                raise _Failure(error.message) from error
-            if isinstance(error, OSError):
-                raise _Failure(f"{error.strerror or error}: {error.filename}") from error
-            raise _InternalFailure(
-                f"internal error ({type(error).__name__}); rerun with --debug for details"
-            ) from error
+            raise _failure(error) from error
 
     def main(
         self,
@@ -85,9 +142,16 @@ class _Govlink(click.Group):
         try:
             result = super().main(args, prog_name, complete_var, False, **extra)
         except click.ClickException as error:
-            click.echo(f"govlink: error: {_one_line(error.format_message())}", err=True)
+            _quiet_stdout()
+            echo_line(f"govlink: error: {_one_line(error.format_message())}", err=True)
             sys.exit(error.exit_code)
-        except click.Abort:
+        except (click.Abort, KeyboardInterrupt) as error:
+            _quiet_stdout()
+            if isinstance(error, KeyboardInterrupt) or isinstance(
+                error.__context__, KeyboardInterrupt
+            ):
+                click.echo(f"govlink: error: {_INTERRUPTED_MESSAGE}", err=True)
+                sys.exit(_INTERRUPTED)
             click.echo("govlink: aborted", err=True)
             sys.exit(_GOVLINK_ERROR)
         if not standalone_mode:
@@ -124,9 +188,9 @@ def open_store(path: Path, *, create: bool) -> SQLiteStore:
 
 def stdout_console() -> Console:
     """A console on stdout, wide enough for tables when stdout is not a terminal."""
-    console = Console(file=sys.stdout)
+    console = SafeConsole(file=sys.stdout)
     if not console.is_terminal:
-        console = Console(file=sys.stdout, width=_PIPED_WIDTH, no_color=True)
+        console = SafeConsole(file=sys.stdout, width=_PIPED_WIDTH, no_color=True)
     return console
 
 
@@ -155,7 +219,7 @@ class Bars:
 @contextmanager
 def progress_bars() -> Iterator[Bars]:
     """Progress bars for one command; nothing is drawn when stderr is not a terminal."""
-    console = Console(stderr=True)
+    console = SafeConsole(stderr=True)
     columns: Sequence[Any] = (
         SpinnerColumn(),
         TextColumn("{task.description}"),

@@ -7,7 +7,9 @@ from typing import cast
 
 import click
 
-from govlink.cli._app import needs_excel, stdout_console
+from govlink.cli._app import needs_excel, stdout_console, store_option
+from govlink.cli._output import echo_line
+from govlink.cli._paths import refuse_overwriting_inputs, store_files
 from govlink.cli._render import render_plugins
 from govlink.plugins import Registry
 
@@ -23,13 +25,15 @@ __all__ = ["plugins", "template"]
     show_default=True,
     help="The language of the column headers.",
 )
-def template(path: Path, lang: str) -> None:
-    """Write the Excel import template to PATH (.xlsx)."""
+@store_option
+def template(path: Path, lang: str, store_path: Path) -> None:
+    """Write the Excel import template to PATH (.xlsx); PATH may not be the store."""
+    refuse_overwriting_inputs(path, store_files(store_path), param_hint="'PATH'")
     with needs_excel("the template"):
         from govlink.connectors.excel.headers import TemplateLanguage
         from govlink.connectors.excel.template import write_template
     written = write_template(path, language=cast(TemplateLanguage, lang))
-    click.echo(f"Template written to {written}")
+    echo_line(f"Template written to {written}")
 
 
 @click.command()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import click
 from govlink.cli._app import open_store, stdout_console, store_option
 from govlink.cli._json import company_json
 from govlink.cli._limit import limit_options, shown
+from govlink.cli._output import echo_json
 from govlink.cli._render import render_companies
 from govlink.domain.company import Company
 
@@ -59,6 +59,6 @@ def companies(
         listed = _filtered(store.companies(), search, responsible)
         if as_json:
             document = {"companies": [company_json(c) for c in listed]}
-            click.echo(json.dumps(document, ensure_ascii=False, indent=2))
+            echo_json(document)
         else:
             render_companies(stdout_console(), listed, limit=shown(limit, show_all))

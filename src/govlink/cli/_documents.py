@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import click
 from govlink.cli._app import open_store, stdout_console, store_option
 from govlink.cli._documents_json import alert_json, ingest_json
 from govlink.cli._documents_render import render_alerts, render_ingest
+from govlink.cli._output import echo_json
 from govlink.domain.documents import DocumentKind
 from govlink.domain.enterprise_number import EnterpriseNumber
 from govlink.errors import InvalidEnterpriseNumber
@@ -35,10 +35,6 @@ def _registry(store: SQLiteStore) -> Registry:
     registry = Registry()
     configure_notifiers(registry, store.settings())
     return registry
-
-
-def _print_json(document: object) -> None:
-    click.echo(json.dumps(document, ensure_ascii=False, indent=2))
 
 
 @click.group()
@@ -81,7 +77,7 @@ def ingest_command(
             document_date=day,
         )
     if as_json:
-        _print_json(ingest_json(report))
+        echo_json(ingest_json(report))
     else:
         render_ingest(stdout_console(), report)
 
@@ -97,6 +93,6 @@ def alerts(deliver: bool, as_json: bool, store_path: Path) -> None:
             deliver_alerts(store, _registry(store))
         listed = store.alerts()
     if as_json:
-        _print_json({"alerts": [alert_json(a) for a in listed]})
+        echo_json({"alerts": [alert_json(a) for a in listed]})
     else:
         render_alerts(stdout_console(), listed)

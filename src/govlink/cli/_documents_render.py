@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from rich.console import Console
 from rich.text import Text
 
-from govlink.cli._render import section
+from govlink.cli._render import safe_text, section
 from govlink.store.documents import OutboxEntry, StoredAlert
 from govlink.workflows.ingesting import IngestReport
 from govlink.workflows.pushing import PushReport, PushStatus
@@ -64,7 +64,7 @@ def render_ingest(console: Console, report: IngestReport) -> None:
     )
     if report.duplicates:
         names = ", ".join(d.file_name for d in report.duplicates)
-        console.print(Text(f"Already stored: {names}", style="dim"))
+        console.print(safe_text(f"Already stored: {names}", "dim"))
     section(
         console,
         f"Rejected ({len(report.rejected)})",

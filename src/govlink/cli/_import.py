@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import getpass
-import json
 import os
 import sys
 from pathlib import Path
@@ -12,6 +11,7 @@ from typing import Final
 import click
 
 from govlink.cli._app import (
+    after_commit,
     environment_settings,
     needs_excel,
     open_store,
@@ -21,13 +21,15 @@ from govlink.cli._app import (
 )
 from govlink.cli._json import import_json
 from govlink.cli._limit import limit_options, shown
+from govlink.cli._output import echo_json
+from govlink.cli._paths import refuse_overwriting_inputs, store_files
 from govlink.cli._render import render_applied, render_hint, render_plan, render_preview
 from govlink.domain.enterprise_number import EnterpriseNumber
 from govlink.errors import DomainError, InvalidEnterpriseNumber
 from govlink.plugins import Registry, SourceOptions
 from govlink.reconcile.policy import ALL, AllType, ApplyPlan, Selection
 from govlink.reconcile.selection_text import parse_numbers, parse_overwrite
-from govlink.workflows.importing import ImportPreview, apply_import, preview_import
+from govlink.workflows.importing import ImportPreview, ImportResult, apply_import, preview_import
 
 __all__ = ["import_command"]
 
@@ -143,6 +145,11 @@ def import_command(
     """
     if token is not None and not apply_:
         raise click.UsageError("--token needs --apply")
+    if report is not None:
+        inputs = store_files(store_path)
+        if Path(source).exists():
+            inputs[f"the source ({source})"] = Path(source)
+        refuse_overwriting_inputs(report, inputs, param_hint="'--report'")
     everywhere, per_company = overwrite
     chosen = select is not None or exclude is not None or bool(everywhere) or bool(per_company)
     selection = Selection(
@@ -172,21 +179,36 @@ def import_command(
                 token=token,
             )
             preview = result.preview
+    if result is None:
+        _finish(preview, None, plan if chosen else None, report, as_json, shown(limit, show_all))
+        return
+    with after_commit(f"the import was applied (run {result.run.id})"):
+        _finish(preview, result, None, report, as_json, shown(limit, show_all))
+
+
+def _finish(
+    preview: ImportPreview,
+    result: ImportResult | None,
+    planned: ApplyPlan | None,
+    report: Path | None,
+    as_json: bool,
+    rows: int | None,
+) -> None:
+    """The report and the output, after the preview (and the apply, when ``result``)."""
     applied = None if result is None else result.plan
     if report is not None:
         with needs_excel("--report"):
             from govlink.report.overview import write_overview
         write_overview(report, preview.diff, source=preview.source, applied=applied)
     if as_json:
-        document = import_json(preview, applied, planned=plan if chosen and not apply_ else None)
-        click.echo(json.dumps(document, ensure_ascii=False, indent=2))
+        document = import_json(preview, applied, planned=planned)
+        echo_json(document)
         return
     console = stdout_console()
-    rows = shown(limit, show_all)
     render_preview(console, preview, limit=rows)
     if result is None:
-        if chosen:
-            render_plan(console, plan, limit=rows)
+        if planned is not None:
+            render_plan(console, planned, limit=rows)
         render_hint(console, preview.token)
     else:
         render_applied(console, result.plan, result.run, limit=rows)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import math
 from datetime import datetime
 from pathlib import Path
@@ -10,6 +9,7 @@ from pathlib import Path
 import click
 
 from govlink.cli._app import open_store, stdout_console, store_option
+from govlink.cli._output import echo_json
 from govlink.cli._plan_json import due_json, plan_json
 from govlink.cli._plan_render import render_due, render_plan
 from govlink.workflows.costs import read_costs
@@ -107,7 +107,7 @@ def plan_command(
             costs=explicit,
         )
     if as_json:
-        click.echo(json.dumps(plan_json(result.plan), ensure_ascii=False, indent=2))
+        echo_json(plan_json(result.plan))
     else:
         render_plan(stdout_console(), result, str(store_path))
 
@@ -125,6 +125,6 @@ def due_command(store_path: Path, start: datetime, end: datetime, as_json: bool)
     with open_store(store_path, create=False) as store:
         listed = due(store, start, end)
     if as_json:
-        click.echo(json.dumps(due_json(listed), ensure_ascii=False, indent=2))
+        echo_json(due_json(listed))
     else:
         render_due(stdout_console(), listed, start, end)

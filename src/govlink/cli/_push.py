@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from pathlib import Path
 from typing import Final
@@ -19,6 +18,7 @@ from govlink.cli._app import (
 )
 from govlink.cli._documents_json import push_json, push_status_json
 from govlink.cli._documents_render import render_push, render_push_status
+from govlink.cli._output import echo_json
 from govlink.plugins import Registry
 from govlink.workflows.pushing import push, push_status
 
@@ -51,7 +51,7 @@ def push_command(
         with open_store(store_path, create=False) as store:
             shown = push_status(store, sink_name)
         if as_json:
-            click.echo(json.dumps(push_status_json(shown), ensure_ascii=False, indent=2))
+            echo_json(push_status_json(shown))
         else:
             render_push_status(stdout_console(), shown)
         return
@@ -66,6 +66,6 @@ def push_command(
             progress=bars.counting("pushing"),
         )
     if as_json:
-        click.echo(json.dumps(push_json(report), ensure_ascii=False, indent=2))
+        echo_json(push_json(report))
     else:
         render_push(stdout_console(), report)

@@ -1,7 +1,9 @@
 """Rich rendering of workflow results for people: tables of the four categories, runs, lists.
 
 Every value from a source or the store goes in as :class:`rich.text.Text`, never as markup, so
-a company called ``[bold]`` prints as it is.
+a company called ``[bold]`` prints as it is, and with its control and bidi characters escaped
+(``\x1b``, ``\u202e``) before the layout, so they neither act on the terminal nor misalign a
+table.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from govlink.domain.company import Company
+from govlink.domain.text_safety import escape_unsafe
 from govlink.plugins import FailedPlugin, NameClash, PluginInfo
 from govlink.reconcile.policy import ApplyPlan
 from govlink.store.base import ImportRun
@@ -26,12 +29,14 @@ __all__ = [
     "render_hint",
     "render_plugins",
     "render_preview",
+    "safe_text",
     "section",
 ]
 
 
-def _text(value: object) -> Text:
-    return Text("" if value is None else str(value))
+def safe_text(value: object, style: str = "") -> Text:
+    """``value`` as plain text (never markup), unsafe characters escaped."""
+    return Text("" if value is None else escape_unsafe(str(value)), style=style)
 
 
 #: What the line under a cut table points to.
@@ -57,7 +62,7 @@ def section(
         table.add_column(column)
     remaining = iter(rows)
     for row in remaining if limit is None else islice(remaining, limit):
-        table.add_row(*(_text(value) for value in row))
+        table.add_row(*(safe_text(value) for value in row))
     left = sum(1 for _ in remaining)
     if table.row_count:
         console.print(table)
@@ -91,11 +96,11 @@ def render_preview(console: Console, preview: ImportPreview, *, limit: int | Non
     """The four categories with counts and tables (at most ``limit`` rows each), then the
     warnings."""
     diff = preview.diff
-    console.print(Text(f"Import from {preview.source} ({preview.location})", style="bold"))
-    console.print(Text(_summary(preview)))
+    console.print(safe_text(f"Import from {preview.source} ({preview.location})", "bold"))
+    console.print(safe_text(_summary(preview)))
     if preview.unknown_columns:
         ignored = ", ".join(preview.unknown_columns)
-        console.print(Text(f"Columns not imported (unknown headers): {ignored}", style="dim"))
+        console.print(safe_text(f"Columns not imported (unknown headers): {ignored}", "dim"))
     console.print()
     section(
         console,

@@ -7,13 +7,13 @@
 
 from __future__ import annotations
 
-import unicodedata
 from enum import StrEnum
 from typing import Final
 
 import attrs
 
 from govlink.domain.content_type import canonical, declared_family, matches, sniff
+from govlink.domain.text_safety import has_unsafe_characters
 
 __all__ = [
     "DEFAULT_MAX_SIZE",
@@ -22,6 +22,7 @@ __all__ = [
     "check_document",
     "check_file_name",
     "resolve_content_type",
+    "too_large",
 ]
 
 DEFAULT_MAX_SIZE: Final = 50 * 1024 * 1024
@@ -60,7 +61,8 @@ class DocumentProblem:
 
 
 def check_file_name(file_name: str) -> list[DocumentProblem]:
-    """The problems with a file name: missing, path separators, control characters, reserved."""
+    """The problems with a file name: missing, path separators, control characters (bidi
+    controls included: they make ``invoice\u202efdp.exe`` show as ``invoiceexe.pdf``), reserved."""
     if not file_name.strip():
         return [DocumentProblem(DocumentReason.FILE_NAME_MISSING, "the file name is empty")]
     problems = []
@@ -71,7 +73,7 @@ def check_file_name(file_name: str) -> list[DocumentProblem]:
                 f"the file name {file_name!r} contains a path separator",
             )
         )
-    if any(unicodedata.category(ch) == "Cc" for ch in file_name):
+    if has_unsafe_characters(file_name):
         problems.append(
             DocumentProblem(
                 DocumentReason.FILE_NAME_CONTROL_CHARACTER,
@@ -128,6 +130,13 @@ def _content_problems(content_type: str | None, head: bytes) -> list[DocumentPro
     return []
 
 
+def too_large(size: int, max_size: int) -> DocumentProblem:
+    """The problem of a document of ``size`` bytes over ``max_size``."""
+    return DocumentProblem(
+        DocumentReason.TOO_LARGE, f"the file has {size} bytes, more than the limit of {max_size}"
+    )
+
+
 def check_document(
     *,
     file_name: str,
@@ -146,11 +155,6 @@ def check_document(
         problems.append(DocumentProblem(DocumentReason.EMPTY, "the file is empty"))
         return problems
     if size > max_size:
-        problems.append(
-            DocumentProblem(
-                DocumentReason.TOO_LARGE,
-                f"the file has {size} bytes, more than the limit of {max_size}",
-            )
-        )
+        problems.append(too_large(size, max_size))
     problems.extend(_content_problems(content_type, head))
     return problems

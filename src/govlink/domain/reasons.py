@@ -26,6 +26,8 @@ class ReasonCode(StrEnum):
     NAME_MISSING = "name.missing"
     EMAIL_INVALID = "email.invalid"
     LANGUAGE_INVALID = "language.invalid"
+    VALUE_CONTROL_CHARACTERS = "value.control_characters"
+    VALUE_TOO_LONG = "value.too_long"
 
 
 class WarningCode(StrEnum):

@@ -21,6 +21,7 @@ from govlink.domain.company import COMPANY_FIELDS, Company
 from govlink.domain.enterprise_number import EnterpriseNumber
 from govlink.domain.reasons import ReasonCode, WarningCode
 from govlink.domain.records import NumberCandidates, RawRecord, SourceRef
+from govlink.domain.text_safety import MAX_CELL_CHARACTERS, has_unsafe_characters
 from govlink.errors import InvalidEnterpriseNumber
 
 __all__ = [
@@ -157,6 +158,27 @@ def _candidate_number(
     return None
 
 
+def _unsafe(field: str, raw: Any, value: str) -> Problem | None:
+    """The problem of a value that may not be stored as it is: control characters (they would
+    act on a terminal or break a workbook) or more than a spreadsheet cell holds."""
+    if has_unsafe_characters(value):
+        return Problem(
+            code=ReasonCode.VALUE_CONTROL_CHARACTERS,
+            field=field,
+            value=raw,
+            message=f"{normalize.preview(raw)} contains control characters",
+        )
+    if len(value) > MAX_CELL_CHARACTERS:
+        return Problem(
+            code=ReasonCode.VALUE_TOO_LONG,
+            field=field,
+            value=raw,
+            message=f"the {field} has {len(value):,} characters, more than a spreadsheet cell "
+            f"holds ({MAX_CELL_CHARACTERS:,})",
+        )
+    return None
+
+
 class Validator:
     """Validates raw records against the firm's known colleagues (see :func:`validate`)."""
 
@@ -196,6 +218,10 @@ class Validator:
                 value = normalize.text(raw) or ""
             if not value:
                 continue
+            unsafe = _unsafe(field, raw, value)
+            if unsafe is not None:
+                problems.append(unsafe)
+                continue
             normaliser = _NORMALISERS[field]
             if normaliser is not None:
                 checked = normaliser(value)
@@ -206,7 +232,7 @@ class Validator:
                 values[field] = checked
             else:
                 values[field] = value
-        if "name" not in values:
+        if "name" not in values and not any(p.field == "name" for p in problems):
             problems.append(
                 Problem(
                     code=ReasonCode.NAME_MISSING,

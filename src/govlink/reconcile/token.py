@@ -45,5 +45,6 @@ def preview_token(diff: ImportDiff) -> str:
             for r in diff.invalid
         ],
     }
-    encoded = json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode()
+    text = json.dumps(content, ensure_ascii=False, separators=(",", ":"))
+    encoded = text.encode("utf-8", "surrogatepass")  # a source may hand lone surrogates
     return hashlib.sha256(encoded).hexdigest()[:TOKEN_LENGTH]

@@ -5,7 +5,9 @@ highlighted, overwritten ones (after an apply) marked, unchanged ones greyed. In
 their reasons next to the original values, so the user can fix the source and import again.
 
 Formula-safe: a text value starting with ``=``, ``+``, ``-`` or ``@`` is written as text (with
-Excel's quote prefix), so nothing in an imported file ever runs as a formula.
+Excel's quote prefix), so nothing in an imported file ever runs as a formula. Any text is safe
+to write: control and bidi characters are escaped (``\x1b``, ``\u202e``; a workbook cannot hold
+most of them) and a text longer than a cell holds (32,767 characters) is cut, ending in ``…``.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from govlink._atomic import write_atomically
 from govlink.domain.company import COMPANY_FIELDS, Company
+from govlink.domain.text_safety import MAX_CELL_CHARACTERS, escape_unsafe
 from govlink.reconcile.model import ImportDiff, Match
 from govlink.reconcile.policy import ApplyPlan
 
@@ -41,11 +44,19 @@ _DIFFERENT: Final = (None, _CHANGED)
 _WRITTEN: Final = (_BOLD, _OVERWRITTEN)
 
 
+def _text(value: str) -> str:
+    """``value`` as a cell can hold it: unsafe characters escaped, cut to the cell limit."""
+    text = escape_unsafe(value)
+    if len(text) > MAX_CELL_CHARACTERS:
+        return text[: MAX_CELL_CHARACTERS - 1] + "…"
+    return text
+
+
 def _plain(value: object) -> str | float | datetime | None:
-    """Numbers, datetimes and blanks as they are; anything else as its text."""
-    if value is None or isinstance(value, str | int | float | datetime):
+    """Numbers, datetimes and blanks as they are; anything else as its (safe) text."""
+    if value is None or isinstance(value, int | float | datetime):
         return value
-    return str(value)
+    return _text(value if isinstance(value, str) else str(value))
 
 
 def _cell(
@@ -55,8 +66,9 @@ def _cell(
     font: Font | None = None,
     fill: PatternFill | None = None,
 ) -> Cell:
-    cell = WriteOnlyCell(sheet, _plain(value))
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+    plain = _plain(value)
+    cell = WriteOnlyCell(sheet, plain)
+    if isinstance(plain, str) and plain.startswith(FORMULA_PREFIXES):
         cell.data_type = "s"
         cell.quotePrefix = True
     if font is not None:

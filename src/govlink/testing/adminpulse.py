@@ -82,7 +82,8 @@ class Fault(StrEnum):
     DROP = "drop"
     """The call is processed, then the connection closes without a response."""
     MALFORMED = "malformed"
-    """200 with a truncated JSON body."""
+    """The call is processed (an upload is stored), then answered 200 with its JSON body cut
+    short: a client cannot tell what the server did."""
     SHIFTING_PAGE = "shifting_page"
     """The first request of every Nth page (N, 2N, ...) answers as if a relation had been
     inserted before it: the page starts with the previous page's last record."""
@@ -218,6 +219,16 @@ def _json(status: int, payload: Any, **headers: str) -> httpx.Response:
 
 def _error(status: int, message: str) -> httpx.Response:
     return _json(status, {"message": message})
+
+
+def _truncated(response: httpx.Response) -> httpx.Response:
+    """``response`` with its body cut in half (never valid JSON): a line that broke mid-body."""
+    body = response.content
+    return httpx.Response(
+        response.status_code,
+        content=body[: len(body) // 2],
+        headers={"Content-Type": response.headers.get("content-type", "application/json")},
+    )
 
 
 def _day(value: str) -> date:
@@ -360,6 +371,8 @@ class AdminPulseSimulator:
                 response.headers["Retry-After"] = str(math.ceil(limited_by))
             else:
                 response = self._fault_response(fault) or self._route(request, path, params)
+                if fault is Fault.MALFORMED:
+                    response = _truncated(response)
             self.calls.append(
                 Call(
                     method=request.method,
@@ -420,10 +433,6 @@ class AdminPulseSimulator:
             return _error(429, "Too many requests")
         if fault is Fault.SERVER_ERROR:
             return _error(500, "An unexpected error occurred")
-        if fault is Fault.MALFORMED:
-            return httpx.Response(
-                200, content=b'{"results": [{"id": "', headers={"Content-Type": "application/json"}
-            )
         return None
 
     def _route(self, request: httpx.Request, path: str, params: dict[str, str]) -> httpx.Response:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import mimetypes
+import os
+import stat
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -25,10 +27,11 @@ from govlink.domain.document_checks import (
     DocumentReason,
     check_document,
     resolve_content_type,
+    too_large,
 )
 from govlink.domain.documents import Document, DocumentKind
 from govlink.domain.enterprise_number import EnterpriseNumber
-from govlink.errors import ConfigurationError
+from govlink.errors import ConfigurationError, DomainError
 from govlink.plugins.registry import Registry
 from govlink.store.base import CompanyReader, SettingsStore
 from govlink.store.documents import DocumentStore, StoredAlert, StoredDocument
@@ -87,21 +90,37 @@ def _max_size(store: SettingsStore) -> int:
     return size
 
 
-def _content(document: Document) -> bytes | DocumentProblem:
+def _read(path: Path, max_size: int) -> bytes | DocumentProblem:
+    """The bytes of the regular file at ``path``; its size is checked with ``stat`` first, so
+    a file over ``max_size`` (a 2 GB sparse file, say) is never read, and at most
+    ``max_size + 1`` bytes are ever read (a file that grows meanwhile)."""
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            return DocumentProblem(DocumentReason.UNREADABLE, f"{path} is not a regular file")
+        if info.st_size > max_size:
+            return too_large(info.st_size, max_size)
+        with open(path, "rb") as file:
+            content = file.read(max_size + 1)
+    except OSError as error:
+        return DocumentProblem(
+            DocumentReason.UNREADABLE, f"{path} cannot be read: {error.strerror}"
+        )
+    if len(content) > max_size:
+        return too_large(len(content), max_size)
+    return content
+
+
+def _content(document: Document, max_size: int) -> bytes | DocumentProblem:
     if document.content is not None:
         return document.content
     if document.path is None:
         return DocumentProblem(DocumentReason.UNREADABLE, "the document has no content or path")
-    try:
-        return Path(document.path).read_bytes()
-    except OSError as error:
-        return DocumentProblem(
-            DocumentReason.UNREADABLE, f"{document.path} cannot be read: {error.strerror}"
-        )
+    return _read(Path(document.path), max_size)
 
 
 def _checked(document: Document, max_size: int) -> tuple[Document, bytes] | RejectedDocument:
-    content = _content(document)
+    content = _content(document, max_size)
     if isinstance(content, DocumentProblem):
         return RejectedDocument(name=document.file_name, problems=(content,), document=document)
     head = content[:SNIFF_BYTES]
@@ -177,14 +196,11 @@ def _from_file(
     received_at: datetime,
     title: str | None,
     document_date: date | None,
+    max_size: int,
 ) -> Document | RejectedDocument:
-    try:
-        content = path.read_bytes()
-    except OSError as error:
-        problem = DocumentProblem(
-            DocumentReason.UNREADABLE, f"{path} cannot be read: {error.strerror}"
-        )
-        return RejectedDocument(name=str(path), problems=(problem,))
+    content = _read(path, max_size)
+    if isinstance(content, DocumentProblem):
+        return RejectedDocument(name=str(path), problems=(content,))
     return Document.from_content(
         content,
         enterprise_number=enterprise_number,
@@ -211,13 +227,23 @@ def ingest_files(
     """Ingest files of one company (what ``govlink documents ingest`` does).
 
     The content type comes from the file name's extension, checked against the bytes (and
-    sniffed when the extension says nothing). A file that cannot be read is rejected like any
-    other bad document.
+    sniffed when the extension says nothing). A file that cannot be read, or whose size
+    (``stat``, before reading) is over ``max_document_size``, is rejected like any other bad
+    document.
 
     :param received_at: when the documents arrived (default: now); the forward-only rule
         compares it with each sink's watermark.
+    :raises DomainError: ``document.unknown_company`` when the company is not on the platform
+        (import it first); nothing is stored.
     """
+    if store.company(enterprise_number) is None:
+        raise DomainError(
+            f"company {enterprise_number.formatted} is not on the platform; import it first "
+            "(nothing was stored)",
+            code="document.unknown_company",
+        )
     now = received_at or datetime.now(UTC)
+    max_size = _max_size(store)
     built = [
         _from_file(
             Path(path),
@@ -226,6 +252,7 @@ def ingest_files(
             received_at=now,
             title=title,
             document_date=document_date,
+            max_size=max_size,
         )
         for path in paths
     ]

@@ -30,6 +30,7 @@ from govlink.errors import (
     GovlinkError,
     PluginError,
     RetriableConnectorError,
+    Unreachable,
 )
 from govlink.plugins.registry import Registry
 from govlink.plugins.types import DeliveryStatus, Sink, SinkOptions
@@ -156,10 +157,11 @@ def disable_sink(store: DocumentStore, registry: Registry, sink: str) -> SinkSwi
 
 
 def _outcome(sink: Sink, document: Document) -> Outcome:
-    """Deliver one document and say what came of it (a configuration error propagates)."""
+    """Deliver one document and say what came of it (a configuration error, or a server that
+    cannot be reached, propagates: it is not this document's fault and ends the run)."""
     try:
         delivery = sink.deliver(document)
-    except ConfigurationError:
+    except (ConfigurationError, Unreachable):
         raise
     except DeliveryUncertain as error:
         return Outcome.unknown(error.message)
@@ -263,6 +265,7 @@ def push(
         never pushes them). The sink must be on.
     :raises ConfigurationError: the sink refused the credentials; the entry in hand is back
         in the queue and nothing else changed.
+    :raises Unreachable: the sink's server gave no answer within its timeout budget; the same.
     :raises PluginError: no such sink, or it cannot be opened.
     """
     registry.sink(sink)

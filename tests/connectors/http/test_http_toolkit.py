@@ -237,7 +237,8 @@ def test_a_post_whose_connection_failed_is_retried_then_fails_typed() -> None:
         session.call("POST", "/upload", parse=parse_json)
     session.close()
     assert caught.value.status is None
-    assert "ConnectError" in str(caught.value)
+    assert caught.value.code == "connector.unreachable"
+    assert f"cannot reach 127.0.0.1:{port}: connection refused (POST /upload" in str(caught.value)
 
 
 def test_errors_carry_method_path_status_and_never_the_key(

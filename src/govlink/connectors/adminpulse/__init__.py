@@ -18,12 +18,16 @@ __all__ = ["SINK_SPEC", "SPEC", "govlink_sinks", "govlink_sources"]
 
 def _open(options: SourceOptions) -> Source:
     from govlink.connectors.adminpulse.client import AdminPulseClient
-    from govlink.connectors.adminpulse.settings import mapping_from_env, window_from_env
+    from govlink.connectors.adminpulse.settings import (
+        mapping_from_env,
+        timeout_from_env,
+        window_from_env,
+    )
     from govlink.connectors.adminpulse.source import AdminPulseSource
 
     env = {**os.environ, **options.settings}
     return AdminPulseSource(
-        AdminPulseClient.from_env(env),
+        AdminPulseClient.from_env(env, timeout=timeout_from_env(env)),
         mapping=mapping_from_env(env),
         template=options.template,
         window=window_from_env(env),

@@ -151,7 +151,9 @@ def _base_url(base_url: str | None, env: Mapping[str, str]) -> str:
     return url
 
 
-def _oauth_from_env(env: Mapping[str, str], transport: httpx.BaseTransport | None) -> OAuth2Bearer:
+def _oauth_from_env(
+    env: Mapping[str, str], transport: httpx.BaseTransport | None, timeout: float
+) -> OAuth2Bearer:
     def need(name: str) -> str:
         value = env.get(f"GOVLINK_ADMINPULSE_{name}", "").strip()
         if not value:
@@ -170,7 +172,10 @@ def _oauth_from_env(env: Mapping[str, str], transport: httpx.BaseTransport | Non
         scope=env.get("GOVLINK_ADMINPULSE_SCOPE") or None,
     )
     return OAuth2Bearer(
-        settings, token={"refresh_token": need("REFRESH_TOKEN")}, transport=transport
+        settings,
+        token={"refresh_token": need("REFRESH_TOKEN")},
+        transport=transport,
+        timeout=timeout,
     )
 
 
@@ -241,7 +246,9 @@ class AdminPulseClient:
         if key:
             auth: CredentialAuth = BearerToken(Secret(key))
         elif env.get("GOVLINK_ADMINPULSE_CLIENT_ID", "").strip():
-            auth = _oauth_from_env(env, transport)
+            timeout = options.get("timeout")
+            seconds = float(timeout) if isinstance(timeout, int | float) else 30.0
+            auth = _oauth_from_env(env, transport, seconds)
         else:
             raise ConfigurationError(
                 "adminpulse: no credentials; set GOVLINK_ADMINPULSE_API_KEY (an own-office "
@@ -291,9 +298,10 @@ class AdminPulseClient:
         """Upload one document; returns the response's JSON (or its text when not JSON).
 
         Not idempotent: retried only after a 429 or when the connection failed before the
-        request was sent. A request that went out without an answer (timeout, dropped line)
-        raises :class:`~govlink.DeliveryUncertain`: the upload may have arrived, so the caller
-        must never retry it blindly. An error response raises the usual typed error.
+        request was sent. A request that went out without an answer (timeout, dropped line),
+        or whose 2xx answer labelled JSON cannot be read (cut short), raises
+        :class:`~govlink.DeliveryUncertain`: the upload may have arrived, so the caller must
+        never retry it blindly. An error response raises the usual typed error.
         """
         fields = fields or DocumentFields()
         return self._session.call(
@@ -369,6 +377,13 @@ def _int(value: Any) -> int | None:
 
 
 def _json_or_text(response: httpx.Response) -> Any:
+    """The JSON body, or the text of a body that does not claim to be JSON.
+
+    :raises ValueError: a body labelled JSON that is not (cut short, garbled).
+    """
+    media = response.headers.get("content-type", "").partition(";")[0].strip().casefold()
+    if media == "application/json" or media.endswith("+json"):
+        return response.json() if response.content.strip() else None
     try:
         return response.json()
     except ValueError:

@@ -28,6 +28,7 @@ from govlink.errors import (
     ConnectorError,
     InvalidEnterpriseNumber,
     RetriableConnectorError,
+    Unreachable,
 )
 from govlink.plugins.types import Delivery, DeliveryStatus
 
@@ -117,15 +118,16 @@ class AdminPulseSink:
     def _relations(self) -> RelationIndex:
         """The relation index, read on first use; a failure to read it is kept for the run.
 
-        A failure other than a configuration error becomes a retriable error for every
-        document: the relations are not the document's fault, so none is parked for it.
+        A failure other than a configuration error or an unreachable server (both end the
+        run) becomes a retriable error for every document: the relations are not the
+        document's fault, so none is parked for it.
         """
         if isinstance(self._index, ConnectorError):
             raise self._index
         if self._index is None:
             try:
                 self._index = RelationIndex.of(self._client.relations(), self._mapping)
-            except ConfigurationError:
+            except (ConfigurationError, Unreachable):
                 raise
             except ConnectorError as error:
                 self._index = RetriableConnectorError(

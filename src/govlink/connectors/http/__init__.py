@@ -6,7 +6,8 @@ module                 what it gives
 ``secret``             :class:`Secret`: a credential that never shows in repr/str/logs
 ``limiter``            :class:`RateLimiter`, :class:`Rate`, :func:`shared_limiter`
 ``retry``              :class:`RetryPolicy`, :func:`parse_retry_after`
-``errors``             :class:`Action`, :func:`classify`, :func:`connector_error`
+``errors``             :class:`Action`, :func:`classify`, :func:`connector_error`,
+                       :func:`describe_transport_error`, :func:`host_of`
 ``paging``             :class:`Paginator`, :class:`PageNumbers`, :class:`NextLinks`,
                        :class:`Page`, :func:`exactly_once`
 ``auth``               :class:`CredentialAuth`, :class:`BearerToken`,
@@ -27,7 +28,13 @@ minor release before 1.0, the next major after it); the modules' other names are
 """
 
 from govlink.connectors.http.auth import BearerToken, CredentialAuth, OAuth2Bearer, OAuth2Settings
-from govlink.connectors.http.errors import Action, classify, connector_error
+from govlink.connectors.http.errors import (
+    Action,
+    classify,
+    connector_error,
+    describe_transport_error,
+    host_of,
+)
 from govlink.connectors.http.limiter import Rate, RateLimiter, shared_limiter
 from govlink.connectors.http.paging import NextLinks, Page, PageNumbers, Paginator, exactly_once
 from govlink.connectors.http.retry import RetryPolicy, parse_retry_after
@@ -51,7 +58,9 @@ __all__ = [
     "Secret",
     "classify",
     "connector_error",
+    "describe_transport_error",
     "exactly_once",
+    "host_of",
     "parse_json",
     "parse_retry_after",
     "shared_limiter",

@@ -25,8 +25,9 @@ import httpx
 from authlib.oauth2 import ClientAuth, OAuth2Error
 from authlib.oauth2.client import OAuth2Client
 
+from govlink.connectors.http.errors import describe_transport_error, host_of
 from govlink.connectors.http.secret import Secret
-from govlink.errors import ConfigurationError
+from govlink.errors import ConfigurationError, Unreachable
 
 __all__ = ["BearerToken", "CredentialAuth", "OAuth2Bearer", "OAuth2Settings"]
 
@@ -211,6 +212,15 @@ class OAuth2Bearer(CredentialAuth):
             call()
         except OAuth2Error as error:
             raise self._config_error(f"{what} refused ({error.error})") from None
+        except httpx.TransportError as error:
+            url = httpx.URL(self._settings.token_url)
+            cause = describe_transport_error(error, self._session.timeout)
+            raise Unreachable(
+                f"{self._settings.connector}: cannot reach {host_of(url)}: {cause} (OAuth {what})",
+                connector=self._settings.connector,
+                method="POST",
+                path=url.path,
+            ) from None
         except (httpx.HTTPError, ValueError) as error:
             raise self._config_error(f"{what} failed ({type(error).__name__})") from None
         if self._on_token is not None:

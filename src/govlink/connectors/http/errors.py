@@ -9,6 +9,7 @@ builds the :mod:`govlink.errors` exception for an action: it carries the method,
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from enum import StrEnum
 from typing import Final
@@ -24,9 +25,16 @@ from govlink.errors import (
     RetriableConnectorError,
 )
 
-__all__ = ["Action", "classify", "connector_error"]
+__all__ = ["Action", "classify", "connector_error", "describe_transport_error", "host_of"]
 
 _BODY_LIMIT: Final = 2000
+_ERRNO: Final = re.compile(r"^\[Errno -?\d+\]\s*")
+_TIMEOUTS: Final[dict[type[httpx.TimeoutException], tuple[str, str]]] = {
+    httpx.ConnectTimeout: ("no connection within", "connect"),
+    httpx.ReadTimeout: ("no answer within", "read"),
+    httpx.WriteTimeout: ("the request could not be sent within", "write"),
+    httpx.PoolTimeout: ("no free connection within", "pool"),
+}
 
 
 class Action(StrEnum):
@@ -105,3 +113,22 @@ def connector_error(
         body=body,
         retry_after=retry_after,
     )
+
+
+def describe_transport_error(error: httpx.TransportError, timeout: httpx.Timeout) -> str:
+    """Why no answer came, in a few words ("connection refused", "no answer within 0.5 s")."""
+    for kind, (words, phase) in _TIMEOUTS.items():
+        if isinstance(error, kind):
+            seconds = getattr(timeout, phase)
+            return words if seconds is None else f"{words} {seconds:g} s"
+    if isinstance(error, httpx.RemoteProtocolError):
+        return "the connection closed without an answer"
+    text = _ERRNO.sub("", str(error)).strip()
+    if not text:
+        return type(error).__name__
+    return text[0].lower() + text[1:]
+
+
+def host_of(url: httpx.URL) -> str:
+    """``host:port`` of ``url`` (the host alone when the URL gives no port)."""
+    return f"{url.host}:{url.port}" if url.port is not None else url.host

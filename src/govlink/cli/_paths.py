@@ -1,0 +1,46 @@
+"""Output paths that would overwrite an input (the store, the source) are refused up front."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Final
+
+import click
+
+__all__ = ["refuse_overwriting_inputs", "store_files"]
+
+_STORE_COMPANIONS: Final = ("-wal", "-shm", "-journal")
+
+
+def store_files(store: Path) -> dict[str, Path]:
+    """The store and the files SQLite keeps beside it, named for a refusal message."""
+    files = {f"the store ({store})": store}
+    for suffix in _STORE_COMPANIONS:
+        files[f"a file of the store ({store}{suffix})"] = Path(f"{store}{suffix}")
+    return files
+
+
+def _same(output: Path, given: Path) -> bool:
+    """``output`` is ``given``: the same file (hard link, symlink) or the same resolved path."""
+    if os.path.realpath(output) == os.path.realpath(given):
+        return True
+    try:
+        return os.path.samefile(output, given)
+    except OSError:  # either does not exist (yet): nothing of it to overwrite
+        return False
+
+
+def refuse_overwriting_inputs(output: Path, inputs: Mapping[str, Path], *, param_hint: str) -> None:
+    """Refuse (a one-line usage error) when ``output`` is one of ``inputs`` by path, hard link
+    or symlink; ``inputs`` maps a description (``"the store (govlink.db)"``) to its path.
+
+    :raises click.BadParameter: before anything is written.
+    """
+    for description, given in inputs.items():
+        if _same(output, given):
+            raise click.BadParameter(
+                f"{output} is {description}; writing it would destroy it, choose another path",
+                param_hint=param_hint,
+            )
