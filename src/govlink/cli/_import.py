@@ -12,7 +12,6 @@ import click
 
 from govlink.cli._app import (
     after_commit,
-    environment_settings,
     needs_excel,
     open_store,
     progress_bars,
@@ -25,6 +24,7 @@ from govlink.cli._output import echo_json
 from govlink.cli._paths import refuse_overwriting_inputs, store_files
 from govlink.cli._render import render_applied, render_hint, render_plan, render_preview
 from govlink.domain.enterprise_number import EnterpriseNumber
+from govlink.environment import environment_settings
 from govlink.errors import DomainError, InvalidEnterpriseNumber
 from govlink.plugins import Registry, SourceOptions
 from govlink.reconcile.policy import ALL, AllType, ApplyPlan, Selection
