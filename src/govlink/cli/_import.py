@@ -147,9 +147,9 @@ def import_command(
         raise click.UsageError("--token needs --apply")
     if report is not None:
         inputs = store_files(store_path)
-        if Path(source).exists():
-            inputs[f"the source ({source})"] = Path(source)
-        refuse_overwriting_inputs(report, inputs, param_hint="'--report'")
+        inputs[f"the source ({source})"] = Path(source)
+        created = (store_path,) if apply_ else ()
+        refuse_overwriting_inputs(report, inputs, param_hint="'--report'", created=created)
     everywhere, per_company = overwrite
     chosen = select is not None or exclude is not None or bool(everywhere) or bool(per_company)
     selection = Selection(
