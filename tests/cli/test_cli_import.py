@@ -153,6 +153,7 @@ def _apply_in_a_process(store: Path) -> subprocess.Popen[str]:
     )
 
 
+@pytest.mark.slow
 def test_two_processes_applying_at_once_leave_a_consistent_store(store: Path) -> None:
     processes = [_apply_in_a_process(store) for _ in range(2)]
     outcomes = [p.communicate(timeout=120) for p in processes]

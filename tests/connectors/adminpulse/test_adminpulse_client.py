@@ -256,6 +256,7 @@ def _texts(error: BaseException) -> Iterator[str]:
         yield repr(vars(error))
 
 
+@pytest.mark.slow
 def test_credentials_never_leak(
     serve: Serve,
     connect: Connect,
