@@ -140,3 +140,16 @@ def test_other_paths_are_written(applied: tuple[Path, Path], tmp_path: Path) -> 
     )
     assert written.exit_code == 0, written.stderr
     assert (tmp_path / "t.xlsx").read_bytes()[:2] == b"PK"
+
+
+def test_paths_that_are_not_there_yet_are_no_inputs(tmp_path: Path) -> None:
+    missing = tmp_path / "new.db"
+    made = CliRunner().invoke(main, ["template", str(missing), "--store", str(missing)])
+    assert made.exit_code == 0, made.stderr
+    report = tmp_path / "none.db"
+    clients = str(EXAMPLES / "clients.xlsx")
+    previewed = CliRunner().invoke(
+        main, ["import", clients, "--store", str(report), "--report", str(report)]
+    )
+    assert previewed.exit_code == 0, previewed.stderr
+    assert report.read_bytes()[:2] == b"PK"

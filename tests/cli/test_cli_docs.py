@@ -62,6 +62,7 @@ def test_the_schema_rejects_an_extra_key() -> None:
         "matching": [],
         "invalid": [],
         "warnings": [],
+        "unknown_columns": [],
     }
     jsonschema.validate(document, schema)
     with pytest.raises(jsonschema.ValidationError):

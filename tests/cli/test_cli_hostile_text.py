@@ -105,6 +105,7 @@ _TEXT = st.text(
     platform_names=st.lists(_TEXT.filter(lambda t: t.strip() != ""), max_size=4),
     terminal=st.booleans(),
 )
+@pytest.mark.slow
 def test_whatever_a_source_gives_printing_and_the_workbook_are_clean(
     rows: list[dict[str, str]], platform_names: list[str], terminal: bool
 ) -> None:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 from click.testing import CliRunner, Result
 
@@ -152,6 +153,7 @@ def _apply_in_a_process(store: Path) -> subprocess.Popen[str]:
     )
 
 
+@pytest.mark.slow
 def test_two_processes_applying_at_once_leave_a_consistent_store(store: Path) -> None:
     processes = [_apply_in_a_process(store) for _ in range(2)]
     outcomes = [p.communicate(timeout=120) for p in processes]
@@ -284,8 +286,37 @@ def test_template_writes_a_workbook_that_imports(tmp_path: Path) -> None:
     result = run("template", str(template), "--lang", "fr")
     assert result.exit_code == 0, result.stderr
     document = run_json("import", str(template), "--store", str(tmp_path / "t.db"))
-    assert document["counts"]["only_in_source"] == 1
+    assert document["counts"]["rows"] == 0
     assert not (tmp_path / "t.db").exists()
+
+
+@pytest.mark.parametrize("language", ["nl", "fr", "en"])
+def test_the_template_example_row_is_never_imported(tmp_path: Path, language: str) -> None:
+    template = tmp_path / "template.xlsx"
+    assert run("template", str(template), "--lang", language).exit_code == 0
+    result = run("import", str(template), "--store", str(tmp_path / "t.db"), "--apply", "--yes")
+    assert result.exit_code == 0, result.stderr
+    summary = " ".join(result.stdout.split())
+    assert "0 rows" in summary
+    assert "1 out of scope (1 template example)" in summary
+    assert SQLiteStore(tmp_path / "t.db").companies() == []
+
+
+def test_an_example_row_typed_over_is_an_ordinary_row(tmp_path: Path) -> None:
+    template = tmp_path / "template.xlsx"
+    assert run("template", str(template)).exit_code == 0
+    workbook = openpyxl.load_workbook(template)
+    sheet = workbook.worksheets[0]
+    sheet["B2"] = "Bakkerij Peeters"
+    workbook.save(template)
+    document = run_json("import", str(template), "--store", str(tmp_path / "t.db"))
+    assert [c["name"] for c in document["only_in_source"]] == ["Bakkerij Peeters"]
+
+
+def test_columns_that_are_not_imported_are_listed(store: Path) -> None:
+    result = run("import", CLIENTS, "--store", str(store))
+    assert "Columns not imported (unknown headers): Opmerkingen" in " ".join(result.stdout.split())
+    assert run_json("import", CLIENTS, "--store", str(store))["unknown_columns"] == ["Opmerkingen"]
 
 
 def test_plugins_lists_the_builtin_excel_source() -> None:

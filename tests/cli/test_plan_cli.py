@@ -335,6 +335,7 @@ def test_the_schemas_reject_an_extra_key(marker: str) -> None:
         jsonschema.validate({**document, "surprise": 1}, schema)
 
 
+@pytest.mark.slow
 def test_a_real_process_plans_the_same_bytes_whatever_the_hash_seed(store: Path) -> None:
     """``python -m govlink plan --json`` in two processes on two copies of one store."""
     outputs = []

@@ -131,7 +131,8 @@ def test_settings_from_the_store() -> None:
     assert SECRET not in repr(SmtpNotifier(config))
     assert (
         SmtpSettings.from_settings(
-            {"smtp_host": "h", "smtp_sender": "g@firm.be", "smtp_tls": "none", "smtp_port": "2525"}
+            {"smtp_host": "h", "smtp_sender": "g@firm.be", "smtp_tls": "none", "smtp_port": "2525"},
+            {},
         ).port
         == 2525
     )
@@ -150,4 +151,4 @@ def test_settings_from_the_store() -> None:
 )
 def test_unusable_settings(values: dict[str, str]) -> None:
     with pytest.raises(ConfigurationError):
-        SmtpSettings.from_settings(values)
+        SmtpSettings.from_settings(values, {})

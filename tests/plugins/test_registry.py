@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from govlink import EnterpriseNumber, PluginError, SourceError, UnknownSource
+from govlink import EnterpriseNumber, PluginError, UnknownSource
 from govlink.domain.alerts import Alert, AlertKind
 from govlink.domain.records import RawRecord, SourceRef
 from govlink.plugins import (
@@ -233,7 +233,6 @@ def test_open_unknown_source_lists_the_known_names() -> None:
     registry.register(_plugin("mycrm"), name="mc")
     with pytest.raises(UnknownSource) as caught:
         registry.open_source(SourceOptions(location="crm"))
-    assert isinstance(caught.value, SourceError)
     assert str(caught.value) == (
         "unknown source 'crm': no plugin reads it; known sources: "
         + ", ".join(sorted(["adminis", "adminpulse", "excel", "mycrm"]))

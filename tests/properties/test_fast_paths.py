@@ -6,6 +6,7 @@ the straightforward versions, written from the spec with the public ``validate``
 """
 
 import attrs
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -122,6 +123,7 @@ def _scenarios_with_repeats(draw: st.DrawFn) -> tuple[list[RawRecord], list[Comp
     _scenarios_with_repeats(),
     st.one_of(st.none(), st.lists(st.sampled_from(["a@firm.be", "B@Firm.be "]), max_size=2)),
 )
+@pytest.mark.slow
 def test_reconcile_equals_the_reference(
     scenario: tuple[list[RawRecord], list[Company]], colleagues: list[str] | None
 ) -> None:

@@ -1,6 +1,7 @@
 """Properties of reconcile() and plan_apply() over generated import scenarios."""
 
 import attrs
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -22,6 +23,7 @@ def records_of(pool: list[Company]) -> list[RawRecord]:
 
 
 @given(import_scenarios())
+@pytest.mark.slow
 def test_partition_invariant(scenario: ImportScenario) -> None:
     diff = reconcile(scenario.records, scenario.platform)
     refs = [c.origin for c in diff.only_in_source]
@@ -47,6 +49,7 @@ def test_partition_invariant(scenario: ImportScenario) -> None:
 
 
 @given(import_scenarios(), st.randoms(use_true_random=False))
+@pytest.mark.slow
 def test_independent_of_input_order(scenario: ImportScenario, rnd: object) -> None:
     records, platform = list(scenario.records), list(scenario.platform)
     rnd.shuffle(records)  # type: ignore[attr-defined]
@@ -67,6 +70,7 @@ def test_reconcile_with_itself_has_no_changes(pool: list[Company]) -> None:
 
 
 @given(import_scenarios(), FIELD_SETS)
+@pytest.mark.slow
 def test_apply_then_reconcile_is_idempotent(scenario: ImportScenario, fields: object) -> None:
     diff = reconcile(scenario.records, scenario.platform)
     plan = plan_apply(diff, Selection(add=ALL, overwrite=fields))  # type: ignore[arg-type]
@@ -81,6 +85,7 @@ def test_apply_then_reconcile_is_idempotent(scenario: ImportScenario, fields: ob
 
 
 @given(import_scenarios(), FIELD_SETS)
+@pytest.mark.slow
 def test_a_plan_never_erases_platform_data(scenario: ImportScenario, fields: object) -> None:
     diff = reconcile(scenario.records, scenario.platform)
     plan = plan_apply(diff, Selection(overwrite=fields))  # type: ignore[arg-type]
@@ -97,6 +102,7 @@ def test_a_plan_never_erases_platform_data(scenario: ImportScenario, fields: obj
     st.lists(companies(), max_size=12, unique_by=lambda c: c.enterprise_number),
     st.data(),
 )
+@pytest.mark.slow
 def test_swapping_sides_swaps_only_in(pool: list[Company], data: st.DataObject) -> None:
     sides = [data.draw(st.sampled_from(["a", "b", "both"])) for _ in pool]
     a = [c for c, s in zip(pool, sides, strict=True) if s != "b"]

@@ -102,6 +102,7 @@ def test_the_hypothesis_entry_point_is_declared() -> None:
     assert point.value == "govlink.testing._hypothesis:setup_hook"
 
 
+@pytest.mark.slow
 def test_scenarios_cover_every_category() -> None:
     seen: set[str] = set()
 
@@ -117,6 +118,7 @@ def test_scenarios_cover_every_category() -> None:
 
 
 @given(import_scenarios(max_size=8))
+@pytest.mark.slow
 def test_scenario_rows_are_unique(scenario: ImportScenario) -> None:
     rows = [r.ref.row for r in scenario.records]
     assert len(rows) == len(set(rows))

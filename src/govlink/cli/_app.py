@@ -29,7 +29,6 @@ from govlink.workflows.importing import ReadProgress
 __all__ = [
     "Bars",
     "after_commit",
-    "environment_settings",
     "main",
     "needs_excel",
     "open_store",
@@ -239,8 +238,3 @@ def needs_excel(what: str) -> Iterator[None]:
         yield
     except ImportError as error:
         raise _Failure(f"{what} needs the excel extra: pip install 'govlink[excel]'") from error
-
-
-def environment_settings() -> dict[str, str]:
-    """The ``GOVLINK_*`` environment variables, handed to sources as their settings."""
-    return {key: value for key, value in os.environ.items() if key.startswith("GOVLINK_")}

@@ -13,6 +13,7 @@ from govlink.cli._documents_render import render_alerts, render_ingest
 from govlink.cli._output import echo_json
 from govlink.domain.documents import DocumentKind
 from govlink.domain.enterprise_number import EnterpriseNumber
+from govlink.environment import environment_settings
 from govlink.errors import InvalidEnterpriseNumber
 from govlink.plugins import Registry
 from govlink.store.sqlite import SQLiteStore
@@ -33,7 +34,7 @@ def _company(ctx: click.Context, param: click.Parameter, value: str) -> Enterpri
 
 def _registry(store: SQLiteStore) -> Registry:
     registry = Registry()
-    configure_notifiers(registry, store.settings())
+    configure_notifiers(registry, store.settings(), environment_settings())
     return registry
 
 

@@ -13,7 +13,6 @@ import click
 
 from govlink.cli._app import (
     after_commit,
-    environment_settings,
     needs_excel,
     open_store,
     progress_bars,
@@ -26,6 +25,7 @@ from govlink.cli._output import echo_json
 from govlink.cli._paths import refuse_overwriting_inputs, store_files
 from govlink.cli._render import render_applied, render_hint, render_plan, render_preview
 from govlink.domain.enterprise_number import EnterpriseNumber
+from govlink.environment import environment_settings
 from govlink.errors import DomainError, InvalidEnterpriseNumber
 from govlink.plugins import Registry, SourceOptions
 from govlink.reconcile.policy import ALL, AllType, ApplyPlan, Selection
@@ -149,9 +149,9 @@ def import_command(
         raise click.UsageError("--token needs --apply")
     if report is not None:
         inputs = store_files(store_path)
-        if Path(source).exists():
-            inputs[f"the source ({source})"] = Path(source)
-        refuse_overwriting_inputs(report, inputs, param_hint="'--report'")
+        inputs[f"the source ({source})"] = Path(source)
+        created = (store_path,) if apply_ else ()
+        refuse_overwriting_inputs(report, inputs, param_hint="'--report'", created=created)
     everywhere, per_company = overwrite
     chosen = select is not None or exclude is not None or bool(everywhere) or bool(per_company)
     selection = Selection(

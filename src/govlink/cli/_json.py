@@ -102,6 +102,7 @@ def import_json(
             {"code": w.code, "enterprise_number": w.enterprise_number.compact, "message": w.message}
             for w in diff.warnings
         ],
+        "unknown_columns": list(preview.unknown_columns),
     }
     if applied is not None:
         document["applied"] = _plan(applied)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Final
 
@@ -32,13 +32,23 @@ def _same(output: Path, given: Path) -> bool:
         return False
 
 
-def refuse_overwriting_inputs(output: Path, inputs: Mapping[str, Path], *, param_hint: str) -> None:
+def refuse_overwriting_inputs(
+    output: Path,
+    inputs: Mapping[str, Path],
+    *,
+    param_hint: str,
+    created: Collection[Path] = (),
+) -> None:
     """Refuse (a one-line usage error) when ``output`` is one of ``inputs`` by path, hard link
-    or symlink; ``inputs`` maps a description (``"the store (govlink.db)"``) to its path.
+    or symlink; ``inputs`` maps a description (``"the store (govlink.db)"``) to its path. An
+    input that does not exist is nothing to overwrite, unless the command will create it
+    (``created``: the store of an ``--apply``).
 
     :raises click.BadParameter: before anything is written.
     """
     for description, given in inputs.items():
+        if not (os.path.lexists(given) or given in created):
+            continue
         if _same(output, given):
             raise click.BadParameter(
                 f"{output} is {description}; writing it would destroy it, choose another path",

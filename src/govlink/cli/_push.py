@@ -10,7 +10,6 @@ from zoneinfo import ZoneInfo
 import click
 
 from govlink.cli._app import (
-    environment_settings,
     open_store,
     progress_bars,
     stdout_console,
@@ -19,6 +18,7 @@ from govlink.cli._app import (
 from govlink.cli._documents_json import push_json, push_status_json
 from govlink.cli._documents_render import render_push, render_push_status
 from govlink.cli._output import echo_json
+from govlink.environment import environment_settings
 from govlink.plugins import Registry
 from govlink.store.rates import closing_rates
 from govlink.workflows.pushing import PushOptions, push, push_status

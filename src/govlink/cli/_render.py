@@ -98,6 +98,9 @@ def render_preview(console: Console, preview: ImportPreview, *, limit: int | Non
     diff = preview.diff
     console.print(safe_text(f"Import from {preview.source} ({preview.location})", "bold"))
     console.print(safe_text(_summary(preview)))
+    if preview.unknown_columns:
+        ignored = ", ".join(preview.unknown_columns)
+        console.print(safe_text(f"Columns not imported (unknown headers): {ignored}", "dim"))
     console.print()
     section(
         console,

@@ -8,7 +8,6 @@ reaches a log, a repr or an error message.
 from __future__ import annotations
 
 import logging
-import os
 import smtplib
 import ssl
 from collections.abc import Mapping
@@ -98,9 +97,7 @@ class SmtpSettings:
     timeout: float = 30.0
 
     @classmethod
-    def from_settings(
-        cls, settings: Mapping[str, str], environ: Mapping[str, str] = os.environ
-    ) -> SmtpSettings:
+    def from_settings(cls, settings: Mapping[str, str], environ: Mapping[str, str]) -> SmtpSettings:
         """Read the ``smtp_*`` settings and the password from ``environ``.
 
         :raises ConfigurationError: a setting is missing or unusable.

@@ -40,6 +40,7 @@ from govlink.plugins.types import (
     Source,
     SourceOptions,
     SourceSpec,
+    SourceWithColumns,
 )
 
 __all__ = [
@@ -68,5 +69,6 @@ __all__ = [
     "Source",
     "SourceOptions",
     "SourceSpec",
+    "SourceWithColumns",
     "hookimpl",
 ]

@@ -27,6 +27,7 @@ __all__ = [
     "Source",
     "SourceOptions",
     "SourceSpec",
+    "SourceWithColumns",
 ]
 
 
@@ -73,6 +74,17 @@ class Source(Protocol):
 
     def known_colleagues(self) -> Collection[str] | None:
         """The firm's colleagues' e-mails, when the source knows them (else ``None``)."""
+        ...
+
+
+@runtime_checkable
+class SourceWithColumns(Source, Protocol):
+    """A source read from a table (a sheet, a CSV file) that can say which of its columns
+    govlink does not know: the import lists them, so a user sees what was not taken over."""
+
+    @property
+    def unknown_columns(self) -> tuple[str, ...]:
+        """The headers of the columns govlink ignored, in the table's order."""
         ...
 
 

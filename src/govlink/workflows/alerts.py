@@ -7,7 +7,6 @@ delivery hands it out again (each notifier may then see it twice).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 
 import attrs
@@ -24,7 +23,7 @@ FALLBACK_RECIPIENT = "fallback_recipient"
 
 
 def configure_notifiers(
-    registry: Registry, settings: Mapping[str, str], environ: Mapping[str, str] = os.environ
+    registry: Registry, settings: Mapping[str, str], environ: Mapping[str, str]
 ) -> None:
     """Register the SMTP notifier (as ``smtp``) when the ``smtp_host`` setting is set.
 

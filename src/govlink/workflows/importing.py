@@ -13,7 +13,7 @@ import attrs
 
 from govlink.domain.records import RawRecord
 from govlink.errors import PreviewChanged, StaleStoreError
-from govlink.plugins.types import Source
+from govlink.plugins.types import Source, SourceWithColumns
 from govlink.reconcile.model import ImportDiff
 from govlink.reconcile.policy import ApplyPlan, Selection, plan_apply
 from govlink.reconcile.reconciler import reconcile
@@ -48,6 +48,7 @@ class ImportPreview:
     :param source: the source's name; :param location: what the user opened.
     :param records: the raw records read, kept so an apply can re-reconcile if the store moved.
     :param skipped: records the source left out on purpose, counted by reason.
+    :param unknown_columns: the columns of a table source that govlink ignored.
     """
 
     source: str
@@ -56,6 +57,7 @@ class ImportPreview:
     records: tuple[RawRecord, ...] = attrs.field(repr=False)
     known_colleagues: frozenset[str] | None = attrs.field(default=None, repr=False)
     skipped: Mapping[str, int] = attrs.field(factory=dict)
+    unknown_columns: tuple[str, ...] = ()
 
     @property
     def token(self) -> str:
@@ -118,6 +120,7 @@ def preview_import(
         records=tuple(records),
         known_colleagues=colleagues,
         skipped=dict(source.skipped),
+        unknown_columns=source.unknown_columns if isinstance(source, SourceWithColumns) else (),
     )
 
 

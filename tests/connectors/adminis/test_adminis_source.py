@@ -69,6 +69,7 @@ def _check_exactly_once(
         (Fault.EXPIRE_TOKENS, 0.05),
     ],
 )
+@pytest.mark.slow
 def test_10k_customers_arrive_exactly_once(
     run: Run, clock: ScaledClock, api_key: str, fault: Fault | None, probability: float
 ) -> None:

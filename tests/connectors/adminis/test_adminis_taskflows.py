@@ -149,10 +149,12 @@ def test_settings_configure_the_source(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "k3y" not in repr(source) + repr(source.config)
 
 
-def test_settings_fall_back_to_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_settings_come_only_from_the_options(monkeypatch: pytest.MonkeyPatch) -> None:
     for name, value in _ENV.items():
         monkeypatch.setenv(name, value)
-    source = AdminisSource.from_options(SourceOptions(location="adminis"))
+    with pytest.raises(ConfigurationError, match="GOVLINK_ADMINIS_URL is not set"):
+        AdminisSource.from_options(SourceOptions(location="adminis"))
+    source = AdminisSource.from_options(SourceOptions(location="adminis", settings=_ENV))
     assert source.config.api_key == Secret("k3y")
     assert source.window == DateWindow.default()
 
@@ -178,13 +180,11 @@ def test_bad_settings_are_configuration_errors(
         AdminisSource.from_options(options)
 
 
-def test_the_plugin_offers_the_adminis_source(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name, value in _ENV.items():
-        monkeypatch.setenv(name, value)
+def test_the_plugin_offers_the_adminis_source() -> None:
     registry = Registry(entry_points=False)
     assert registry.sources()["adminis"] is SPEC
     assert "adminis" in [info.name for info in registry.plugins()]
-    source: Any = registry.open_source(SourceOptions(location="adminis"))
+    source: Any = registry.open_source(SourceOptions(location="adminis", settings=_ENV))
     assert isinstance(source, AdminisSource)
     blocked = Registry(entry_points=False, blocked=("adminis",))
     assert "adminis" not in blocked.sources()

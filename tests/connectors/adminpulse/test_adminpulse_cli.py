@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from govlink.domain.enterprise_number import EnterpriseNumber
 from govlink.plugins import Registry
 from govlink.plugins.types import SourceOptions
@@ -36,6 +38,7 @@ def test_the_adminpulse_source_is_a_builtin_plugin() -> None:
     assert source.name == "adminpulse"
 
 
+@pytest.mark.slow
 def test_govlink_import_adminpulse_json(tmp_path: Path) -> None:
     data = generate(1000)
     simulator = AdminPulseSimulator(**data, api_keys=(KEY,))

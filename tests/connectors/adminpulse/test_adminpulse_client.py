@@ -236,9 +236,12 @@ def test_settings_pick_the_url_and_refuse_what_is_missing(
         )
     with AdminPulseClient.from_env({"GOVLINK_ADMINPULSE_API_KEY": KEY}) as default:
         assert "https://api.adminpulse.be" in repr(default)
-    monkeypatch.setenv("GOVLINK_ADMINPULSE_URL", "http://127.0.0.1:9")
-    with AdminPulseClient.from_env({"GOVLINK_ADMINPULSE_API_KEY": KEY}) as from_environ:
-        assert "127.0.0.1:9" in repr(from_environ)
+    monkeypatch.setenv("GOVLINK_ADMINPULSE_URL", "http://127.0.0.1:9")  # never read
+    with AdminPulseClient.from_env({"GOVLINK_ADMINPULSE_API_KEY": KEY}) as not_environ:
+        assert "https://api.adminpulse.be" in repr(not_environ)
+    url = {"GOVLINK_ADMINPULSE_URL": "http://127.0.0.1:9"}
+    with AdminPulseClient.from_env({"GOVLINK_ADMINPULSE_API_KEY": KEY} | url) as from_settings:
+        assert "127.0.0.1:9" in repr(from_settings)
     with AdminPulseClient.from_env(
         {"GOVLINK_ADMINPULSE_API_KEY": KEY}, base_url="http://10.0.0.1"
     ) as argument:
@@ -253,6 +256,7 @@ def _texts(error: BaseException) -> Iterator[str]:
         yield repr(vars(error))
 
 
+@pytest.mark.slow
 def test_credentials_never_leak(
     serve: Serve,
     connect: Connect,

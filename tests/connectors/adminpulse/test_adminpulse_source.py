@@ -42,6 +42,7 @@ def _read(source: AdminPulseSource) -> Counter[str]:
 
 
 @pytest.mark.parametrize("fault", list(Fault))
+@pytest.mark.slow
 def test_every_relation_arrives_exactly_once_under_each_fault(
     serve: Serve, connect: Connect, data_10k: dict[str, Any], fault: Fault
 ) -> None:
@@ -76,6 +77,7 @@ def test_bare_arrays_and_a_smaller_server_page_lose_nothing(
     assert simulator.count("/relations") == 1000 // 300 + 1  # the short last page ends it
 
 
+@pytest.mark.slow
 def test_the_client_never_exceeds_the_limits(
     serve: Serve, connect: Connect, data_10k: dict[str, Any]
 ) -> None:
@@ -132,6 +134,7 @@ SAMPLE = generate(900)["relations"]
     envelope=st.booleans(),
     shifting=st.sampled_from([0, 1, 2, 3]),
 )
+@pytest.mark.slow
 def test_paging_yields_each_relation_once_for_any_shape(
     n: int, server_page: int, envelope: bool, shifting: int
 ) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from pathlib import Path
 
 from hypothesis import example, given
 from hypothesis import strategies as st
@@ -69,3 +71,24 @@ def test_spelling_variants_match(case: tuple[str, str]) -> None:
 def test_header_key_never_raises_and_is_idempotent(text: str) -> None:
     key = header_key(text)
     assert header_key(key) == key
+
+
+def test_the_headers_accountants_type() -> None:
+    assert {
+        label: field_for(label)
+        for label in ("N° d'entreprise", "Ondernemingsnr.", "BTW-nr", "GSM", "Raison sociale")
+    } == {
+        "N° d'entreprise": "enterprise_number",
+        "Ondernemingsnr.": "enterprise_number",
+        "BTW-nr": "enterprise_number",
+        "GSM": "phone",
+        "Raison sociale": "name",
+    }
+
+
+def test_the_docs_table_is_the_alias_list() -> None:
+    page = (Path(__file__).resolve().parents[3] / "docs" / "excel.md").read_text("utf-8")
+    section = page.split("## Accepted headers")[1].split("\n## ")[0]
+    documented = dict(re.findall(r"^\| (\w+) \| (.+) \|$", section, re.M))
+    documented.pop("field")
+    assert documented == {field: ", ".join(labels) for field, labels in ALIASES.items()}

@@ -288,6 +288,7 @@ def test_huge_declared_dimension(
     assert message.endswith("delete the empty rows and columns after the data and save it again")
 
 
+@pytest.mark.slow
 def test_rows_running_to_the_last_row(
     write_xlsx: WriteXlsx, replace_part: ReplacePart, bounded_memory: None
 ) -> None:

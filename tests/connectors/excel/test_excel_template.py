@@ -22,11 +22,16 @@ def test_template_round_trip(tmp_path: Path, language: TemplateLanguage) -> None
     source = ExcelSource(path)
     assert source.unknown_columns == ()
     assert sorted(source.columns.values()) == sorted(COMPANY_FIELDS)
-    [example] = source.records()
-    result = validate(example)
+    assert list(source.records()) == []
+    assert source.skipped == {"template example": 1}
+    workbook = openpyxl.load_workbook(path)
+    workbook.worksheets[0]["B2"] = "Bakkerij Peeters"
+    workbook.save(path)
+    [row] = ExcelSource(path).records()
+    result = validate(row)
     assert isinstance(result, ValidRecord)
     assert result.company.language == language
-    assert example.ref.row == 2
+    assert row.ref.row == 2
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -47,8 +52,8 @@ def test_template_layout(tmp_path: Path, language: TemplateLanguage) -> None:
     text = " ".join(str(row[0]) for row in instructions.values)
     for language_name in ("Nederlands", "Français", "English"):
         assert language_name in text
-    assert "Verwijder de voorbeeldrij" in text
-    assert "Delete the example row" in text
+    assert "voorbeeldrij wordt nooit ingelezen" in text
+    assert "example row is never imported" in text
 
 
 def test_dutch_by_default(tmp_path: Path) -> None:

@@ -79,6 +79,7 @@ def test_matching_highlights_changes_and_marks_overwrites(tmp_path: Path) -> Non
 
 @settings(max_examples=25, deadline=None)
 @given(st.text(alphabet=st.sampled_from("=+-@abc1 ("), min_size=1, max_size=8))
+@pytest.mark.slow
 def test_no_text_value_ever_becomes_a_formula(
     tmp_path_factory: pytest.TempPathFactory, value: str
 ) -> None:

@@ -7,6 +7,7 @@ from datetime import timedelta
 from typing import Any
 
 import jsonschema
+import pytest
 
 from govlink import EnterpriseNumber
 from govlink.cli._documents_json import push_json
@@ -21,6 +22,7 @@ UNKNOWN = EnterpriseNumber.parse("0403.019.261")
 NO_WAIT = PushOptions(retry=RetryPolicy(base_delay=timedelta(0)))
 
 
+@pytest.mark.slow
 def test_200_documents_pushed_exactly_once_within_the_documents_limit(
     store: SQLiteStore, registry: Registry, served: Any, relation_ids: Any, queue: Any
 ) -> None:
@@ -127,6 +129,7 @@ def test_server_errors_are_retried_and_a_lost_answer_is_never_retried(
     assert sum(u.content == sample_pdf(6) for u in simulator.documents) == 1
 
 
+@pytest.mark.slow
 def test_relations_that_cannot_be_read_park_nothing(
     store: SQLiteStore, registry: Registry, served: Any, relation_ids: Any, queue: Any
 ) -> None:

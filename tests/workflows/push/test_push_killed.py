@@ -16,6 +16,7 @@ from typing import Any
 
 import httpx
 import jsonschema
+import pytest
 
 from govlink.domain.outbox import OutboxState
 from govlink.store import SQLiteStore
@@ -37,6 +38,7 @@ def _wait_for_upload(
         time.sleep(0.005)
 
 
+@pytest.mark.slow
 def test_push_killed_at_random_moments_loses_nothing(
     tmp_path: Path,
     data: dict[str, list[dict[str, Any]]],

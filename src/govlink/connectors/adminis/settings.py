@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from datetime import date
 from typing import Final
@@ -35,9 +34,7 @@ class SettingsReader:
     """Reads the ``GOVLINK_ADMINIS_*`` settings; a bad value is a configuration error."""
 
     def __init__(self, settings: Mapping[str, str]) -> None:
-        self._values = {k: v for k, v in os.environ.items() if k in SETTINGS} | {
-            k: v for k, v in settings.items() if k in SETTINGS
-        }
+        self._values = {k: v for k, v in settings.items() if k in SETTINGS}
 
     def _bad(self, name: str, what: str) -> ConfigurationError:
         return ConfigurationError(f"{CONNECTOR}: {name} {what}", connector=CONNECTOR)

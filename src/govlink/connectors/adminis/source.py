@@ -2,8 +2,8 @@
 
 ``govlink import adminis [--template TASKFLOW]`` with ``GOVLINK_ADMINIS_URL`` and
 ``GOVLINK_ADMINIS_API_KEY`` set. Every setting (see
-:data:`~govlink.connectors.adminis.settings.SETTINGS`) comes from the source options' settings,
-else from the environment.
+:data:`~govlink.connectors.adminis.settings.SETTINGS`) comes from the source options' settings
+(the ``govlink`` command fills them from the environment).
 """
 
 from __future__ import annotations

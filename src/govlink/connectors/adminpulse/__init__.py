@@ -1,13 +1,12 @@
 """The built-in AdminPulse plugin: the ``adminpulse`` source and the ``adminpulse`` sink.
 
-Import-light: the client is built only when the source or the sink is opened. Settings come from the
-environment (``GOVLINK_ADMINPULSE_*``, see ``docs/adminpulse.md``); the user's
-:class:`~govlink.plugins.types.SourceOptions` settings override them.
+Import-light: the client is built only when the source or the sink is opened. Settings
+(``GOVLINK_ADMINPULSE_*``, see ``docs/adminpulse.md``) come only from the options' settings, which
+the edge builds from the environment (:func:`govlink.environment.environment_settings`).
 """
 
 from __future__ import annotations
 
-import os
 from typing import Final
 
 from govlink.plugins import hookimpl
@@ -25,7 +24,7 @@ def _open(options: SourceOptions) -> Source:
     )
     from govlink.connectors.adminpulse.source import AdminPulseSource
 
-    env = {**os.environ, **options.settings}
+    env = options.settings
     return AdminPulseSource(
         AdminPulseClient.from_env(env, timeout=timeout_from_env(env)),
         mapping=mapping_from_env(env),
@@ -56,7 +55,7 @@ def _open_sink(options: SinkOptions) -> Sink:
     )
     from govlink.connectors.adminpulse.sink import AdminPulseSink
 
-    env = {**os.environ, **options.settings}
+    env = options.settings
     client = AdminPulseClient.from_env(
         env, limits=limits_from_env(env), timeout=timeout_from_env(env), rates=options.rates
     )

@@ -14,7 +14,6 @@ See ``docs/adminpulse.md`` for the settings and the assumptions behind them.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator, Mapping
 from datetime import date
 from typing import Any, Final, Self
@@ -141,8 +140,8 @@ class DocumentUpload:
         return data
 
 
-def _base_url(base_url: str | None, env: Mapping[str, str]) -> str:
-    url = (base_url or env.get("GOVLINK_ADMINPULSE_URL") or DEFAULT_URL).strip().rstrip("/")
+def _base_url(base_url: str | None) -> str:
+    url = (base_url or DEFAULT_URL).strip().rstrip("/")
     parsed = httpx.URL(url)
     if parsed.scheme not in ("http", "https") or not parsed.host:
         raise ConfigurationError(
@@ -219,7 +218,7 @@ class AdminPulseClient:
         self._max_pages = max_pages
         self._session = ApiSession(
             connector=CONNECTOR,
-            base_url=_base_url(base_url, os.environ),
+            base_url=_base_url(base_url),
             auth=auth,
             limiter=limiter or shared_limiter(auth.fingerprint, limits, clock=clock, store=rates),
             retry=retry,
@@ -231,12 +230,12 @@ class AdminPulseClient:
     @classmethod
     def from_env(
         cls,
-        env: Mapping[str, str] | None = None,
+        env: Mapping[str, str],
         *,
         transport: httpx.BaseTransport | None = None,
         **options: Any,
     ) -> Self:
-        """A client configured from environment-style settings (default: ``os.environ``).
+        """A client configured from settings (``GOVLINK_ADMINPULSE_*``; never read from os itself).
 
         ``GOVLINK_ADMINPULSE_API_KEY`` selects API-key authentication; otherwise OAuth with
         ``GOVLINK_ADMINPULSE_CLIENT_ID``, ``_CLIENT_SECRET``, ``_TOKEN_URL`` and
@@ -244,7 +243,6 @@ class AdminPulseClient:
         ``GOVLINK_ADMINPULSE_URL`` overrides the base URL. Other ``options`` go to the
         constructor.
         """
-        env = os.environ if env is None else env
         key = env.get("GOVLINK_ADMINPULSE_API_KEY", "").strip()
         if key:
             auth: CredentialAuth = BearerToken(Secret(key))

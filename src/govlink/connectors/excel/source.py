@@ -27,6 +27,7 @@ import defusedxml
 import python_calamine
 
 from govlink.connectors.excel import parts
+from govlink.connectors.excel.example import SKIPPED_EXAMPLE, is_example_row
 from govlink.connectors.excel.headers import field_for
 from govlink.connectors.excel.safety import check_workbook
 from govlink.domain.records import RawRecord, SourceRef
@@ -238,6 +239,7 @@ class ExcelSource:
             elif text:
                 unknown.append(text)
         self._unknown = tuple(unknown)
+        self._skipped: dict[str, int] = {}
 
     def __repr__(self) -> str:
         return (
@@ -298,8 +300,9 @@ class ExcelSource:
 
     @property
     def skipped(self) -> Mapping[str, int]:
-        """Nothing is left out on purpose: blank rows are not records."""
-        return MappingProxyType({})
+        """The template's example row, if still there (``template example``); blank rows
+        are not records."""
+        return MappingProxyType(self._skipped)
 
     def known_colleagues(self) -> None:
         """A workbook does not list the firm's colleagues."""
@@ -310,8 +313,10 @@ class ExcelSource:
 
         ``fields`` holds the recognised columns (when several columns name one field, the first
         non-blank one counts); ``raw`` holds every column by its header text. Cell values are
-        passed on unchanged: numbers stay numbers, formulas give their cached values.
+        passed on unchanged: numbers stay numbers, formulas give their cached values. The
+        template's example row is left out and counted in :attr:`skipped`.
         """
+        self._skipped.clear()
         single = [(field, ix[0]) for field, ix in self._fields.items() if len(ix) == 1]
         several = [(field, ix) for field, ix in self._fields.items() if len(ix) > 1]
         raw_columns = self._raw
@@ -330,6 +335,9 @@ class ExcelSource:
                     values = [row[i] for i in ix if i < size]
                     if values:
                         fields[field] = next((v for v in values if not _is_blank(v)), values[0])
+                if is_example_row(fields):
+                    self._skipped[SKIPPED_EXAMPLE] = self._skipped.get(SKIPPED_EXAMPLE, 0) + 1
+                    continue
                 raw = {key: row[i] for i, key in raw_columns if i < size}
                 for i in range(width, size):
                     if not _is_blank(row[i]):

@@ -15,6 +15,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from govlink._atomic import write_atomically
+from govlink.connectors.excel.example import example_row
 from govlink.connectors.excel.headers import TEMPLATE_HEADERS, TemplateLanguage
 from govlink.errors import SourceError
 
@@ -26,49 +27,11 @@ TEXT_FORMAT: Final = "@"
 _SHEET: Final[dict[TemplateLanguage, str]] = {"nl": "Klanten", "fr": "Clients", "en": "Clients"}
 _INSTRUCTIONS_SHEET: Final = "Instructies - Instructions"
 
-_EXAMPLE: Final[dict[TemplateLanguage, dict[str, str]]] = {
-    "nl": {
-        "name": "Voorbeeld NV",
-        "legal_form": "NV",
-        "email": "info@voorbeeld.be",
-        "language": "Nederlands",
-        "street": "Kunstlaan",
-        "city": "Brussel",
-        "responsible": "an.peeters@uwkantoor.be",
-    },
-    "fr": {
-        "name": "Exemple SA",
-        "legal_form": "SA",
-        "email": "info@exemple.be",
-        "language": "Français",
-        "street": "Avenue des Arts",
-        "city": "Bruxelles",
-        "responsible": "anne.dupont@votrebureau.be",
-    },
-    "en": {
-        "name": "Example Ltd",
-        "legal_form": "NV",
-        "email": "info@example.be",
-        "language": "English",
-        "street": "Kunstlaan",
-        "city": "Brussels",
-        "responsible": "ann.peters@yourfirm.be",
-    },
-}
-_EXAMPLE_COMMON: Final = {
-    "enterprise_number": "0417.497.106",
-    "house_number": "56",
-    "box": "",
-    "postal_code": "1000",
-    "country_code": "BE",
-    "phone": "+32 2 123 45 67",
-    "customer_code": "K0001",
-}
-
 _INSTRUCTIONS: Final = (
     ("Nederlands", None),
     (
-        "Vul één bedrijf per rij in, onder de kopregel. Verwijder de voorbeeldrij.",
+        "Vul één bedrijf per rij in, onder de kopregel. "
+        "De grijze voorbeeldrij wordt nooit ingelezen.",
         "Ondernemingsnummer en Naam zijn verplicht; de andere kolommen zijn optioneel.",
     ),
     (
@@ -78,7 +41,8 @@ _INSTRUCTIONS: Final = (
     ),
     ("Français", None),
     (
-        "Une entreprise par ligne, sous la ligne d'en-tête. Supprimez la ligne d'exemple.",
+        "Une entreprise par ligne, sous la ligne d'en-tête. "
+        "La ligne d'exemple en gris n'est jamais importée.",
         "Le numéro d'entreprise et le nom sont obligatoires ; les autres colonnes sont "
         "facultatives.",
     ),
@@ -89,7 +53,7 @@ _INSTRUCTIONS: Final = (
     ),
     ("English", None),
     (
-        "One company per row, below the header row. Delete the example row.",
+        "One company per row, below the header row. The grey example row is never imported.",
         "Enterprise number and name are required; the other columns are optional.",
     ),
     (
@@ -138,7 +102,7 @@ def write_template(path: str | os.PathLike[str], language: TemplateLanguage = "n
         )
     target = Path(path)
     headers = TEMPLATE_HEADERS[language]
-    example = _EXAMPLE_COMMON | _EXAMPLE[language]
+    example = example_row(language)
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None  # a new Workbook always has its first sheet

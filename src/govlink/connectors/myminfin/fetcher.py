@@ -69,7 +69,7 @@ class MyMinfinSimFetcher:
         url, token = settings.get(URL_ENV, "").strip(), settings.get(TOKEN_ENV, "").strip()
         if not url or not token:
             raise ConfigurationError(
-                f"the myminfin-sim fetcher needs {URL_ENV} and {TOKEN_ENV} in the environment"
+                f"the myminfin-sim fetcher needs {URL_ENV} and {TOKEN_ENV} in its settings"
             )
         return cls(url, token, timeout=options.timeout)
 
