@@ -18,8 +18,9 @@ from typing import Any, Final
 
 import attrs
 
-from govlink.domain.enterprise_number import is_valid
-from govlink.domain.records import NumberCandidates, RawRecord, SourceRef
+from govlink.domain.enterprise_number import EnterpriseNumber, is_valid
+from govlink.errors import InvalidEnterpriseNumber
+from govlink.domain.records import NumberCandidates, RawRecord, SkippedRecord, SourceRef
 
 __all__ = [
     "ADDRESS_PREFIX",
@@ -60,6 +61,9 @@ class SkipReason(StrEnum):
 
     PERSON = "person"
     INACTIVE = "inactive"
+    #: A non-company carrying the number of an active company customer: a director or contact
+    #: entered with the company's number, not a sole proprietor.
+    CONTACT_OF_COMPANY = "skipped.contact_of_company"
 
 
 def _flag(value: Any) -> bool:
@@ -114,6 +118,38 @@ class CustomerMapping:
         if self.include_sole_proprietors and any(map(is_valid, numbers)):
             return None
         return SkipReason.PERSON
+
+    @staticmethod
+    def is_company(customer: Mapping[str, Any]) -> bool:
+        """Whether ``customer`` is flagged a company (``IsCompany``)."""
+        return _flag(customer.get("IsCompany"))
+
+    @staticmethod
+    def is_active(customer: Mapping[str, Any]) -> bool:
+        """Whether ``customer`` is active (``IsActive``)."""
+        return _flag(customer.get("IsActive"))
+
+    def numbers(self, customer: Mapping[str, Any]) -> frozenset[str]:
+        """The valid enterprise numbers (10 digits) in ``customer``'s number fields."""
+        found = set()
+        for name in self.number_fields:
+            value = customer.get(name)
+            if value is None or not str(value).strip():
+                continue
+            try:
+                found.add(EnterpriseNumber.parse(value).compact)
+            except InvalidEnterpriseNumber:
+                continue
+        return frozenset(found)
+
+    def skipped(self, customer: Mapping[str, Any], reason: str) -> SkippedRecord:
+        """The kept trace of a customer left out for ``reason``."""
+        return SkippedRecord(
+            ref=SourceRef(source=SOURCE_NAME, record_id=str(customer.get("CustomerId"))),
+            reason=reason,
+            numbers={name: customer.get(name) for name in self.number_fields},
+            raw=customer,
+        )
 
     def record(self, customer: Mapping[str, Any], address: Mapping[str, Any] | None) -> RawRecord:
         """The raw record of an imported customer and its registered-office address.
