@@ -64,7 +64,10 @@ def read_only_store() -> Iterator[Path]:
         assert sorted(p.name for p in folder.iterdir()) == ["govlink.db"]
         store.chmod(0o444)
         folder.chmod(0o555)
-        probe = _run("--version")
+        try:
+            probe = _run("--version")
+        except subprocess.SubprocessError as error:  # prctl refused: no CAP_SETPCAP here
+            pytest.skip(f"root, but cannot start a reader without CAP_DAC_OVERRIDE: {error}")
         assert probe.returncode == 0, probe.stderr
         yield store
     finally:
