@@ -63,6 +63,7 @@ def test_the_schema_rejects_an_extra_key() -> None:
         "invalid": [],
         "warnings": [],
         "unknown_columns": [],
+        "skipped": [],
     }
     jsonschema.validate(document, schema)
     with pytest.raises(jsonschema.ValidationError):

@@ -79,6 +79,7 @@ def test_the_json_counts_add_up(store: Path) -> None:
         "matching": 26,
         "changed": 6,
         "invalid": 8,
+        "skipped": 0,
     }
     assert counts["rows"] == counts["only_in_source"] + counts["matching"] + counts["invalid"]
     assert counts["changed"] == sum(1 for m in document["matching"] if m["changes"])

@@ -23,4 +23,5 @@ def test_enterprise_number_reasons_are_the_enterprise_number_codes() -> None:
         "enterprise_number.length",
         "enterprise_number.checksum",
         "enterprise_number.establishment_unit",
+        "enterprise_number.placeholder",
     }

@@ -7,6 +7,7 @@ from datetime import date, time
 from typing import Any
 
 from govlink.domain.company import COMPANY_FIELDS, Company
+from govlink.domain.records import SkippedRecord
 from govlink.domain.validation import InvalidRecord
 from govlink.reconcile.model import Match
 from govlink.reconcile.policy import ApplyPlan
@@ -61,6 +62,17 @@ def _invalid(invalid: InvalidRecord) -> dict[str, Any]:
     }
 
 
+def _skipped(skipped: SkippedRecord) -> dict[str, Any]:
+    ref = skipped.ref
+    return {
+        "source_ref": str(ref),
+        "record_id": ref.record_id,
+        "row": ref.row,
+        "reason": skipped.reason,
+        "numbers": {name: _jsonable(value) for name, value in skipped.numbers.items()},
+    }
+
+
 def _plan(plan: ApplyPlan) -> dict[str, Any]:
     return {
         "added": [c.enterprise_number.compact for c in plan.add],
@@ -93,6 +105,7 @@ def import_json(
             "matching": counts.matching,
             "changed": counts.changed,
             "invalid": counts.invalid,
+            "skipped": counts.skipped,
         },
         "only_in_source": [_new(c) for c in diff.only_in_source],
         "only_in_platform": [company_json(c) for c in diff.only_in_platform],
@@ -103,6 +116,7 @@ def import_json(
             for w in diff.warnings
         ],
         "unknown_columns": list(preview.unknown_columns),
+        "skipped": [_skipped(s) for s in preview.skipped_records],
     }
     if applied is not None:
         document["applied"] = _plan(applied)

@@ -3,7 +3,7 @@
 from govlink.domain.company import COMPANY_FIELDS, Company, FieldPolicy, field_policy
 from govlink.domain.enterprise_number import EnterpriseNumber, is_valid
 from govlink.domain.reasons import ENTERPRISE_NUMBER_REASONS, ReasonCode, WarningCode
-from govlink.domain.records import NumberCandidates, RawRecord, SourceRef
+from govlink.domain.records import NumberCandidates, RawRecord, SkippedRecord, SourceRef
 from govlink.domain.validation import (
     InvalidRecord,
     Problem,
@@ -25,6 +25,7 @@ __all__ = [
     "RawRecord",
     "ReasonCode",
     "RecordWarning",
+    "SkippedRecord",
     "SourceRef",
     "ValidRecord",
     "Validator",

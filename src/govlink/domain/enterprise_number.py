@@ -36,6 +36,7 @@ _FORMAT: Final = ReasonCode.ENTERPRISE_NUMBER_FORMAT
 _LENGTH: Final = ReasonCode.ENTERPRISE_NUMBER_LENGTH
 _CHECKSUM: Final = ReasonCode.ENTERPRISE_NUMBER_CHECKSUM
 _ESTABLISHMENT_UNIT: Final = ReasonCode.ENTERPRISE_NUMBER_ESTABLISHMENT_UNIT
+_PLACEHOLDER_CODE: Final = ReasonCode.ENTERPRISE_NUMBER_PLACEHOLDER
 
 # "403019261.0", "0403019261.00": a spreadsheet float rendered as text.
 _FLOAT_TEXT: Final = re.compile(r"\s*([0-9]+)\.0+\s*")
@@ -56,6 +57,25 @@ def _ascii_digits(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     return "".join(
         str(unicodedata.decimal(ch)) if not ch.isascii() and ch.isdecimal() else ch for ch in text
+    )
+
+
+# A note where the number will come ("BTW-nummer in aanvraag", "TVA en cours", "pending").
+_PLACEHOLDER: Final = re.compile(
+    r"\b(?:in\s+aanvraag|aangevraagd|en\s+cours|en\s+demande|demand[ée]|applied\s+for|pending)\b",
+    re.IGNORECASE,
+)
+
+
+def _placeholder(raw: object, text: str) -> InvalidEnterpriseNumber | None:
+    """The error of a digit-less placeholder text, or ``None``."""
+    if any(ch.isdigit() for ch in text) or not _PLACEHOLDER.search(text):
+        return None
+    return InvalidEnterpriseNumber(
+        f"{preview(raw)} is a placeholder, not an enterprise number: "
+        "fill in the number once the KBO has given it",
+        code=_PLACEHOLDER_CODE,
+        value=raw,
     )
 
 
@@ -127,6 +147,8 @@ def _parse_digits(raw: object) -> str:
     from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidLength, ValidationError
 
     text = _text_of(raw)
+    if (placeholder := _placeholder(raw, text)) is not None:
+        raise placeholder
     try:
         digits: str = _stdnum_vat.validate(text)
     # InvalidLength subclasses InvalidFormat, so it is tested first; ValidationError covers

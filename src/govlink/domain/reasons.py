@@ -21,6 +21,7 @@ class ReasonCode(StrEnum):
     ENTERPRISE_NUMBER_LENGTH = "enterprise_number.length"
     ENTERPRISE_NUMBER_CHECKSUM = "enterprise_number.checksum"
     ENTERPRISE_NUMBER_ESTABLISHMENT_UNIT = "enterprise_number.establishment_unit"
+    ENTERPRISE_NUMBER_PLACEHOLDER = "enterprise_number.placeholder"
     ENTERPRISE_NUMBER_DUPLICATE = "enterprise_number.duplicate"
     ENTERPRISE_NUMBER_CONFLICT = "enterprise_number.conflict"
     NAME_MISSING = "name.missing"
@@ -44,4 +45,5 @@ ENTERPRISE_NUMBER_REASONS: Final = (
     ReasonCode.ENTERPRISE_NUMBER_LENGTH,
     ReasonCode.ENTERPRISE_NUMBER_CHECKSUM,
     ReasonCode.ENTERPRISE_NUMBER_ESTABLISHMENT_UNIT,
+    ReasonCode.ENTERPRISE_NUMBER_PLACEHOLDER,
 )

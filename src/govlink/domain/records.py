@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-__all__ = ["NumberCandidates", "RawRecord", "SourceRef"]
+__all__ = ["NumberCandidates", "RawRecord", "SkippedRecord", "SourceRef"]
 
 
 @attrs.frozen(kw_only=True)
@@ -69,3 +69,19 @@ class RawRecord:
     fields: Mapping[str, Any] = attrs.field(converter=_frozen_mapping)
     ref: SourceRef
     raw: Mapping[str, Any] = attrs.field(factory=dict, converter=_frozen_mapping)
+
+
+@attrs.frozen(kw_only=True)
+class SkippedRecord:
+    """A record a source left out on purpose (a person, a contact, the template's example row),
+    kept so a user can see why a client did not come over.
+
+    :param reason: the skip reason, as counted in the source's ``skipped``.
+    :param numbers: the record's raw enterprise-number fields, by source field name.
+    :param raw: the whole original record.
+    """
+
+    ref: SourceRef
+    reason: str
+    numbers: Mapping[str, Any] = attrs.field(factory=dict, converter=_frozen_mapping)
+    raw: Mapping[str, Any] = attrs.field(factory=dict, converter=_frozen_mapping, repr=False)

@@ -41,6 +41,7 @@ from govlink.plugins.types import (
     SourceOptions,
     SourceSpec,
     SourceWithColumns,
+    SourceWithSkips,
 )
 
 __all__ = [
@@ -70,5 +71,6 @@ __all__ = [
     "SourceOptions",
     "SourceSpec",
     "SourceWithColumns",
+    "SourceWithSkips",
     "hookimpl",
 ]

@@ -6,14 +6,14 @@ that yields it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 import attrs
 
 from govlink.domain.documents import Document
-from govlink.domain.records import RawRecord
+from govlink.domain.records import RawRecord, SkippedRecord
 
 if TYPE_CHECKING:
     from govlink.store.rates import RateStore
@@ -28,6 +28,7 @@ __all__ = [
     "SourceOptions",
     "SourceSpec",
     "SourceWithColumns",
+    "SourceWithSkips",
 ]
 
 
@@ -85,6 +86,17 @@ class SourceWithColumns(Source, Protocol):
     @property
     def unknown_columns(self) -> tuple[str, ...]:
         """The headers of the columns govlink ignored, in the table's order."""
+        ...
+
+
+@runtime_checkable
+class SourceWithSkips(Source, Protocol):
+    """A source that keeps each record it left out on purpose, with its reason and raw fields,
+    so the import can show why a client did not come over (``skipped`` in ``import --json``)."""
+
+    @property
+    def skipped_records(self) -> Sequence[SkippedRecord]:
+        """The records left out so far, in source order."""
         ...
 
 

@@ -162,6 +162,18 @@ def invalid_enterprise_numbers(
             numbers.map(_bad_checksum), st.sampled_from(["0428759400", "0000000097", "1000000000"])
         ),
         ReasonCode.ENTERPRISE_NUMBER_ESTABLISHMENT_UNIT: _establishment_units(),
+        ReasonCode.ENTERPRISE_NUMBER_PLACEHOLDER: st.sampled_from(
+            [
+                "BTW-nummer in aanvraag",
+                "btw nr. in aanvraag",
+                "Ondernemingsnummer aangevraagd",
+                "N° TVA en cours",
+                "TVA en cours d'attribution",
+                "numéro en demande",
+                "VAT number applied for",
+                "pending",
+            ]
+        ),
     }
     if reason is None:
         return st.one_of(*by_reason.values())

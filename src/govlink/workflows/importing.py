@@ -11,9 +11,9 @@ from typing import Final
 
 import attrs
 
-from govlink.domain.records import RawRecord
+from govlink.domain.records import RawRecord, SkippedRecord
 from govlink.errors import PreviewChanged, StaleStoreError
-from govlink.plugins.types import Source, SourceWithColumns
+from govlink.plugins.types import Source, SourceWithColumns, SourceWithSkips
 from govlink.reconcile.model import ImportDiff
 from govlink.reconcile.policy import ApplyPlan, Selection, plan_apply
 from govlink.reconcile.reconciler import reconcile
@@ -49,6 +49,7 @@ class ImportPreview:
     :param records: the raw records read, kept so an apply can re-reconcile if the store moved.
     :param skipped: records the source left out on purpose, counted by reason.
     :param unknown_columns: the columns of a table source that govlink ignored.
+    :param skipped_records: the records left out on purpose, when the source keeps them.
     """
 
     source: str
@@ -58,6 +59,7 @@ class ImportPreview:
     known_colleagues: frozenset[str] | None = attrs.field(default=None, repr=False)
     skipped: Mapping[str, int] = attrs.field(factory=dict)
     unknown_columns: tuple[str, ...] = ()
+    skipped_records: tuple[SkippedRecord, ...] = attrs.field(default=(), repr=False)
 
     @property
     def token(self) -> str:
@@ -121,6 +123,9 @@ def preview_import(
         known_colleagues=colleagues,
         skipped=dict(source.skipped),
         unknown_columns=source.unknown_columns if isinstance(source, SourceWithColumns) else (),
+        skipped_records=tuple(source.skipped_records)
+        if isinstance(source, SourceWithSkips)
+        else (),
     )
 
 

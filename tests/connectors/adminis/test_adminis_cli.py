@@ -86,6 +86,24 @@ def test_import_adminis_gives_the_overview_with_every_company_once(
     assert codes == {"enterprise_number.conflict", "email.invalid"}
 
 
+def test_every_skipped_customer_is_listed_with_its_numbers(
+    server: LoopbackServer, api_key: str, tmp_path: Path
+) -> None:
+    document = _govlink(server, api_key, tmp_path / "store.db")
+    skipped = document["skipped"]
+    assert len(skipped) == document["counts"]["skipped"] > 0
+    by_id = {c["CustomerId"]: c for c in _DATA.customers}
+    for entry in skipped:
+        customer = by_id[int(entry["record_id"])]
+        assert entry["source_ref"] == f"adminis record {customer['CustomerId']}"
+        assert entry["reason"] == ("inactive" if not customer["IsActive"] else "person")
+        assert entry["numbers"] == {
+            "VATNr": customer["VATNr"],
+            "RegistrationNr": customer["RegistrationNr"],
+        }
+    assert {int(e["record_id"]) for e in skipped} == set(by_id) - _imported(_DATA)
+
+
 def test_import_adminis_with_a_taskflow(
     server: LoopbackServer, api_key: str, tmp_path: Path
 ) -> None:

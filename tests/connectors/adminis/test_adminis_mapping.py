@@ -66,10 +66,10 @@ def test_without_an_address_the_address_fields_stay_empty() -> None:
     assert result.company.street is None
 
 
-def test_street1_is_the_fallback_for_the_street() -> None:
+def test_street1_is_the_fallback_for_the_street_without_its_number() -> None:
     address = dict(_ADDRESS, StreetName=None)
     record = CustomerMapping().record(_customer(), address)
-    assert record.fields["street"] == "Kerkstraat 12 bus 3"
+    assert record.fields["street"] == "Kerkstraat"
 
 
 @given(enterprise_numbers(), enterprise_numbers())
@@ -135,3 +135,35 @@ def test_other_number_fields_are_a_setting() -> None:
     customer = _customer(VATNr=None, RPR="0403019261")
     result = validate(CustomerMapping(number_fields=("RPR",)).record(customer, None))
     assert isinstance(result, ValidRecord)
+
+
+@pytest.mark.parametrize(
+    ("office", "expected"),
+    [
+        (
+            {"Street1": "Kunstlaan 56 bus 3", "StreetName": "Kunstlaan", "HouseNr": "56",
+             "HouseBox": "3"},
+            ("Kunstlaan", "56", "3"),
+        ),
+        (
+            {"Street1": "Kunstlaan 56 bus 3", "StreetName": None, "HouseNr": "56",
+             "HouseBox": "3"},
+            ("Kunstlaan", "56", "3"),
+        ),
+        (
+            {"Street1": "Rue Haute 12/B", "StreetName": "", "HouseNr": None, "HouseBox": None},
+            ("Rue Haute", "12", "B"),
+        ),
+        (
+            {"Street1": "Avenue du 11 Novembre 4", "StreetName": None, "HouseNr": None},
+            ("Avenue du 11 Novembre", "4", None),
+        ),
+        ({"Street1": "Postbus", "StreetName": None, "HouseNr": None}, ("Postbus", None, None)),
+    ],
+)  # fmt: skip
+def test_street1_never_doubles_the_number(
+    office: dict[str, object], expected: tuple[object, ...]
+) -> None:
+    customer = {"CustomerId": 7, "Name": "Acme", "IsCompany": True, "VATNr": "BE0403019261"}
+    fields = CustomerMapping().record(customer, {"CustomerId": 7, **office}).fields
+    assert (fields["street"], fields["house_number"], fields.get("box")) == expected

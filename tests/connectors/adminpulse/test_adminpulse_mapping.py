@@ -177,3 +177,15 @@ def test_template_filter_respects_the_window_and_names_known_templates(
     }
     with pytest.raises(SourceError, match="templates seen: BTW, Jaarrekening"):
         template_relations(client, "Vennootschapsbelasting", window=WINDOW)
+
+
+@pytest.mark.parametrize(
+    "placeholder", ["BTW-nummer in aanvraag", "N° TVA en cours", "VAT number applied for"]
+)
+def test_a_vat_placeholder_has_its_own_reason(placeholder: str) -> None:
+    relation = RELATION | {"vatNumber": placeholder}
+    result = validate(RelationMapping().to_record(relation, USERS))
+    assert isinstance(result, InvalidRecord)
+    assert result.codes == ("enterprise_number.placeholder",)
+    beside = RELATION | {"vatNumber": placeholder, "companyNumber": "0403.019.261"}
+    assert isinstance(validate(RelationMapping().to_record(beside, USERS)), ValidRecord)

@@ -12,14 +12,16 @@ True
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from enum import StrEnum
 from typing import Any, Final
 
 import attrs
 
-from govlink.domain.enterprise_number import is_valid
-from govlink.domain.records import NumberCandidates, RawRecord, SourceRef
+from govlink.domain.enterprise_number import EnterpriseNumber, is_valid
+from govlink.domain.records import NumberCandidates, RawRecord, SkippedRecord, SourceRef
+from govlink.errors import InvalidEnterpriseNumber
 
 __all__ = [
     "ADDRESS_PREFIX",
@@ -43,9 +45,9 @@ _CUSTOMER_FIELDS: Final = {
     "phone": "Phone",
     "customer_code": "CustCode",
 }
-# Company field <- customer-address fields, first non-blank wins (StreetName has no number).
+# Company field <- customer-address fields, first non-blank wins. The street is special: on GET
+# ``Street1`` holds street, number and box, ``StreetName`` the bare street (see _street).
 _ADDRESS_FIELDS: Final = {
-    "street": ("StreetName", "Street1"),
     "house_number": ("HouseNr",),
     "box": ("HouseBox",),
     "postal_code": ("ZipCode",),
@@ -53,6 +55,12 @@ _ADDRESS_FIELDS: Final = {
     "country_code": ("CountryCode",),
 }
 _TRUE: Final = frozenset({"1", "true", "yes", "y", "-1"})
+#: ``Street1`` as street, house number and box: "Kunstlaan 56 bus 3", "Rue Haute 12/B".
+_STREET1: Final = re.compile(
+    r"^(?P<street>.*?\D)[\s,]+(?P<number>\d+[A-Za-z]?)"
+    r"(?:\s*(?:/|-|\b(?:bus|bte|boîte|boite|box|b)\b\.?)\s*(?P<box>\w+))?\s*$",
+    re.IGNORECASE,
+)
 
 
 class SkipReason(StrEnum):
@@ -60,6 +68,9 @@ class SkipReason(StrEnum):
 
     PERSON = "person"
     INACTIVE = "inactive"
+    #: A non-company carrying the number of an active company customer: a director or contact
+    #: entered with the company's number, not a sole proprietor.
+    CONTACT_OF_COMPANY = "skipped.contact_of_company"
 
 
 def _flag(value: Any) -> bool:
@@ -115,6 +126,38 @@ class CustomerMapping:
             return None
         return SkipReason.PERSON
 
+    @staticmethod
+    def is_company(customer: Mapping[str, Any]) -> bool:
+        """Whether ``customer`` is flagged a company (``IsCompany``)."""
+        return _flag(customer.get("IsCompany"))
+
+    @staticmethod
+    def is_active(customer: Mapping[str, Any]) -> bool:
+        """Whether ``customer`` is active (``IsActive``)."""
+        return _flag(customer.get("IsActive"))
+
+    def numbers(self, customer: Mapping[str, Any]) -> frozenset[str]:
+        """The valid enterprise numbers (10 digits) in ``customer``'s number fields."""
+        found = set()
+        for name in self.number_fields:
+            value = customer.get(name)
+            if value is None or not str(value).strip():
+                continue
+            try:
+                found.add(EnterpriseNumber.parse(value).compact)
+            except InvalidEnterpriseNumber:
+                continue
+        return frozenset(found)
+
+    def skipped(self, customer: Mapping[str, Any], reason: str) -> SkippedRecord:
+        """The kept trace of a customer left out for ``reason``."""
+        return SkippedRecord(
+            ref=SourceRef(source=SOURCE_NAME, record_id=str(customer.get("CustomerId"))),
+            reason=reason,
+            numbers={name: customer.get(name) for name in self.number_fields},
+            raw=customer,
+        )
+
     def record(self, customer: Mapping[str, Any], address: Mapping[str, Any] | None) -> RawRecord:
         """The raw record of an imported customer and its registered-office address.
 
@@ -132,6 +175,7 @@ class CustomerMapping:
         if address is not None:
             for target, sources in _ADDRESS_FIELDS.items():
                 fields[target] = _first(address, sources)
+            fields.update(_street(address, fields))
             raw.update({ADDRESS_PREFIX + key: value for key, value in address.items()})
         ref = SourceRef(source=SOURCE_NAME, record_id=str(customer.get("CustomerId")))
         return RawRecord(fields=fields, ref=ref, raw=raw)
@@ -142,3 +186,25 @@ class CustomerMapping:
             return customer.get("Name")
         parts = [customer.get("Name"), customer.get("Firstname")]
         return " ".join(str(p).strip() for p in parts if p is not None and str(p).strip()) or None
+
+
+def _street(address: Mapping[str, Any], fields: Mapping[str, Any]) -> dict[str, Any]:
+    """The street (and, when the address lacks them, number and box) without doubling them.
+
+    ``StreetName`` is the bare street. Without it, ``Street1`` ("Kunstlaan 56 bus 3") is split:
+    its number and box fill ``house_number`` and ``box`` when those are empty.
+    """
+    bare = _first(address, ("StreetName",))
+    if bare is not None:
+        return {"street": bare}
+    line = _first(address, ("Street1",))
+    if line is None:
+        return {"street": None}
+    match = _STREET1.match(" ".join(str(line).split()))
+    if match is None:
+        return {"street": line}
+    result: dict[str, Any] = {"street": match["street"].strip(" ,")}
+    for name, value in (("house_number", match["number"]), ("box", match["box"])):
+        if value and fields.get(name) is None:
+            result[name] = value
+    return result

@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from itertools import islice
 from typing import Any, Final, TypeVar
 
@@ -18,11 +18,16 @@ import httpx
 from govlink.clock import SYSTEM_CLOCK, Clock
 from govlink.connectors.adminis.client import CONNECTOR, AdminisClient, AdminisConfig, Row
 from govlink.connectors.adminis.filters import field, in_chunks
-from govlink.connectors.adminis.mapping import DEFAULT_NUMBER_FIELDS, SOURCE_NAME, CustomerMapping
+from govlink.connectors.adminis.mapping import (
+    DEFAULT_NUMBER_FIELDS,
+    SOURCE_NAME,
+    CustomerMapping,
+    SkipReason,
+)
 from govlink.connectors.adminis.settings import SettingsReader
 from govlink.connectors.adminis.taskflows import DateWindow, find_taskflow, taskflow_customer_ids
 from govlink.connectors.http import Page, Secret, exactly_once
-from govlink.domain.records import RawRecord
+from govlink.domain.records import RawRecord, SkippedRecord, SourceRef
 from govlink.plugins import SourceOptions
 from govlink.store.rates import RateStore
 
@@ -71,6 +76,7 @@ class AdminisSource:
         self._transport = transport
         self._clock = clock
         self._skipped: Counter[str] = Counter()
+        self._skipped_records: list[SkippedRecord] = []
 
     @classmethod
     def from_options(
@@ -123,8 +129,14 @@ class AdminisSource:
 
     @property
     def skipped(self) -> Mapping[str, int]:
-        """Customers left out so far: ``person``, ``inactive``, ``not_found`` (taskflow only)."""
+        """Customers left out so far: ``person``, ``inactive``, ``skipped.contact_of_company``,
+        ``not_found`` (taskflow only)."""
         return {str(reason): count for reason, count in self._skipped.items()}
+
+    @property
+    def skipped_records(self) -> Sequence[SkippedRecord]:
+        """Each customer left out so far, with its reason and raw number fields."""
+        return tuple(self._skipped_records)
 
     def known_colleagues(self) -> Collection[str] | None:
         """Unknown: Admin-IS employees are not read."""
@@ -136,8 +148,16 @@ class AdminisSource:
         All customers: every registered office is read first (one listing), then the customers
         stream page by page. A taskflow's customers: read by ``CustomerId in (…)`` chunks, each
         chunk's offices with one more filtered call.
+
+        The company wins: a non-company whose number an active company customer also carries is
+        a contact of that company, skipped (``skipped.contact_of_company``). So non-companies
+        are held back until every company is known -- for a taskflow, the numbers of every
+        active company customer are read with one more listing when a non-company needs them.
         """
         self._skipped.clear()
+        self._skipped_records.clear()
+        companies: set[str] = set()
+        held: list[tuple[Row, Row | None]] = []
         with AdminisClient(
             self.config, transport=self._transport, clock=self._clock, rates=self._rates
         ) as client:
@@ -151,9 +171,24 @@ class AdminisSource:
                 batches = self._taskflow_batches(client)
             for batch, batch_offices in batches:
                 for customer in batch:
-                    yield self.mapping.record(
-                        customer, batch_offices.get(customer.get("CustomerId"))
-                    )
+                    office = batch_offices.get(customer.get("CustomerId"))
+                    if not self.mapping.is_company(customer):
+                        held.append((customer, office))
+                        continue
+                    if self.mapping.is_active(customer):
+                        companies |= self.mapping.numbers(customer)
+                    yield self.mapping.record(customer, office)
+            if held and self.template is not None:
+                companies |= _active_company_numbers(client, self.mapping)
+        for customer, office in held:
+            if self.mapping.numbers(customer) & companies:
+                self._skip(customer, SkipReason.CONTACT_OF_COMPANY)
+            else:
+                yield self.mapping.record(customer, office)
+
+    def _skip(self, customer: Row, reason: str) -> None:
+        self._skipped[reason] += 1
+        self._skipped_records.append(self.mapping.skipped(customer, reason))
 
     def _kept(self, customers: Iterable[Row]) -> list[Row]:
         """The customers to import; the others are counted by reason."""
@@ -163,7 +198,7 @@ class AdminisSource:
             if reason is None:
                 kept.append(customer)
             else:
-                self._skipped[reason] += 1
+                self._skip(customer, reason)
         return kept
 
     def _all_customers(self, client: AdminisClient) -> Iterator[Row]:
@@ -191,9 +226,22 @@ class AdminisSource:
             kept = self._kept(fresh)
             wanted = [c.get("CustomerId") for c in kept]
             yield kept, _registered_offices(client, wanted) if kept else {}
-        missing = len(set(ids) - found)
-        if missing:
-            self._skipped[NOT_FOUND] += missing
+        for missing in sorted(set(ids) - found, key=str):
+            self._skipped[NOT_FOUND] += 1
+            self._skipped_records.append(
+                SkippedRecord(
+                    ref=SourceRef(source=SOURCE_NAME, record_id=str(missing)), reason=NOT_FOUND
+                )
+            )
+
+
+def _active_company_numbers(client: AdminisClient, mapping: CustomerMapping) -> set[str]:
+    """The enterprise numbers of every active company customer (one filtered listing)."""
+    query = field("IsCompany").eq(True) & field("IsActive").eq(True)
+    numbers: set[str] = set()
+    for row in client.rows("customers", query):
+        numbers |= mapping.numbers(row)
+    return numbers
 
 
 def _registered_offices(client: AdminisClient, ids: list[Any] | None = None) -> dict[Any, Row]:

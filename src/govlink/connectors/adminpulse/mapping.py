@@ -24,7 +24,7 @@ from typing import Any, Final
 
 import attrs
 
-from govlink.domain.records import NumberCandidates, RawRecord, SourceRef
+from govlink.domain.records import NumberCandidates, RawRecord, SkippedRecord, SourceRef
 
 __all__ = ["DEFAULT_FIELDS", "RelationMapping", "UserDirectory"]
 
@@ -158,13 +158,25 @@ class RelationMapping:
                 return str(value)
         return None
 
+    def numbers(self, relation: Mapping[str, Any]) -> dict[str, Any]:
+        """The raw values of the relation's enterprise-number fields, by field name."""
+        return {
+            name: _lookup(relation, path)
+            for field, names, paths in self._paths
+            if field == "enterprise_number"
+            for name, path in zip(names, paths, strict=True)
+        }
+
+    def skipped(self, relation: Mapping[str, Any], reason: str) -> SkippedRecord:
+        """The kept trace of a relation left out for ``reason``."""
+        ref = SourceRef(source="adminpulse", record_id=self.record_id(relation))
+        return SkippedRecord(ref=ref, reason=reason, numbers=self.numbers(relation), raw=relation)
+
     def to_record(self, relation: Mapping[str, Any], users: UserDirectory) -> RawRecord:
         """The raw record of a relation (see the module's conventions)."""
-        fields: dict[str, Any] = {}
-        for field, names, paths in self._paths:
+        fields: dict[str, Any] = {"enterprise_number": NumberCandidates(self.numbers(relation))}
+        for field, _, paths in self._paths:
             if field == "enterprise_number":
-                candidates = {n: _lookup(relation, p) for n, p in zip(names, paths, strict=True)}
-                fields[field] = NumberCandidates(candidates)
                 continue
             for path in paths:
                 value = _lookup(relation, path)

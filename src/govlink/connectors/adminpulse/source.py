@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from datetime import date
 
 from govlink.connectors.adminpulse.client import AdminPulseClient
 from govlink.connectors.adminpulse.mapping import RelationMapping, UserDirectory
 from govlink.connectors.adminpulse.templates import TaskWindow, template_relations
-from govlink.domain.records import RawRecord
+from govlink.domain.records import RawRecord, SkippedRecord
 
 __all__ = ["NOT_IN_TEMPLATE", "AdminPulseSource"]
 
@@ -41,6 +41,7 @@ class AdminPulseSource:
         self._template = template
         self._window = window or TaskWindow.around(date.today())
         self._skipped: Counter[str] = Counter()
+        self._skipped_records: list[SkippedRecord] = []
         self._users: UserDirectory | None = None
 
     def __repr__(self) -> str:
@@ -50,6 +51,11 @@ class AdminPulseSource:
     def skipped(self) -> Mapping[str, int]:
         """Relations left out so far, by reason (``person``, ``status prospect``, ...)."""
         return dict(self._skipped)
+
+    @property
+    def skipped_records(self) -> Sequence[SkippedRecord]:
+        """Each relation left out so far, with its reason and raw number fields."""
+        return tuple(self._skipped_records)
 
     def known_colleagues(self) -> Collection[str] | None:
         """The e-mail addresses of the office's users (read once from ``/users``)."""
@@ -76,6 +82,7 @@ class AdminPulseSource:
                     reason = None if unique in wanted else NOT_IN_TEMPLATE
                 if reason is not None:
                     self._skipped[reason] += 1
+                    self._skipped_records.append(self._mapping.skipped(relation, reason))
                     continue
                 yield self._mapping.to_record(relation, users)
         finally:

@@ -30,7 +30,7 @@ from govlink.connectors.excel import parts
 from govlink.connectors.excel.example import SKIPPED_EXAMPLE, is_example_row
 from govlink.connectors.excel.headers import field_for
 from govlink.connectors.excel.safety import check_workbook
-from govlink.domain.records import RawRecord, SourceRef
+from govlink.domain.records import RawRecord, SkippedRecord, SourceRef
 from govlink.errors import (
     EmptyWorkbook,
     GovlinkError,
@@ -240,6 +240,7 @@ class ExcelSource:
                 unknown.append(text)
         self._unknown = tuple(unknown)
         self._skipped: dict[str, int] = {}
+        self._skipped_records: list[SkippedRecord] = []
 
     def __repr__(self) -> str:
         return (
@@ -304,6 +305,11 @@ class ExcelSource:
         are not records."""
         return MappingProxyType(self._skipped)
 
+    @property
+    def skipped_records(self) -> Sequence[SkippedRecord]:
+        """The rows left out so far (the template's example row), with their number cell."""
+        return tuple(self._skipped_records)
+
     def known_colleagues(self) -> None:
         """A workbook does not list the firm's colleagues."""
         return
@@ -317,6 +323,7 @@ class ExcelSource:
         template's example row is left out and counted in :attr:`skipped`.
         """
         self._skipped.clear()
+        self._skipped_records.clear()
         single = [(field, ix[0]) for field, ix in self._fields.items() if len(ix) == 1]
         several = [(field, ix) for field, ix in self._fields.items() if len(ix) > 1]
         raw_columns = self._raw
@@ -337,6 +344,13 @@ class ExcelSource:
                         fields[field] = next((v for v in values if not _is_blank(v)), values[0])
                 if is_example_row(fields):
                     self._skipped[SKIPPED_EXAMPLE] = self._skipped.get(SKIPPED_EXAMPLE, 0) + 1
+                    self._skipped_records.append(
+                        SkippedRecord(
+                            ref=SourceRef(source=SOURCE_NAME, row=number),
+                            reason=SKIPPED_EXAMPLE,
+                            numbers={"enterprise_number": fields.get("enterprise_number")},
+                        )
+                    )
                     continue
                 raw = {key: row[i] for i, key in raw_columns if i < size}
                 for i in range(width, size):
