@@ -4,6 +4,7 @@ the callers' interleaving, latency and crashes; the full rate is still reached."
 from __future__ import annotations
 
 import heapq
+import os
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,17 +14,36 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govlink.connectors.http.limiter import Rate, RateLimiter
+from govlink.store.pg_rates import PostgresRateStore
 from govlink.store.rates import Grant, RateStore, RateWindow, SqliteRateStore
 from govlink.testing._loopback import max_in_window
 from govlink.testing.clock import ScaledClock
+from govlink.testing.postgres import PostgresUnavailable, TemporaryDatabase, temporary_database
 
 MINUTE = RateWindow("documents/add@5/60", calls=5, per=60.0)
 SECOND = RateWindow("all@2/1", calls=2, per=1.0)
 
 
-@pytest.fixture
-def rates(tmp_path: Path) -> Iterator[RateStore]:
-    store = SqliteRateStore(str(tmp_path / "rates.db"))
+@pytest.fixture(scope="module")
+def database() -> Iterator[TemporaryDatabase]:
+    """A PostgreSQL database of this module's own (skipped without a server, unless CI)."""
+    try:
+        with temporary_database("govlink_rates") as made:
+            yield made
+    except PostgresUnavailable as error:
+        if os.environ.get("GOVLINK_REQUIRE_POSTGRES") == "1":
+            raise
+        pytest.skip(str(error))
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def rates(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[RateStore]:
+    """A fresh rate store on each backend."""
+    store: RateStore
+    if request.param == "sqlite":
+        store = SqliteRateStore(str(tmp_path / "rates.db"))
+    else:
+        store = PostgresRateStore(request.getfixturevalue("database").schema("rates"))
     yield store
     store.close()
 
@@ -119,10 +139,18 @@ def test_credentials_and_limit_numbers_do_not_share_permits(rates: RateStore) ->
     )
 
 
-def test_limiters_on_one_store_share_the_limit_across_threads(tmp_path: Path) -> None:
-    """Two limiters (as in two processes) on one file: together at most 3 calls a minute."""
+def test_limiters_on_one_store_share_the_limit_across_threads(
+    rates: RateStore, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    """Two limiters with connections of their own (as in two processes) on one store:
+    together at most 3 calls a minute."""
     clock = ScaledClock(speed=600)
-    stores = [SqliteRateStore(str(tmp_path / "rates.db")) for _ in range(2)]
+    other: RateStore
+    if isinstance(rates, SqliteRateStore):
+        other = SqliteRateStore(rates.path)
+    else:
+        other = PostgresRateStore(rates.url)
+    stores = [rates, other]
     limiters = [
         RateLimiter({"all": (Rate(3, 60.0),)}, clock=clock, store=s, key="fp") for s in stores
     ]
@@ -139,7 +167,6 @@ def test_limiters_on_one_store_share_the_limit_across_threads(tmp_path: Path) ->
         thread.start()
     for thread in threads:
         thread.join()
-    for store in stores:
-        store.close()
+    other.close()
     assert len(stamps) == 12
     assert max_in_window(stamps, 60.0) <= 3

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -43,11 +44,17 @@ from typing import Final, Protocol
 import attrs
 
 __all__ = [
+    "NEVER",
+    "TABLE",
     "Grant",
+    "Oldest",
     "RateStore",
     "RateWindow",
     "SqliteRateStore",
+    "choose",
     "closing_rates",
+    "new_holder",
+    "permit_wait",
     "poll_interval",
 ]
 
@@ -56,6 +63,7 @@ TABLE: Final = "govlink_rate_permits"
 #: The stamp of a permit never used.
 NEVER: Final = -1e18
 _TICK: Final = 1e-6
+_BUSY_PAUSE: Final = 0.001
 
 
 @attrs.frozen
@@ -126,6 +134,22 @@ def new_holder() -> str:
     return uuid.uuid4().hex
 
 
+Oldest = tuple[int, float, str | None] | None
+"""A window's oldest permit that nobody else is taking: (slot, stamp, holder), else ``None``."""
+
+
+def choose(windows: Sequence[RateWindow], oldest: Sequence[Oldest], now: float) -> float:
+    """Seconds to wait before the permits ``oldest`` (one per window) are all free (0: take
+    them now); a window whose permits are all being taken by others is polled."""
+    return max(
+        (
+            poll_interval(window) if row is None else permit_wait(window, row[1], row[2], now)
+            for window, row in zip(windows, oldest, strict=True)
+        ),
+        default=0.0,
+    )
+
+
 _SCHEMA: Final = (
     f"CREATE TABLE IF NOT EXISTS {TABLE} ("
     " key TEXT NOT NULL, name TEXT NOT NULL, slot INTEGER NOT NULL,"
@@ -146,6 +170,7 @@ class SqliteRateStore:
 
     def __init__(self, path: str, *, timeout: float = 30.0) -> None:
         self.path = path
+        self._timeout = timeout
         self._lock = threading.Lock()
         self._db = sqlite3.connect(
             path, timeout=timeout, isolation_level=None, check_same_thread=False
@@ -155,6 +180,25 @@ class SqliteRateStore:
         self._db.execute("PRAGMA synchronous = NORMAL")  # losing the last stamps only slows
         self._db.execute(_SCHEMA)
         self._db.execute(_INDEX)
+        self._db.execute("PRAGMA busy_timeout = 0")  # see _begin
+
+    def _begin(self) -> None:
+        """``BEGIN IMMEDIATE``, retried every millisecond while another process writes.
+
+        SQLite's own busy handler sleeps up to 100 ms between tries; a permit freed meanwhile
+        would stay unused that long, and every window would lose that much of its rate.
+        """
+        deadline = time.monotonic() + self._timeout
+        while True:
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error) and "busy" not in str(error):
+                    raise
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(_BUSY_PAUSE)
 
     def __repr__(self) -> str:
         return f"SqliteRateStore({self.path!r})"
@@ -166,10 +210,9 @@ class SqliteRateStore:
         holder = new_holder()
         with self._lock:
             db = self._db
-            db.execute("BEGIN IMMEDIATE")
+            self._begin()
             try:
-                slots: list[tuple[RateWindow, int]] = []
-                wait = 0.0
+                oldest: list[Oldest] = []
                 for window in windows:
                     row = db.execute(_OLDEST, (key, window.name)).fetchone()
                     if row is None:
@@ -178,15 +221,19 @@ class SqliteRateStore:
                             [(key, window.name, s, NEVER) for s in range(window.calls)],
                         )
                         row = (0, NEVER, None)
-                    wait = max(wait, permit_wait(window, row[1], row[2], now))
-                    slots.append((window, row[0]))
+                    oldest.append((row[0], row[1], row[2]))
+                wait = choose(windows, oldest, now)
                 if wait > 0:
                     db.execute("ROLLBACK")
                     return wait
                 db.executemany(
                     f"UPDATE {TABLE} SET stamp = ?, holder = ? WHERE key = ? AND name = ? "
                     "AND slot = ?",
-                    [(now + hold, holder, key, w.name, slot) for w, slot in slots],
+                    [
+                        (now + hold, holder, key, w.name, row[0])
+                        for w, row in zip(windows, oldest, strict=True)
+                        if row is not None
+                    ],
                 )
                 db.execute("COMMIT")
             except BaseException:
@@ -197,10 +244,16 @@ class SqliteRateStore:
     def settle(self, grant: Grant, *, now: float) -> None:
         """See :meth:`RateStore.settle`."""
         with self._lock:
-            self._db.execute(
-                f"UPDATE {TABLE} SET stamp = ?, holder = NULL WHERE key = ? AND holder = ?",
-                (now, grant.key, grant.holder),
-            )
+            self._begin()
+            try:
+                self._db.execute(
+                    f"UPDATE {TABLE} SET stamp = ?, holder = NULL WHERE key = ? AND holder = ?",
+                    (now, grant.key, grant.holder),
+                )
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
 
     def close(self) -> None:
         """Close the connection."""
