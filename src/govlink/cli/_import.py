@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Final
 
+import attrs
 import click
 
 from govlink.cli._app import (
@@ -29,6 +30,7 @@ from govlink.errors import DomainError, InvalidEnterpriseNumber
 from govlink.plugins import Registry, SourceOptions
 from govlink.reconcile.policy import ALL, AllType, ApplyPlan, Selection
 from govlink.reconcile.selection_text import parse_numbers, parse_overwrite
+from govlink.store.rates import closing_rates
 from govlink.workflows.importing import ImportPreview, ImportResult, apply_import, preview_import
 
 __all__ = ["import_command"]
@@ -161,8 +163,12 @@ def import_command(
     options = SourceOptions(
         location=source, sheet=sheet, template=template, settings=environment_settings()
     )
-    with open_store(store_path, create=apply_) as store, progress_bars() as bars:
-        opened = Registry().open_source(options)
+    with (
+        open_store(store_path, create=apply_) as store,
+        progress_bars() as bars,
+        closing_rates(store.rate_store()) as rates,
+    ):
+        opened = Registry().open_source(attrs.evolve(options, rates=rates))
         preview = preview_import(opened, store, location=source, progress=bars.reading())
         plan = preview.plan(selection)
         result = None

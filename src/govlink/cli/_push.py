@@ -20,7 +20,8 @@ from govlink.cli._documents_render import render_push, render_push_status
 from govlink.cli._output import echo_json
 from govlink.environment import environment_settings
 from govlink.plugins import Registry
-from govlink.workflows.pushing import push, push_status
+from govlink.store.rates import closing_rates
+from govlink.workflows.pushing import PushOptions, push, push_status
 
 __all__ = ["push_command"]
 
@@ -56,13 +57,18 @@ def push_command(
             render_push_status(stdout_console(), shown)
         return
     backfill = None if since is None else since.replace(tzinfo=_BRUSSELS)
-    with open_store(store_path, create=True) as store, progress_bars() as bars:
+    with (
+        open_store(store_path, create=True) as store,
+        progress_bars() as bars,
+        closing_rates(store.rate_store()) as rates,
+    ):
         report = push(
             store,
             Registry(),
             sink=sink_name,
             settings=environment_settings(),
             backfill_since=backfill,
+            options=PushOptions(rates=rates),
             progress=bars.counting("pushing"),
         )
     if as_json:

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from enum import StrEnum
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 import attrs
 
 from govlink.domain.documents import Document
 from govlink.domain.records import RawRecord, SkippedRecord
+
+if TYPE_CHECKING:
+    from govlink.store.rates import RateStore
 
 __all__ = [
     "Delivery",
@@ -38,12 +41,14 @@ class SourceOptions:
     :param template: only the clients of this task template / taskflow (CRM sources).
     :param settings: extra settings (environment-style ``KEY -> value``); secrets may be here,
         so a source never logs or echoes them.
+    :param rates: where API limits are shared with other processes (``None``: this process).
     """
 
     location: str
     sheet: str | None = None
     template: str | None = None
     settings: Mapping[str, str] = attrs.field(factory=dict, repr=False)
+    rates: RateStore | None = attrs.field(default=None, repr=False)
 
 
 @runtime_checkable
@@ -117,10 +122,13 @@ class SinkOptions:
         sink never logs or echoes them.
     :param tags: the tag (folder) names to file each document under, as given to
         ``govlink sink enable NAME --tags``.
+    :param rates: where API limits are shared with other processes (``None``: this process);
+        a sink passes it to its client so all workers together keep the API's limits.
     """
 
     settings: Mapping[str, str] = attrs.field(factory=dict, repr=False)
     tags: tuple[str, ...] = ()
+    rates: RateStore | None = attrs.field(default=None, repr=False)
 
 
 class DeliveryStatus(StrEnum):

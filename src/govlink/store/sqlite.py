@@ -36,6 +36,7 @@ from govlink.store.base import (
     StoredPlan,
     WriteProgress,
 )
+from govlink.store.rates import SqliteRateStore
 
 __all__ = ["SQLiteStore"]
 
@@ -113,6 +114,7 @@ class SQLiteStore(DocumentTables, SyncTables):
     ) -> None:
         self._path = os.fspath(path)
         self._clock = clock
+        self._read_only = read_only
         missing = self._path == ":memory:" or not os.path.exists(self._path)
         try:
             if read_only and missing:
@@ -182,6 +184,13 @@ class SQLiteStore(DocumentTables, SyncTables):
     def close(self) -> None:
         """Close the database connection."""
         self._db.close()
+
+    def rate_store(self) -> SqliteRateStore | None:
+        """The API limits shared by every process opening this file (see docs/limits.md);
+        ``None`` for a read-only or in-memory store. The caller closes it."""
+        if self._read_only or self._path == ":memory:":
+            return None
+        return SqliteRateStore(self._path)
 
     def _failed(self, action: str, error: sqlite3.Error) -> StoreError:
         return StoreError(f"the store {self._path} cannot be {action}: {error}")

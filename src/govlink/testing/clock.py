@@ -70,14 +70,23 @@ class ScaledClock:
     """Simulated time running ``speed`` times faster than the real monotonic clock.
 
     It satisfies :class:`govlink.clock.Clock`; its wall-clock time starts at the real now.
+    Processes on one machine share one simulated time by passing :attr:`origin` on:
+    ``ScaledClock(speed, origin=parent.origin)`` (``time.monotonic`` is machine-wide).
+
+    :param origin: the real ``time.monotonic()`` and the wall-clock instant simulated time
+        starts at (default: now).
     """
 
-    def __init__(self, speed: float = 1.0) -> None:
+    def __init__(self, speed: float = 1.0, *, origin: tuple[float, datetime] | None = None) -> None:
         if speed <= 0:
             raise ValueError("speed must be positive")
         self.speed = speed
-        self._start = time.monotonic()
-        self._wall_start = datetime.now(UTC)
+        self._start, self._wall_start = origin or (time.monotonic(), datetime.now(UTC))
+
+    @property
+    def origin(self) -> tuple[float, datetime]:
+        """Where simulated time starts: the real ``time.monotonic()`` and the wall instant."""
+        return self._start, self._wall_start
 
     def __repr__(self) -> str:
         return f"ScaledClock(speed={self.speed})"

@@ -79,7 +79,11 @@ class _ScaledAdminPulse:
 
     def open(self, options: SinkOptions) -> AdminPulseSink:
         client = AdminPulseClient(
-            BearerToken(Secret(self._key)), base_url=self._url, clock=self._clock, **self._options
+            BearerToken(Secret(self._key)),
+            base_url=self._url,
+            clock=self._clock,
+            rates=options.rates,
+            **self._options,
         )
         return AdminPulseSink(client, tags=options.tags, document_type="13")
 

@@ -36,6 +36,7 @@ from govlink.plugins.registry import Registry
 from govlink.plugins.types import DeliveryStatus, Sink, SinkOptions
 from govlink.store.base import SettingsStore
 from govlink.store.documents import DocumentStore, OutboxEntry
+from govlink.store.rates import RateStore
 
 __all__ = [
     "PushOptions",
@@ -71,12 +72,15 @@ class PushOptions:
     :param max_wait: a run waits for a backoff this long at most, else it ends and leaves the
         entry pending for the next run.
     :param clock: the wall clock (UTC) and how a run waits for a backoff.
+    :param rates: where the sink's API limits are shared with other workers (``None``: in this
+        process only); see docs/limits.md.
     """
 
     lease: timedelta = timedelta(minutes=10)
     retry: RetryPolicy = attrs.field(factory=RetryPolicy)
     max_wait: timedelta = timedelta(minutes=1)
     clock: Clock = attrs.field(default=SYSTEM_CLOCK, repr=False)
+    rates: RateStore | None = attrs.field(default=None, repr=False)
 
 
 @attrs.frozen(kw_only=True)
@@ -210,7 +214,7 @@ class _Run:
         try:
             if self._opened is None:
                 tags = self.store.sink_switch(self.sink).tags
-                options = SinkOptions(settings=self._settings, tags=tags)
+                options = SinkOptions(settings=self._settings, tags=tags, rates=self.options.rates)
                 self._opened = self._registry.open_sink(self.sink, options)
             outcome = _outcome(self._opened, self.store.document(entry.document_id))
         except BaseException as error:

@@ -43,6 +43,7 @@ from govlink.connectors.http import (
     shared_limiter,
 )
 from govlink.errors import ConfigurationError, ConnectorError, FatalConnectorError
+from govlink.store.rates import RateStore
 
 __all__ = [
     "CONNECTOR",
@@ -189,6 +190,7 @@ class AdminisClient:
     :param transport: an httpx transport (a simulator's, in tests); default: a real one.
     :param clock: where time is read and waited on (a scaled clock in tests).
     :param retry: the retry policy (default: back off a whole 60 s window when throttled).
+    :param rates: keep the limits in this store, shared with every process using it.
     """
 
     def __init__(
@@ -198,9 +200,11 @@ class AdminisClient:
         transport: httpx.BaseTransport | None = None,
         clock: Clock = SYSTEM_CLOCK,
         retry: RetryPolicy | None = None,
+        rates: RateStore | None = None,
     ) -> None:
         self.config = config
         self._clock = clock
+        self._rates = rates
         self._auth = SynetonToken(config.api_key, clock=clock)
         self._transport = _CountingTransport(
             transport or httpx.HTTPTransport(verify=config.verify_tls)
@@ -243,7 +247,10 @@ class AdminisClient:
 
     def _limiter(self, rate_limit: int) -> RateLimiter:
         return shared_limiter(
-            self._auth.fingerprint, {"all": (Rate(rate_limit, _WINDOW),)}, clock=self._clock
+            self._auth.fingerprint,
+            {"all": (Rate(rate_limit, _WINDOW),)},
+            clock=self._clock,
+            store=self._rates,
         )
 
     # -- calls ----------------------------------------------------------------------------------

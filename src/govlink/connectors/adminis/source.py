@@ -29,6 +29,7 @@ from govlink.connectors.adminis.taskflows import DateWindow, find_taskflow, task
 from govlink.connectors.http import Page, Secret, exactly_once
 from govlink.domain.records import RawRecord, SkippedRecord, SourceRef
 from govlink.plugins import SourceOptions
+from govlink.store.rates import RateStore
 
 __all__ = ["NOT_FOUND", "AdminisSource"]
 
@@ -53,6 +54,7 @@ class AdminisSource:
     :param window: the taskflow deadlines that count (default :meth:`DateWindow.default`).
     :param transport: an httpx transport (a simulator's, in tests).
     :param clock: the clock for the rate limiter and token lifetimes.
+    :param rates: keep the API limit in this store, shared with every process using it.
     """
 
     def __init__(
@@ -64,8 +66,10 @@ class AdminisSource:
         window: DateWindow | None = None,
         transport: httpx.BaseTransport | None = None,
         clock: Clock = SYSTEM_CLOCK,
+        rates: RateStore | None = None,
     ) -> None:
         self.config = config
+        self._rates = rates
         self.mapping = mapping or CustomerMapping()
         self.template = template
         self.window = window or DateWindow.default()
@@ -112,6 +116,7 @@ class AdminisSource:
             window=window,
             transport=transport,
             clock=clock,
+            rates=options.rates,
         )
 
     def __repr__(self) -> str:
@@ -153,7 +158,9 @@ class AdminisSource:
         self._skipped_records.clear()
         companies: set[str] = set()
         held: list[tuple[Row, Row | None]] = []
-        with AdminisClient(self.config, transport=self._transport, clock=self._clock) as client:
+        with AdminisClient(
+            self.config, transport=self._transport, clock=self._clock, rates=self._rates
+        ) as client:
             if self.template is None:
                 offices = _registered_offices(client)
                 batches: Iterator[tuple[list[Row], Mapping[Any, Row]]] = (

@@ -57,7 +57,7 @@ def _open_sink(options: SinkOptions) -> Sink:
 
     env = options.settings
     client = AdminPulseClient.from_env(
-        env, limits=limits_from_env(env), timeout=timeout_from_env(env)
+        env, limits=limits_from_env(env), timeout=timeout_from_env(env), rates=options.rates
     )
     return AdminPulseSink(
         client,

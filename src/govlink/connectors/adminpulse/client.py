@@ -40,6 +40,7 @@ from govlink.connectors.http import (
     shared_limiter,
 )
 from govlink.errors import ConfigurationError, FatalConnectorError
+from govlink.store.rates import RateStore
 
 __all__ = [
     "CONNECTOR",
@@ -193,6 +194,7 @@ class AdminPulseClient:
     :param clock: the clock of the shared limiter and of retry waits.
     :param limits: the rate limits per bucket (``"all"`` and ``"documents/add"``).
     :param limiter: a limiter to use instead of the one shared per credential.
+    :param rates: keep the limits in this store, shared with every process using it.
     """
 
     def __init__(
@@ -208,6 +210,7 @@ class AdminPulseClient:
         clock: Clock = SYSTEM_CLOCK,
         limits: Mapping[str, tuple[Rate, ...]] = DEFAULT_LIMITS,
         limiter: RateLimiter | None = None,
+        rates: RateStore | None = None,
     ) -> None:
         self._auth = auth
         self._owns_auth = False
@@ -217,7 +220,7 @@ class AdminPulseClient:
             connector=CONNECTOR,
             base_url=_base_url(base_url),
             auth=auth,
-            limiter=limiter or shared_limiter(auth.fingerprint, limits, clock=clock),
+            limiter=limiter or shared_limiter(auth.fingerprint, limits, clock=clock, store=rates),
             retry=retry,
             timeout=timeout,
             transport=transport,

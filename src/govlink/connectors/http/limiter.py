@@ -8,7 +8,9 @@ its stamp moves to the completion time. Counting a call from its start until one
 whatever the network latency.
 
 APIs count calls per credential, so every client using the same credential must share one
-limiter: :func:`shared_limiter` keeps one per (credential fingerprint, limits, clock).
+limiter: :func:`shared_limiter` keeps one per (credential fingerprint, limits, clock, store).
+Given a :class:`~govlink.store.rates.RateStore`, the limiter keeps its windows there instead of
+in memory, so every process on the same store shares them (see docs/limits.md).
 
 >>> from govlink.testing.clock import ScaledClock
 >>> limiter = RateLimiter({"all": (Rate(2, 1.0),)}, clock=ScaledClock(speed=1000))
@@ -29,10 +31,13 @@ from typing import Final
 import attrs
 
 from govlink.clock import SYSTEM_CLOCK, Clock
+from govlink.store.rates import Grant, RateStore, RateWindow
 
 __all__ = ["Limits", "Rate", "RateLimiter", "shared_limiter"]
 
 _IN_FLIGHT: Final = math.inf
+#: Seconds a permit in the store counts as in flight when its holder never reports back.
+DEFAULT_HOLD: Final = 300.0
 
 
 @attrs.frozen
@@ -71,12 +76,31 @@ class RateLimiter:
 
     :param limits: bucket name -> its rates, e.g. ``{"all": (Rate(480, 60),)}``.
     :param clock: where time is read and waited on (scaled in tests).
+    :param store: keep the windows there, shared with every process using it (``None``: in
+        this process only).
+    :param key: the credential's fingerprint the store's windows are kept under.
+    :param hold: seconds a call's permits count as in flight if its process dies mid-call.
     """
 
-    def __init__(self, limits: Limits, *, clock: Clock = SYSTEM_CLOCK) -> None:
+    def __init__(
+        self,
+        limits: Limits,
+        *,
+        clock: Clock = SYSTEM_CLOCK,
+        store: RateStore | None = None,
+        key: str = "",
+        hold: float = DEFAULT_HOLD,
+    ) -> None:
         self._windows = {name: tuple(_Window(r) for r in rates) for name, rates in limits.items()}
+        self._shared = {
+            name: tuple(RateWindow(f"{name}@{r.calls}/{r.per:g}", r.calls, r.per) for r in rates)
+            for name, rates in limits.items()
+        }
         self._clock = clock
         self._lock = threading.Lock()
+        self._store = store
+        self._key = key
+        self._hold = hold
 
     @property
     def clock(self) -> Clock:
@@ -89,6 +113,10 @@ class RateLimiter:
 
         Unknown bucket names are ignored, so a caller may name a bucket a limiter lacks.
         """
+        if self._store is not None:
+            with self._acquire_shared(self._store, buckets):
+                yield
+            return
         windows = [w for b in buckets for w in self._windows.get(b, ())]
         while True:
             with self._lock:
@@ -106,6 +134,24 @@ class RateLimiter:
             with self._lock:
                 stamp[0] = self._clock.monotonic()
 
+    @contextmanager
+    def _acquire_shared(self, store: RateStore, buckets: tuple[str, ...]) -> Iterator[None]:
+        windows = [w for b in buckets for w in self._shared.get(b, ())]
+        if not windows:
+            yield
+            return
+        while True:
+            taken = store.take(
+                self._key, windows, now=self._clock.now().timestamp(), hold=self._hold
+            )
+            if isinstance(taken, Grant):
+                break
+            self._clock.sleep(taken)
+        try:
+            yield
+        finally:
+            store.settle(taken, now=self._clock.now().timestamp())
+
 
 _SHARED: Final[weakref.WeakKeyDictionary[Clock, dict[object, RateLimiter]]] = (
     weakref.WeakKeyDictionary()
@@ -113,16 +159,23 @@ _SHARED: Final[weakref.WeakKeyDictionary[Clock, dict[object, RateLimiter]]] = (
 _SHARED_LOCK: Final = threading.Lock()
 
 
-def shared_limiter(key: str, limits: Limits, *, clock: Clock = SYSTEM_CLOCK) -> RateLimiter:
+def shared_limiter(
+    key: str, limits: Limits, *, clock: Clock = SYSTEM_CLOCK, store: RateStore | None = None
+) -> RateLimiter:
     """The one limiter for ``key`` (a credential fingerprint) with these limits on this clock.
 
     Clients built with the same credential get the same object, so together they stay under the
-    limits; never pass the credential itself as ``key`` (use :attr:`Secret.fingerprint`).
+    limits; never pass the credential itself as ``key`` (use :attr:`Secret.fingerprint`). With a
+    ``store``, the limits hold for every process sharing it.
     """
-    identity = (key, tuple(sorted((name, tuple(rates)) for name, rates in limits.items())))
+    identity = (
+        key,
+        tuple(sorted((name, tuple(rates)) for name, rates in limits.items())),
+        None if store is None else id(store),
+    )
     with _SHARED_LOCK:
         per_clock = _SHARED.setdefault(clock, {})
         limiter = per_clock.get(identity)
         if limiter is None:
-            limiter = per_clock[identity] = RateLimiter(limits, clock=clock)
+            limiter = per_clock[identity] = RateLimiter(limits, clock=clock, store=store, key=key)
         return limiter
