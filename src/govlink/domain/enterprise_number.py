@@ -62,7 +62,7 @@ def _ascii_digits(text: str) -> str:
 
 # A note where the number will come ("BTW-nummer in aanvraag", "TVA en cours", "pending").
 _PLACEHOLDER: Final = re.compile(
-    r"\b(?:in\s+aanvraag|aangevraagd|en\s+cours|en\s+demande|demand[ée]|applied\s+for|pending)\b",
+    r"\b(?:in\s+aanvraag|aangevraagd|en\s+cours|en\s+demande|demand[ée]e?s?|applied\s+for|pending)\b",
     re.IGNORECASE,
 )
 

@@ -57,6 +57,8 @@ def _customer(i: int, rng: random.Random) -> dict[str, Any]:
         vat, registration = "BE" + number, _number(10_000_000 + i)
     if person:
         vat = registration = None
+    if i % 40 == 33:  # a contact (director) entered with the number of company i - 1
+        vat = "BE" + _number(4_000_000 + ((i - 1) * 7_919) % 5_000_000)
     return {
         "CustomerId": 1_000 + i,
         "Name": name if person or sole else f"{name} {rng.choice(_FORMS)}",
@@ -80,15 +82,16 @@ def _addresses(customer: dict[str, Any], i: int, rng: random.Random) -> list[dic
         return []
     postal, city = rng.choice(_CITIES)
     street, number = f"{rng.choice(_WORDS)}straat", str(rng.randrange(1, 300))
+    box = "B" if i % 7 == 0 else None
     office = {
         "CustomerAddressId": 10 * customer["CustomerId"],
         "AddressId": 10 * customer["CustomerId"],
         "CustomerId": customer["CustomerId"],
-        "Street1": f"{street} {number}",
+        "Street1": f"{street} {number}" + (f"/{box}" if box else ""),  # as GET gives it
         "Street2": None,
-        "StreetName": street,
+        "StreetName": None if i % 9 == 2 else street,
         "HouseNr": number,
-        "HouseBox": "B" if i % 7 == 0 else None,
+        "HouseBox": box,
         "ZipCode": postal,
         "City": city,
         "CountryCode": "BE",
@@ -150,11 +153,13 @@ def _task_rows(customer_id: int, i: int, year: int) -> dict[int, list[dict[str, 
 def sample_data(customers: int, *, seed: int = 0, year: int | None = None) -> AdminisData:
     """``customers`` customers of every kind, with addresses and three taskflows.
 
-    Customer ``i`` (``CustomerId = 1000 + i``) is a person when ``i % 10 == 3``, a sole
+    Customer ``i`` (``CustomerId = 1000 + i``) is a person when ``i % 10 == 3`` (when
+    ``i % 40 == 33`` a contact carrying company ``i - 1``'s number in ``VATNr``), a sole
     proprietor (``IsCompany`` false, valid ``VATNr``) when ``i % 20 == 7``, inactive when
     ``i % 17 == 5``, has conflicting ``VATNr`` / ``RegistrationNr`` when ``i % 97 == 11``, a bad
-    e-mail when ``i % 13 == 0`` and no address when ``i % 11 == 4``; the enterprise number sits in
-    ``VATNr``, in both fields, or only in ``RegistrationNr`` by ``i % 3``. Taskflow 1
+    e-mail when ``i % 13 == 0`` and no address when ``i % 11 == 4``; an address's ``Street1``
+    is "street number/box" and its ``StreetName`` is empty when ``i % 9 == 2``; the enterprise
+    number sits in ``VATNr``, in both fields, or only in ``RegistrationNr`` by ``i % 3``. Taskflow 1
     ("Jaarafsluiting") has deadlines in ``year``, ``year - 1`` and ``year - 4``; taskflow 2
     ("BTW-aangifte") in ``year + 1``; taskflow 3 is inactive and empty. ``year`` defaults to
     the current one.

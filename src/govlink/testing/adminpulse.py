@@ -54,6 +54,7 @@ from govlink.testing.clock import ScaledClock
 __all__ = [
     "DEFAULT_API_KEY",
     "DEFAULT_LIMITS",
+    "VAT_PLACEHOLDERS",
     "AdminPulseSimulator",
     "Call",
     "Fault",
@@ -126,6 +127,17 @@ def _spelling(number: str, index: int) -> str:
     return (number, f"BE{number}", f"BE {dotted}", dotted)[index % 4]
 
 
+#: What offices type in the VAT field while the number is applied for (nl, fr, en).
+VAT_PLACEHOLDERS: Final = (
+    "BTW-nummer in aanvraag",
+    "btw in aanvraag",
+    "N° TVA en cours",
+    "TVA en demande",
+    "VAT number applied for",
+    "pending",
+)
+
+
 def generate(
     n: int,
     *,
@@ -133,6 +145,7 @@ def generate(
     person_every: int = 10,
     prospect_every: int = 7,
     template_every: int = 3,
+    placeholder_every: int = 0,
     seed: int = 0,
 ) -> dict[str, list[dict[str, Any]]]:
     """Deterministic sample data: ``relations``, ``users`` and ``tasks`` for the simulator.
@@ -141,6 +154,8 @@ def generate(
     prospect; the others are customers (companies or sole proprietors) with a valid, unique
     enterprise number in varied notations and a responsible profile. Every ``template_every``-th
     relation has a main task of the template ``Jaarrekening``; the others one of ``BTW``.
+    With ``placeholder_every``, every so many customers hold one of :data:`VAT_PLACEHOLDERS`
+    in ``vatNumber`` instead of a number.
     """
     rng = random.Random(seed)
     people = [
@@ -178,6 +193,9 @@ def generate(
             }
             if i % 5 == 0:
                 relation["enterpriseNumber"] = number
+            if placeholder_every and i % placeholder_every == placeholder_every - 1:
+                relation["vatNumber"] = VAT_PLACEHOLDERS[i % len(VAT_PLACEHOLDERS)]
+                relation.pop("enterpriseNumber", None)
             if prospect_every and i % prospect_every == prospect_every - 1:
                 relation["status"] = "prospect"
         if people:

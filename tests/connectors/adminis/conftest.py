@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from typing import Any
@@ -13,11 +14,13 @@ from govlink.clock import Clock
 from govlink.connectors.adminis.client import AdminisConfig
 from govlink.connectors.adminis.source import AdminisSource
 from govlink.connectors.http import Secret
-from govlink.domain import RawRecord
+from govlink.domain import EnterpriseNumber, RawRecord
+from govlink.errors import InvalidEnterpriseNumber
 from govlink.testing._loopback import LoopbackServer
-from govlink.testing.adminis import AdminisSimulator
+from govlink.testing.adminis import AdminisData, AdminisSimulator
 from govlink.testing.clock import ScaledClock, SimulatedClock
 
+Kinds = Callable[[AdminisData], dict[int, str | None]]
 Run = Callable[..., tuple[list[RawRecord], dict[str, int], AdminisSimulator]]
 
 
@@ -63,3 +66,41 @@ def run(clock: ScaledClock, api_key: str) -> Iterator[Run]:
     yield run_source
     for server in servers:
         server.close()
+
+
+def _valid(*values: Any) -> set[str]:
+    numbers = set()
+    for value in values:
+        with contextlib.suppress(InvalidEnterpriseNumber):
+            numbers.add(EnterpriseNumber(value).compact)
+    return numbers
+
+
+def _expected_kinds(data: AdminisData) -> dict[int, str | None]:
+    """``CustomerId`` -> why it is skipped (``None``: imported); the company wins over a
+    non-company carrying its number, looked up among every active company of ``data``."""
+    companies = {
+        number
+        for c in data.customers
+        if c["IsCompany"] and c["IsActive"]
+        for number in _valid(c["VATNr"], c["RegistrationNr"])
+    }
+    kinds: dict[int, str | None] = {}
+    for customer in data.customers:
+        numbers = _valid(customer["VATNr"], customer["RegistrationNr"])
+        kind: str | None = None
+        if not customer["IsActive"]:
+            kind = "inactive"
+        elif not customer["IsCompany"] and numbers & companies:
+            kind = "skipped.contact_of_company"
+        elif not customer["IsCompany"] and not numbers:
+            kind = "person"
+        kinds[customer["CustomerId"]] = kind
+    return kinds
+
+
+@pytest.fixture
+def expected_kinds() -> Kinds:
+    """The test oracle: ``CustomerId`` -> why the source must skip it (``None``: imported),
+    written from the rules in docs/adminis.md apart from the mapping it checks."""
+    return _expected_kinds

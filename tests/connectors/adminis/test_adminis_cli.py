@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from collections import Counter
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,8 @@ import pytest
 from govlink.testing._loopback import LoopbackServer
 from govlink.testing.adminis import AdminisData, AdminisSimulator, ApiSettings, sample_data
 from govlink.testing.clock import ScaledClock
+
+Kinds = Callable[[AdminisData], dict[int, str | None]]
 
 _DATA = sample_data(250, seed=14)
 
@@ -48,13 +51,11 @@ def _customer_ids(document: dict[str, Any]) -> Counter[int]:
     return ids
 
 
-def _imported(data: AdminisData, among: set[int] | None = None) -> set[int]:
+def _imported(expected_kinds: Kinds, data: AdminisData, among: set[int] | None = None) -> set[int]:
     return {
-        c["CustomerId"]
-        for c in data.customers
-        if c["IsActive"]
-        and (c["IsCompany"] or c["VATNr"] or c["RegistrationNr"])
-        and (among is None or c["CustomerId"] in among)
+        i
+        for i, kind in expected_kinds(data).items()
+        if kind is None and (among is None or i in among)
     }
 
 
@@ -71,13 +72,13 @@ def server(api_key: str) -> Any:
 
 
 def test_import_adminis_gives_the_overview_with_every_company_once(
-    server: LoopbackServer, api_key: str, tmp_path: Path
+    server: LoopbackServer, api_key: str, tmp_path: Path, expected_kinds: Kinds
 ) -> None:
     document = _govlink(server, api_key, tmp_path / "store.db")
     counts = document["counts"]
     assert document["source"] == "adminis"
     ids = _customer_ids(document)
-    assert set(ids) == _imported(_DATA)
+    assert set(ids) == _imported(expected_kinds, _DATA)
     assert max(ids.values()) == 1
     assert counts["rows"] == len(ids) == counts["only_in_source"] + counts["invalid"]
     numbers = [c["enterprise_number"] for c in document["only_in_source"]]
@@ -87,7 +88,7 @@ def test_import_adminis_gives_the_overview_with_every_company_once(
 
 
 def test_every_skipped_customer_is_listed_with_its_numbers(
-    server: LoopbackServer, api_key: str, tmp_path: Path
+    server: LoopbackServer, api_key: str, tmp_path: Path, expected_kinds: Kinds
 ) -> None:
     document = _govlink(server, api_key, tmp_path / "store.db")
     skipped = document["skipped"]
@@ -96,20 +97,21 @@ def test_every_skipped_customer_is_listed_with_its_numbers(
     for entry in skipped:
         customer = by_id[int(entry["record_id"])]
         assert entry["source_ref"] == f"adminis record {customer['CustomerId']}"
-        assert entry["reason"] == ("inactive" if not customer["IsActive"] else "person")
+        assert entry["reason"] == expected_kinds(_DATA)[customer["CustomerId"]]
         assert entry["numbers"] == {
             "VATNr": customer["VATNr"],
             "RegistrationNr": customer["RegistrationNr"],
         }
-    assert {int(e["record_id"]) for e in skipped} == set(by_id) - _imported(_DATA)
+    assert {int(e["record_id"]) for e in skipped} == set(by_id) - _imported(expected_kinds, _DATA)
+    assert "skipped.contact_of_company" in {e["reason"] for e in skipped}
 
 
 def test_import_adminis_with_a_taskflow(
-    server: LoopbackServer, api_key: str, tmp_path: Path
+    server: LoopbackServer, api_key: str, tmp_path: Path, expected_kinds: Kinds
 ) -> None:
     document = _govlink(server, api_key, tmp_path / "store.db", "--template", "Jaarafsluiting")
     year = date.today().year
     wanted = {r["CustomerId"] for r in _DATA.task_data[1] if int(r["Deadline"][:4]) >= year - 1}
     ids = _customer_ids(document)
-    assert set(ids) == _imported(_DATA, wanted)
+    assert set(ids) == _imported(expected_kinds, _DATA, wanted)
     assert max(ids.values()) == 1

@@ -32,37 +32,42 @@ def _task_customers(data: AdminisData, task: int, years: set[int]) -> set[int]:
     return {r["CustomerId"] for r in data.task_data[task] if int(r["Deadline"][:4]) in years}
 
 
-def _active_companies(data: AdminisData, ids: set[int]) -> set[int]:
-    return {
-        c["CustomerId"]
-        for c in data.customers
-        if c["CustomerId"] in ids
-        and c["IsActive"]
-        and (c["IsCompany"] or c["VATNr"] or c["RegistrationNr"])
-    }
+Kinds = Callable[[AdminisData], dict[int, str | None]]
+
+
+def _imported(kinds: Kinds, data: AdminisData, ids: set[int]) -> set[int]:
+    return {i for i, kind in kinds(data).items() if i in ids and kind is None}
 
 
 @pytest.mark.parametrize("template", ["1", "Jaarafsluiting", "  jaarafsluiting "])
 def test_the_default_window_is_this_year_and_last(
-    run: Run, clock: ScaledClock, api_key: str, template: str
+    run: Run, clock: ScaledClock, api_key: str, template: str, expected_kinds: Kinds
 ) -> None:
     simulator = AdminisSimulator(_DATA, api_key=api_key, clock=clock)
     records, skipped, simulator = run(simulator, template=template)
     wanted = _task_customers(_DATA, 1, {_YEAR, _YEAR - 1})
     ids = Counter(int(r.ref.record_id) for r in records)
-    assert set(ids) == _active_companies(_DATA, wanted)
+    assert set(ids) == _imported(expected_kinds, _DATA, wanted)
     assert max(ids.values()) == 1
     assert sum(skipped.values()) == len(wanted) - len(ids)
     assert {r["CustomerId"] for r in _DATA.task_data[1]} > wanted  # older deadlines left out
-    assert simulator.calls["customers"] == -(-len(wanted) // 100)
+    kinds = expected_kinds(_DATA)
+    sole = [i for i in wanted if kinds[i] is None and not _DATA.customers[i - 1000]["IsCompany"]]
+    contacts = [i for i in wanted if kinds[i] == "skipped.contact_of_company"]
+    assert contacts
+    assert skipped["skipped.contact_of_company"] == len(contacts)
+    companies = sum(1 for c in _DATA.customers if c["IsCompany"] and c["IsActive"])
+    # the chunks, then (a sole proprietor or contact being among them) every active company
+    lookup = -(-companies // 500) if sole or contacts else 0
+    assert simulator.calls["customers"] == -(-len(wanted) // 100) + lookup
 
 
-def test_a_custom_window(run: Run, clock: ScaledClock, api_key: str) -> None:
+def test_a_custom_window(run: Run, clock: ScaledClock, api_key: str, expected_kinds: Kinds) -> None:
     simulator = AdminisSimulator(_DATA, api_key=api_key, clock=clock)
     window = DateWindow(start=date(_YEAR - 5, 1, 1), end=date(_YEAR - 2, 12, 31))
     records, _, _ = run(simulator, template="Jaarafsluiting", window=window)
     wanted = _task_customers(_DATA, 1, {_YEAR - 4})
-    assert {int(r.ref.record_id) for r in records} == _active_companies(_DATA, wanted)
+    assert {int(r.ref.record_id) for r in records} == _imported(expected_kinds, _DATA, wanted)
 
 
 def test_an_empty_taskflow_gives_no_records(run: Run, clock: ScaledClock, api_key: str) -> None:

@@ -16,7 +16,14 @@ from govlink.connectors.adminpulse.client import AdminPulseClient, DocumentUploa
 from govlink.connectors.adminpulse.mapping import RelationMapping
 from govlink.connectors.adminpulse.source import AdminPulseSource
 from govlink.connectors.http import BearerToken, Rate, Secret
-from govlink.testing.adminpulse import DEFAULT_API_KEY, AdminPulseSimulator, Fault, generate
+from govlink.reconcile import reconcile
+from govlink.testing.adminpulse import (
+    DEFAULT_API_KEY,
+    VAT_PLACEHOLDERS,
+    AdminPulseSimulator,
+    Fault,
+    generate,
+)
 from govlink.testing.clock import ScaledClock
 
 Serve = Callable[..., tuple[AdminPulseSimulator, Any]]
@@ -162,3 +169,23 @@ def test_paging_yields_each_relation_once_for_any_shape(
         assert calls == max(1, math.ceil(n / size))
     elif not shifting:  # a bare array ends only on a page shorter than a full one
         assert math.ceil(n / size) <= calls <= n // size + 2
+
+
+def test_vat_placeholders_are_their_own_reason_not_a_format_error(
+    serve: Serve, connect: Connect
+) -> None:
+    data = generate(60, placeholder_every=4)
+    _, server = serve(**data)
+    records = list(AdminPulseSource(connect(server)).records())
+    diff = reconcile(records, [])
+    held = {
+        r["uniqueIdentifier"]
+        for r in data["relations"]
+        if r.get("vatNumber") in VAT_PLACEHOLDERS and r["status"] == "customer"
+    }
+    placeholders = {
+        i.ref.record_id for i in diff.invalid if i.codes == ("enterprise_number.placeholder",)
+    }
+    assert len(held) >= len(VAT_PLACEHOLDERS)
+    assert placeholders == held
+    assert not {c for i in diff.invalid for c in i.codes} & {"enterprise_number.format"}
