@@ -1,9 +1,10 @@
 """Benchmark: the ``adminis`` source reading N customers from the loopback simulator.
 
 Prints customers per second, the API calls used against the minimum (token, settings, one page
-per ``MaxRecordsPerPage`` customers and registered offices), and the ratio of govlink's time to
-a baseline measured in the same run: a bare httpx loop fetching the same pages from the same
-server (token header, ``Link`` paging, JSON decoding; no limiter, mapping or checks).
+per ``MaxRecordsPerPage`` customers and registered offices, the responsibles' four listings),
+and the ratio of govlink's time to a baseline measured in the same run: a bare httpx loop
+fetching the same pages from the same server (token header, ``Link`` paging, JSON decoding; no
+limiter, mapping or checks).
 
     python bench/adminis.py [N]          # default 100000
 """
@@ -63,7 +64,10 @@ def main(customers: int) -> None:
         records = sum(1 for _ in source.records())
         ours = time.perf_counter() - start
     calls = sum(simulator.calls.values())
-    minimum = 2 + -(-customers // PER_PAGE) + -(-offices // PER_PAGE)
+    holders = sum(1 for e in data.project_employees if e["EmployeeProfileId"] == 2)
+    responsibles = 1 + -(-len(data.employees) // PER_PAGE)  # profiles, employees
+    responsibles += -(-holders // PER_PAGE) + -(-len(data.projects) // PER_PAGE)
+    minimum = 2 + -(-customers // PER_PAGE) + -(-offices // PER_PAGE) + responsibles
     print(f"customers            {customers:>10,}")
     print(f"records (imported)   {records:>10,}   skipped {dict(source.skipped)}")
     print(f"govlink              {ours:>10.2f} s   {customers / ours:>10,.0f} customers/s")

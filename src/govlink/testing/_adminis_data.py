@@ -33,12 +33,23 @@ class AdminisData:
     :param taskflows: ``taskflow/tasks`` rows (``TaskId``, ``TaskName``, ``TaskActive``).
     :param task_data: per ``TaskId``, the ``taskflow/tasks/{id}/data`` rows (``CustomerId``,
         ``ProjectId``, ``Deadline`` as an ISO date-time, plus subtask columns ``label(id)``).
+    :param employees: ``employees`` rows (``EmployeeId``, ``WorkEmail``, ``EmployeeActive``).
+    :param employee_profiles: ``employeeprofiles`` rows (``ProfileId``, ``ProfileName``,
+        ``IsRelational``).
+    :param projects: ``projects`` rows (``ProjectId``, ``CustomerId``, ``IsActive``).
+    :param project_employees: ``projectemployees`` rows (``ProjectId``, ``EmployeeId``,
+        ``EmployeeProfileId``, ``IsActive``), also served per project as
+        ``projects/{id}/projectemployee``.
     """
 
     customers: list[dict[str, Any]] = attrs.field(factory=list)
     addresses: list[dict[str, Any]] = attrs.field(factory=list)
     taskflows: list[dict[str, Any]] = attrs.field(factory=list)
     task_data: dict[int, list[dict[str, Any]]] = attrs.field(factory=dict)
+    employees: list[dict[str, Any]] = attrs.field(factory=list)
+    employee_profiles: list[dict[str, Any]] = attrs.field(factory=list)
+    projects: list[dict[str, Any]] = attrs.field(factory=list)
+    project_employees: list[dict[str, Any]] = attrs.field(factory=list)
 
 
 def _customer(i: int, rng: random.Random) -> dict[str, Any]:
@@ -150,6 +161,47 @@ def _task_rows(customer_id: int, i: int, year: int) -> dict[int, list[dict[str, 
     return rows
 
 
+_PROFILES: Final = (
+    {"ProfileId": 1, "ProfileName": "Vennoot", "IsRelational": False},
+    {"ProfileId": 3, "ProfileName": "Medewerker", "IsRelational": True},
+    {"ProfileId": 2, "ProfileName": "Dossierbeheerder", "IsRelational": True},
+)
+_STAFF: Final = 6
+
+
+def _staff(data: AdminisData) -> None:
+    data.employee_profiles.extend(dict(p) for p in _PROFILES)
+    data.employees.extend(
+        {
+            "EmployeeId": 500 + k,
+            "FirstName": f"Colleague{k}",
+            "LastName": "Kantoor",
+            "WorkEmail": f"colleague{k}@kantoor.example",
+            "EmployeeActive": k != _STAFF - 1,
+        }
+        for k in range(_STAFF)
+    )
+
+
+def _projects(data: AdminisData, customer_id: int, i: int) -> None:
+    """Customer ``i`` has a project unless ``i % 8 == 5``; a second, newer one when
+    ``i % 5 == 0``; the older project's "Dossierbeheerder" (profile 2) is employee
+    ``500 + i % 6`` (inactive when ``i % 6 == 5``), its "Medewerker" ``500 + (i + 1) % 6``."""
+    if i % 8 == 5:
+        return
+    for n, project in enumerate((60_000 + i, 90_000 + i)[: 2 if i % 5 == 0 else 1]):
+        data.projects.append(
+            {"ProjectId": project, "CustomerId": customer_id, "IsActive": True,
+             "IsTaskflowCustomer": True, "ProjectTitle": f"Dossier {i}"}
+        )  # fmt: skip
+        for profile, employee in ((2, i + n), (3, i + 1)):
+            data.project_employees.append(
+                {"ProjectEmployeePk": 10 * project + profile, "ProjectId": project,
+                 "EmployeeId": 500 + employee % _STAFF, "EmployeeProfileId": profile,
+                 "IsTaskflowEmployee": True, "IsActive": True}
+            )  # fmt: skip
+
+
 def sample_data(customers: int, *, seed: int = 0, year: int | None = None) -> AdminisData:
     """``customers`` customers of every kind, with addresses and three taskflows.
 
@@ -174,8 +226,10 @@ def sample_data(customers: int, *, seed: int = 0, year: int | None = None) -> Ad
         ],
         task_data={1: [], 2: [], 3: []},
     )
+    _staff(data)
     for i in range(customers):
         customer = _customer(i, rng)
+        _projects(data, customer["CustomerId"], i)
         data.customers.append(customer)
         data.addresses.extend(_addresses(customer, i, rng))
         for task, rows in _task_rows(customer["CustomerId"], i, year).items():

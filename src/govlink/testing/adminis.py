@@ -3,10 +3,12 @@
 It speaks what ``docs/adminis.md`` documents: the token exchange
 ``GET /api/v1/token/{api_key}`` (``TokenGuid``, ``TimeToLive`` in seconds or as an ISO
 date-time) and the ``synetonToken`` header, ``apisettings``, ``customers``,
-``customeraddresses``, ``taskflow/tasks`` and ``taskflow/tasks/{id}/data``, paging with
-``per_page`` and ``Link: <...>; rel="next"``, ``Filter=`` expressions, the API's error bodies
-(``{"ErrorMessage": ...}``: 403 throttling, 403 "No valid configuration for token", 404 "Nothing
-found", 414), an enforced ``RateLimit`` per 60 s on a (scalable) clock, and injected faults.
+``customeraddresses``, ``taskflow/tasks`` and ``taskflow/tasks/{id}/data``, ``employees``,
+``employeeprofiles``, ``projects``, ``projectemployees`` and ``projects/{id}/projectemployee``,
+paging with ``per_page`` and ``Link: <...>; rel="next"``, ``Filter=`` expressions, the API's error
+bodies (``{"ErrorMessage": ...}``: 403 throttling, 403 "No valid configuration for token", 404
+"Nothing found", 414), an enforced ``RateLimit`` per 60 s on a (scalable) clock, and
+injected faults.
 
 >>> from govlink.testing.clock import ScaledClock
 >>> simulator = AdminisSimulator(sample_data(30), api_key="k3y", clock=ScaledClock(100))
@@ -52,6 +54,13 @@ __all__ = [
 #: The message of a throttled call (403), as the public client matches it.
 THROTTLED: Final = "You are throttling the system"
 _PREFIX: Final = "/api/v1/"
+# Plain listings: endpoint -> AdminisData attribute.
+_LISTS: Final = {
+    "employees": "employees",
+    "employeeprofiles": "employee_profiles",
+    "projects": "projects",
+    "projectemployees": "project_employees",
+}
 _WINDOW: Final = 60.0
 
 
@@ -265,6 +274,11 @@ class AdminisSimulator:
             return self._listing(request, self.data.customers)
         if parts == ["customeraddresses"]:
             return self._listing(request, self.data.addresses)
+        if parts[0] in _LISTS and len(parts) == 1:
+            return self._listing(request, getattr(self.data, _LISTS[parts[0]]))
+        if len(parts) == 3 and parts[0] == "projects" and parts[2] == "projectemployee":
+            rows = [r for r in self.data.project_employees if str(r.get("ProjectId")) == parts[1]]
+            return self._listing(request, rows)
         if parts == ["taskflow", "tasks"]:
             return self._listing(request, self.data.taskflows)
         if len(parts) == 4 and parts[:2] == ["taskflow", "tasks"] and parts[3] == "data":

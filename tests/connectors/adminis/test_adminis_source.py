@@ -86,11 +86,17 @@ def test_10k_customers_arrive_exactly_once(
     if fault is not None:
         assert simulator.injected[fault] > 0
     else:
-        # The token, the settings, then pages of 500: customers, registered offices.
+        # The token, the settings, then pages of 500: profiles, employees, the responsible
+        # profile's project employees, projects, registered offices, customers.
         offices = sum(1 for a in _DATA.addresses if a["RegisteredOffice"])
+        holders = sum(1 for e in _DATA.project_employees if e["EmployeeProfileId"] == 2)
         assert simulator.calls == {
             "token": 1,
             "apisettings": 1,
+            "employeeprofiles": 1,
+            "employees": 1,
+            "projectemployees": -(-holders // 500),
+            "projects": -(-len(_DATA.projects) // 500),
             "customers": 20,
             "customeraddresses": -(-offices // 500),
         }
@@ -198,7 +204,7 @@ def test_throttled_calls_back_off_to_the_next_window(
         clock=clock,
         settings=ApiSettings(max_records_per_page=100),
         faults={Fault.THROTTLE: 0.5},
-        seed=1,
+        seed=3,
     )
     start = clock.monotonic()
     records, skipped, simulator = run(simulator)

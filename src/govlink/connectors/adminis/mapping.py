@@ -97,6 +97,9 @@ class CustomerMapping:
     :param number_fields: customer fields that may carry the enterprise number, preferred first.
     :param responsible_field: the customer field holding the responsible colleague's e-mail
         (none by default: the records then get the warning ``responsible.missing``).
+    :param responsible_profile: without ``responsible_field``, the employee profile whose
+        project employee is the responsible (``ProfileName``; default: the first relational
+        profile; ``"none"``: not read), see :mod:`.responsibles`.
     :param include_inactive: import inactive customers instead of skipping them.
     :param include_sole_proprietors: import customers with ``IsCompany`` false whose
         enterprise number is valid (sole proprietors); the others are persons, always skipped.
@@ -104,6 +107,7 @@ class CustomerMapping:
 
     number_fields: tuple[str, ...] = DEFAULT_NUMBER_FIELDS
     responsible_field: str | None = None
+    responsible_profile: str | None = None
     include_inactive: bool = False
     include_sole_proprietors: bool = True
 
@@ -158,7 +162,12 @@ class CustomerMapping:
             raw=customer,
         )
 
-    def record(self, customer: Mapping[str, Any], address: Mapping[str, Any] | None) -> RawRecord:
+    def record(
+        self,
+        customer: Mapping[str, Any],
+        address: Mapping[str, Any] | None,
+        responsible: str | None = None,
+    ) -> RawRecord:
         """The raw record of an imported customer and its registered-office address.
 
         ``raw`` is the whole customer plus the address columns under :data:`ADDRESS_PREFIX`.
@@ -171,6 +180,8 @@ class CustomerMapping:
             fields[target] = customer.get(source)
         if self.responsible_field is not None:
             fields["responsible"] = customer.get(self.responsible_field)
+        elif responsible is not None:
+            fields["responsible"] = responsible
         raw = dict(customer)
         if address is not None:
             for target, sources in _ADDRESS_FIELDS.items():

@@ -20,6 +20,8 @@ SETTINGS: Final = {
     "GOVLINK_ADMINIS_NUMBER_FIELDS": "customer fields holding the enterprise number, preferred "
     "first (default VATNr,RegistrationNr)",
     "GOVLINK_ADMINIS_RESPONSIBLE_FIELD": "customer field with the responsible's e-mail (none)",
+    "GOVLINK_ADMINIS_RESPONSIBLE_PROFILE": "employee profile (ProfileName) whose project "
+    "employee is the responsible (default: the first relational profile; none: off)",
     "GOVLINK_ADMINIS_INCLUDE_INACTIVE": "1 to import inactive customers (default 0)",
     "GOVLINK_ADMINIS_SOLE_PROPRIETORS": "0 to skip sole proprietors (default 1)",
     "GOVLINK_ADMINIS_TASKFLOW_FROM": "first deadline date of --template (default 1 Jan last year)",

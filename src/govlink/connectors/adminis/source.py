@@ -24,6 +24,7 @@ from govlink.connectors.adminis.mapping import (
     CustomerMapping,
     SkipReason,
 )
+from govlink.connectors.adminis.responsibles import Responsibles, read_responsibles
 from govlink.connectors.adminis.settings import SettingsReader
 from govlink.connectors.adminis.taskflows import DateWindow, find_taskflow, taskflow_customer_ids
 from govlink.connectors.http import Page, Secret, exactly_once
@@ -77,6 +78,7 @@ class AdminisSource:
         self._clock = clock
         self._skipped: Counter[str] = Counter()
         self._skipped_records: list[SkippedRecord] = []
+        self._colleagues: frozenset[str] | None = None
 
     @classmethod
     def from_options(
@@ -102,6 +104,7 @@ class AdminisSource:
             if fields
             else DEFAULT_NUMBER_FIELDS,
             responsible_field=settings.text("GOVLINK_ADMINIS_RESPONSIBLE_FIELD"),
+            responsible_profile=settings.text("GOVLINK_ADMINIS_RESPONSIBLE_PROFILE"),
             include_inactive=settings.flag("GOVLINK_ADMINIS_INCLUDE_INACTIVE", False),
             include_sole_proprietors=settings.flag("GOVLINK_ADMINIS_SOLE_PROPRIETORS", True),
         )
@@ -139,8 +142,8 @@ class AdminisSource:
         return tuple(self._skipped_records)
 
     def known_colleagues(self) -> Collection[str] | None:
-        """Unknown: Admin-IS employees are not read."""
-        return None
+        """The active employees' e-mails, once :meth:`records` read them (else unknown)."""
+        return self._colleagues
 
     def records(self) -> Iterator[RawRecord]:
         """Yield a raw record per imported customer, with its registered-office address.
@@ -153,6 +156,8 @@ class AdminisSource:
         a contact of that company, skipped (``skipped.contact_of_company``). So non-companies
         are held back until every company is known -- for a taskflow, the numbers of every
         active company customer are read with one more listing when a non-company needs them.
+
+        The responsibles come first, from four bulk listings (see :mod:`.responsibles`).
         """
         self._skipped.clear()
         self._skipped_records.clear()
@@ -161,6 +166,12 @@ class AdminisSource:
         with AdminisClient(
             self.config, transport=self._transport, clock=self._clock, rates=self._rates
         ) as client:
+            responsibles = (
+                read_responsibles(client, self.mapping.responsible_profile)
+                if self.mapping.responsible_field is None
+                else Responsibles()
+            )
+            self._colleagues = responsibles.colleagues
             if self.template is None:
                 offices = _registered_offices(client)
                 batches: Iterator[tuple[list[Row], Mapping[Any, Row]]] = (
@@ -177,14 +188,18 @@ class AdminisSource:
                         continue
                     if self.mapping.is_active(customer):
                         companies |= self.mapping.numbers(customer)
-                    yield self.mapping.record(customer, office)
+                    yield self.mapping.record(
+                        customer, office, responsibles.of(customer.get("CustomerId"))
+                    )
             if held and self.template is not None:
                 companies |= _active_company_numbers(client, self.mapping)
         for customer, office in held:
             if self.mapping.numbers(customer) & companies:
                 self._skip(customer, SkipReason.CONTACT_OF_COMPANY)
             else:
-                yield self.mapping.record(customer, office)
+                yield self.mapping.record(
+                    customer, office, responsibles.of(customer.get("CustomerId"))
+                )
 
     def _skip(self, customer: Row, reason: str) -> None:
         self._skipped[reason] += 1
