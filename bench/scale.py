@@ -1,6 +1,6 @@
 """Scale-out benchmark (issue 13): several push workers on one store share AdminPulse's limits.
 
-    python bench/scale.py [--workers 4 8] [--documents 400] [--speed 20] [--backend sqlite]
+    python bench/scale.py [--workers 4 8] [--documents 400] [--speed 20] [--limits postgres]
 
 For each worker count, ``--workers`` processes (``govlink.testing.workers``) push
 ``--documents`` queued documents from one store to the AdminPulse simulator (its real limits:
@@ -13,6 +13,10 @@ second). Printed per run and checked (exit 1 when a target is missed):
   workers ran (50 per the mean time from an upload to the 50th after it; target ≥ 95 % of 50/min),
 * 429 answers (target 0), documents lost (target 0), duplicates (target ≤ workers killed).
 
+``--limits postgres`` keeps the shared limits in a throw-away PostgreSQL database
+(:class:`~govlink.store.pg_rates.PostgresRateStore`, ``$GOVLINK_TEST_POSTGRES``) instead of the
+SQLite store; the outbox stays in SQLite until the PostgreSQL store lands.
+
 ``--baseline`` also runs the workers without shared limits (each process its own limiter), as
 before issue 13: that is what the 429s looked like.
 """
@@ -23,11 +27,12 @@ import argparse
 import sys
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from govlink.store import SQLiteStore
 from govlink.store.documents import DocumentStore
+from govlink.testing.postgres import TemporaryDatabase, temporary_database
 from govlink.testing.workers import WorkerRun, run_workers
 
 LIMIT = 50
@@ -67,10 +72,23 @@ def main() -> int:
     parser.add_argument("--workers", type=int, nargs="+", default=[4, 8])
     parser.add_argument("--documents", type=int, default=400)
     parser.add_argument("--speed", type=float, default=20.0, help="simulated s per real s")
-    parser.add_argument("--backend", choices=["sqlite"], default="sqlite")
+    parser.add_argument("--limits", choices=["store", "postgres"], default="store")
     parser.add_argument("--baseline", action="store_true", help="also run without sharing")
     args = parser.parse_args()
-    print(f"backend: {args.backend}, clock speed: {args.speed:g}x (time compressed)")
+    print(
+        f"outbox: SQLite, limits: {'PostgreSQL' if args.limits == 'postgres' else 'the store'}, "
+        f"clock speed: {args.speed:g}x (time compressed)"
+    )
+    with ExitStack() as stack:
+        database = (
+            stack.enter_context(temporary_database("govlink_scale"))
+            if args.limits == "postgres"
+            else None
+        )
+        return _runs(args, database)
+
+
+def _runs(args: argparse.Namespace, database: TemporaryDatabase | None) -> int:
     failed = False
     for workers in args.workers:
         if args.baseline:
@@ -87,7 +105,12 @@ def main() -> int:
             print(_line(run, "unshared limits (before)"))
         with _sqlite_store() as (target, store):
             run = run_workers(
-                target, store, workers=workers, documents=args.documents, speed=args.speed
+                target,
+                store,
+                workers=workers,
+                documents=args.documents,
+                speed=args.speed,
+                rates=None if database is None else database.schema("scale"),
             )
         misses = _misses(run)
         print(_line(run, "shared limits") + (f"  MISSED: {', '.join(misses)}" if misses else ""))

@@ -105,7 +105,9 @@ def relation_numbers(data: Mapping[str, Sequence[Mapping[str, Any]]]) -> list[En
     ]
 
 
-def _command(target: str, url: str, clock: ScaledClock, *, shared: bool) -> list[str]:
+def _command(
+    target: str, url: str, clock: ScaledClock, *, shared: bool, rates: str | None
+) -> list[str]:
     real, wall = clock.origin
     return [
         sys.executable,
@@ -117,6 +119,7 @@ def _command(target: str, url: str, clock: ScaledClock, *, shared: bool) -> list
         f"--origin={real!r}",
         f"--wall={wall.isoformat()}",
         *(() if shared else ("--unshared",)),
+        *(() if rates is None else (f"--rates={rates}",)),
     ]
 
 
@@ -149,6 +152,7 @@ def run_workers(
     speed: float,
     kill: bool = True,
     shared: bool = True,
+    rates: str | None = None,
     timeout: float = 300.0,
 ) -> WorkerRun:
     """Queue ``documents`` in ``store`` (opened by the workers as ``target``), push them with
@@ -156,6 +160,8 @@ def run_workers(
 
     :param shared: the workers share the store's rate limits (``False``: each keeps its own,
         as before shared limits existed).
+    :param rates: a ``postgresql://`` URL where the workers keep the limits instead of the
+        store (:class:`~govlink.store.pg_rates.PostgresRateStore`).
     """
     data = generate(40, seed=8)
     queue_documents(store, documents, relation_numbers(data))
@@ -167,7 +173,7 @@ def run_workers(
     killed = 0
     env = {**os.environ, "GOVLINK_ADMINPULSE_API_KEY": DEFAULT_API_KEY}
     with LoopbackServer(simulator) as server:
-        command = _command(target, server.url, clock, shared=shared)
+        command = _command(target, server.url, clock, shared=shared, rates=rates)
         procs = [subprocess.Popen(command, env=env) for _ in range(workers)]
         try:
             if kill:
@@ -221,6 +227,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--origin", type=float, required=True)
     parser.add_argument("--wall", type=datetime.fromisoformat, required=True)
     parser.add_argument("--unshared", action="store_true", help="limits in this process only")
+    parser.add_argument("--rates", help="a postgresql:// URL keeping the limits")
     args = parser.parse_args(argv)
     clock = ScaledClock(speed=args.speed, origin=(args.origin, args.wall))
     registry = adminpulse_registry(
@@ -231,6 +238,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         retry=RetryPolicy(max_retries=4),
     )
     store, rates = open_target(args.store)
+    if args.rates:
+        from govlink.store.pg_rates import PostgresRateStore
+
+        if rates is not None:
+            rates.close()
+        rates = PostgresRateStore(args.rates)
     with closing_rates(rates):
         rates = None if args.unshared else rates
         options = PushOptions(clock=clock, rates=rates, lease=timedelta(minutes=2))
