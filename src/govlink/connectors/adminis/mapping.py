@@ -29,6 +29,7 @@ __all__ = [
     "SOURCE_NAME",
     "CustomerMapping",
     "SkipReason",
+    "is_true",
 ]
 
 #: The source name on every :class:`~govlink.SourceRef`.
@@ -73,7 +74,7 @@ class SkipReason(StrEnum):
     CONTACT_OF_COMPANY = "skipped.contact_of_company"
 
 
-def _flag(value: Any) -> bool:
+def is_true(value: Any) -> bool:
     """An Admin-IS boolean: JSON true/false, 0/1 or their text."""
     if isinstance(value, bool):
         return value
@@ -121,9 +122,9 @@ class CustomerMapping:
 
     def skip_reason(self, customer: Mapping[str, Any]) -> SkipReason | None:
         """Why ``customer`` is left out, or ``None`` when it is imported."""
-        if not self.include_inactive and not _flag(customer.get("IsActive")):
+        if not self.include_inactive and not is_true(customer.get("IsActive")):
             return SkipReason.INACTIVE
-        if _flag(customer.get("IsCompany")):
+        if is_true(customer.get("IsCompany")):
             return None
         numbers = (customer.get(name) for name in self.number_fields)
         if self.include_sole_proprietors and any(map(is_valid, numbers)):
@@ -133,12 +134,12 @@ class CustomerMapping:
     @staticmethod
     def is_company(customer: Mapping[str, Any]) -> bool:
         """Whether ``customer`` is flagged a company (``IsCompany``)."""
-        return _flag(customer.get("IsCompany"))
+        return is_true(customer.get("IsCompany"))
 
     @staticmethod
     def is_active(customer: Mapping[str, Any]) -> bool:
         """Whether ``customer`` is active (``IsActive``)."""
-        return _flag(customer.get("IsActive"))
+        return is_true(customer.get("IsActive"))
 
     def numbers(self, customer: Mapping[str, Any]) -> frozenset[str]:
         """The valid enterprise numbers (10 digits) in ``customer``'s number fields."""
@@ -193,7 +194,7 @@ class CustomerMapping:
 
     @staticmethod
     def _name(customer: Mapping[str, Any]) -> Any:
-        if _flag(customer.get("IsCompany")):
+        if is_true(customer.get("IsCompany")):
             return customer.get("Name")
         parts = [customer.get("Name"), customer.get("Firstname")]
         return " ".join(str(p).strip() for p in parts if p is not None and str(p).strip()) or None

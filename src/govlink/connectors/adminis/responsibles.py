@@ -22,21 +22,13 @@ import attrs
 
 from govlink.connectors.adminis.client import CONNECTOR, AdminisClient
 from govlink.connectors.adminis.filters import field
+from govlink.connectors.adminis.mapping import is_true
 from govlink.errors import ConfigurationError
 
 __all__ = ["NO_PROFILE", "Responsibles", "pick_profile", "read_responsibles"]
 
 #: The profile setting that turns the lookup off.
 NO_PROFILE: Final = "none"
-_TRUE: Final = frozenset({"1", "true", "yes", "-1"})
-
-
-def _flag(value: Any) -> bool:
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, int | float):
-        return value != 0
-    return isinstance(value, str) and value.strip().casefold() in _TRUE
 
 
 def _id(value: Any) -> int | None:
@@ -64,7 +56,7 @@ def pick_profile(profiles: Sequence[Mapping[str, Any]], wanted: str | None) -> i
             f"profile; the profiles are {names}",
             connector=CONNECTOR,
         )
-    relational = sorted(n for p, n in ids if n is not None and _flag(p.get("IsRelational")))
+    relational = sorted(n for p, n in ids if n is not None and is_true(p.get("IsRelational")))
     return relational[0] if relational else None
 
 
@@ -89,7 +81,7 @@ def _emails(employees: Iterable[Mapping[str, Any]]) -> tuple[dict[int, str], set
         if number is None or not isinstance(email, str) or not email.strip():
             continue
         emails[number] = email.strip()
-        if employee.get("EmployeeActive") is None or _flag(employee.get("EmployeeActive")):
+        if employee.get("EmployeeActive") is None or is_true(employee.get("EmployeeActive")):
             active.add(email.strip())
     return emails, active
 
