@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pytest
+
 from govlink.connectors.adminis.taskflows import DateWindow
 from govlink.domain import InvalidRecord, ValidRecord, validate
 from govlink.testing.adminis import AdminisData, AdminisSimulator
@@ -100,29 +102,23 @@ def test_an_inactive_company_does_not_make_a_contact(
     assert skipped == {"inactive": 1}
 
 
-def test_in_a_taskflow_the_company_outside_the_subset_still_wins(
-    run: Run, clock: ScaledClock, api_key: str
+@pytest.mark.parametrize(
+    ("task_ids", "imported"),
+    [
+        pytest.param((2, 3), ["3"], id="the company outside the subset"),
+        pytest.param((1, 2), ["1"], id="the company beside its contact"),
+    ],
+)
+def test_in_a_taskflow_the_company_wins(
+    run: Run, clock: ScaledClock, api_key: str, task_ids: tuple[int, ...], imported: list[str]
 ) -> None:
     data = _data(
         _customer(1, company=True, vat=COMPANY),
         _customer(2, company=False, vat=COMPANY),
         _customer(3, company=False, vat=SOLE),
-        task_ids=(2, 3),
+        task_ids=task_ids,
     )
     records, skipped, _ = run(_simulator(data, clock, api_key), template="1", window=_ALL_TIME)
-    assert [r.ref.record_id for r in records] == ["3"]
-    assert skipped == {"skipped.contact_of_company": 1}
-
-
-def test_in_a_taskflow_a_contact_beside_its_company_is_skipped(
-    run: Run, clock: ScaledClock, api_key: str
-) -> None:
-    data = _data(
-        _customer(1, company=True, vat=COMPANY),
-        _customer(2, company=False, vat=COMPANY),
-        task_ids=(1, 2),
-    )
-    records, skipped, _ = run(_simulator(data, clock, api_key), template="1", window=_ALL_TIME)
-    assert [r.ref.record_id for r in records] == ["1"]
+    assert [r.ref.record_id for r in records] == imported
     assert skipped == {"skipped.contact_of_company": 1}
     assert not any(isinstance(validate(r), InvalidRecord) for r in records)
