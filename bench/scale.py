@@ -28,6 +28,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
+from functools import partial
 from pathlib import Path
 
 from govlink.store import SQLiteStore
@@ -91,26 +92,16 @@ def main() -> int:
 def _runs(args: argparse.Namespace, database: TemporaryDatabase | None) -> int:
     failed = False
     for workers in args.workers:
+        run_these = partial(
+            run_workers, workers=workers, documents=args.documents, speed=args.speed
+        )
         if args.baseline:
             with _sqlite_store() as (target, store):
-                run = run_workers(
-                    target,
-                    store,
-                    workers=workers,
-                    documents=args.documents,
-                    speed=args.speed,
-                    shared=False,
-                    kill=False,
-                )
+                run = run_these(target, store, shared=False, kill=False)
             print(_line(run, "unshared limits (before)"))
         with _sqlite_store() as (target, store):
-            run = run_workers(
-                target,
-                store,
-                workers=workers,
-                documents=args.documents,
-                speed=args.speed,
-                rates=None if database is None else database.schema("scale"),
+            run = run_these(
+                target, store, rates=None if database is None else database.schema("scale")
             )
         misses = _misses(run)
         print(_line(run, "shared limits") + (f"  MISSED: {', '.join(misses)}" if misses else ""))
