@@ -1,6 +1,6 @@
 """Output that data from any source cannot turn against the terminal: control characters and
-bidi controls are shown escaped (``\\x1b``, ``\\u202e``) in text and written as ``\\uXXXX`` in
-JSON (the same JSON value)."""
+bidi controls are shown escaped (``\\x1b``, ``\\u202e``) in text and written as JSON ``\\u``
+escapes (``\\u001b``) in JSON, which is the same JSON value."""
 
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ class SafeConsole(Console):
 
 
 def json_text(document: object) -> str:
-    """``document`` as indented JSON (UTF-8 kept), unsafe characters as ``\\uXXXX``."""
+    """``document`` as indented JSON (UTF-8 kept), unsafe characters as ``\\u`` escapes."""
     return escape_unsafe_json(json.dumps(document, ensure_ascii=False, indent=2))
 
 

@@ -65,7 +65,7 @@ def escape_unsafe(text: str, *, keep_newlines: bool = False) -> str:
 
 
 def escape_unsafe_json(text: str) -> str:
-    """JSON text with every unsafe character written as a ``\\uXXXX`` escape: the same JSON
-    value (inside strings they are the same characters; a newline outside them is layout and
-    stays), but safe to print."""
+    """JSON text with every unsafe character written as a ``\\u`` escape (``\\u202e``): the
+    same JSON value (inside strings they are the same characters; a newline outside them is
+    layout and stays), but safe to print."""
     return _UNSAFE_IN_JSON.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
