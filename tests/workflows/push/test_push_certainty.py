@@ -36,7 +36,7 @@ def test_no_document_is_lost_silently_when_answers_are_cut_short(
     simulator.faults = {Fault.MALFORMED: every}
     simulator.fault_paths = frozenset({"/documents/add"})
     queue(store, list(relation_ids), 12)
-    push(store, registry, options=NO_WAIT)
+    push(store, registry, sink="adminpulse", options=NO_WAIT)
     by_name = {e.file_name: e for e in store.outbox("adminpulse")}
     uploads = _uploads(served)
     cut_short = [c for c in simulator.calls if c.fault is Fault.MALFORMED]
@@ -52,7 +52,7 @@ def test_no_document_is_lost_silently_when_answers_are_cut_short(
             assert on_server == 1  # the simulator processed it: a person finds it there
             assert "could not be read" in (entry.reason or "")
     simulator.faults = {}
-    again = push(store, registry, options=NO_WAIT)
+    again = push(store, registry, sink="adminpulse", options=NO_WAIT)
     assert again.pushed == ()
     assert _uploads(served) == uploads  # an unknown entry is never uploaded blindly
 
