@@ -29,6 +29,7 @@ from govlink.workflows.pushing import (
     PushOptions,
     disable_sink,
     enable_sink,
+    only_sink,
     push,
     push_status,
     worker_id,
@@ -222,3 +223,12 @@ def test_entries_of_a_dead_worker_are_taken_back_at_once(
     assert store.claim("recorder", owner=owner, now=now, lease=timedelta(hours=1)) is not None
     report = push(store, registry, sink="recorder", options=FAST)
     assert [e.file_name for e in report.pushed] == ["a.pdf"]
+
+
+def test_without_a_sink_name_only_a_sole_sink_is_taken(registry: Registry) -> None:
+    assert only_sink(Registry(entry_points=False)) == "adminpulse"
+    with pytest.raises(PluginError, match="choose one of adminpulse, recorder") as several:
+        only_sink(registry)
+    assert several.value.code == "plugin.sink"
+    with pytest.raises(PluginError, match="no plugin offers one"):
+        only_sink(Registry(builtins=False, entry_points=False))
