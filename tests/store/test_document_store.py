@@ -198,7 +198,8 @@ def test_a_version_4_store_keeps_its_alerts_and_may_then_log_one(tmp_path: Path)
     migrate(db, MIGRATIONS[:4], now="2026-01-01T00:00:00Z")
     db.execute(
         "INSERT INTO alerts VALUES (7, 'government_request', '0403019261', 'Acme', "
-        "'an@firm.be', 0, 'subject', 'message', NULL, 'sent', NULL, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')"
+        "'an@firm.be', 0, 'subject', 'message', NULL, 'sent', NULL, "
+        "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')"
     )
     db.execute("COMMIT")
     with pytest.raises(sqlite3.IntegrityError):

@@ -22,7 +22,7 @@ import attrs
 from govlink.clock import SYSTEM_CLOCK, Clock
 from govlink.domain.documents import Document
 from govlink.domain.forwarding import SinkSwitch
-from govlink.domain.outbox import OutboxState, Outcome, RetryPolicy, next_step
+from govlink.domain.outbox import DeliveryRetry, OutboxState, Outcome, next_step
 from govlink.errors import (
     ConfigurationError,
     ConnectorError,
@@ -78,7 +78,7 @@ class PushOptions:
     """
 
     lease: timedelta = timedelta(minutes=10)
-    retry: RetryPolicy = attrs.field(factory=RetryPolicy)
+    retry: DeliveryRetry = attrs.field(factory=DeliveryRetry)
     max_wait: timedelta = timedelta(minutes=1)
     clock: Clock = attrs.field(default=SYSTEM_CLOCK, repr=False)
     rates: RateStore | None = attrs.field(default=None, repr=False)

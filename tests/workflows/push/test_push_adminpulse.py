@@ -11,7 +11,8 @@ import pytest
 
 from govlink import EnterpriseNumber
 from govlink.cli._documents_json import push_json
-from govlink.domain.outbox import OutboxState, RetryPolicy
+from govlink.domain.backoff import Backoff
+from govlink.domain.outbox import DeliveryRetry, OutboxState
 from govlink.plugins import Registry
 from govlink.store import SQLiteStore
 from govlink.testing.adminpulse import Fault
@@ -19,7 +20,7 @@ from govlink.testing.documents import sample_pdf
 from govlink.workflows.pushing import PushOptions, push
 
 UNKNOWN = EnterpriseNumber.parse("0403.019.261")
-NO_WAIT = PushOptions(retry=RetryPolicy(base_delay=timedelta(0)))
+NO_WAIT = PushOptions(retry=DeliveryRetry(backoff=Backoff(first=0, longest=0)))
 
 
 @pytest.mark.slow

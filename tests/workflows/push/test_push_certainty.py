@@ -5,7 +5,6 @@ client says it cannot tell. No document is ever lost silently."""
 from __future__ import annotations
 
 from collections import Counter
-from datetime import timedelta
 from typing import Any
 
 import httpx
@@ -13,7 +12,8 @@ import pytest
 
 from govlink.connectors.adminpulse.client import AdminPulseClient, DocumentUpload
 from govlink.connectors.http import BearerToken, Secret
-from govlink.domain.outbox import OutboxState, RetryPolicy
+from govlink.domain.backoff import Backoff
+from govlink.domain.outbox import DeliveryRetry, OutboxState
 from govlink.errors import DeliveryUncertain
 from govlink.plugins import Registry
 from govlink.store import SQLiteStore
@@ -21,7 +21,7 @@ from govlink.testing.adminpulse import DEFAULT_API_KEY, Fault
 from govlink.testing.documents import sample_pdf
 from govlink.workflows.pushing import PushOptions, push
 
-NO_WAIT = PushOptions(retry=RetryPolicy(base_delay=timedelta(0)))
+NO_WAIT = PushOptions(retry=DeliveryRetry(backoff=Backoff(first=0, longest=0)))
 
 
 def _uploads(served: Any) -> Counter[bytes]:

@@ -20,7 +20,8 @@ from govlink import (
     PluginError,
     RetriableConnectorError,
 )
-from govlink.domain.outbox import OutboxState, RetryPolicy
+from govlink.domain.backoff import Backoff
+from govlink.domain.outbox import DeliveryRetry, OutboxState
 from govlink.plugins import Delivery, DeliveryStatus, Registry, SinkOptions, SinkSpec, hookimpl
 from govlink.store import SQLiteStore
 from govlink.testing.clock import SimulatedClock
@@ -38,7 +39,8 @@ from govlink.workflows.pushing import (
 NUMBER = EnterpriseNumber.parse("0403019261")
 T0 = datetime(2026, 5, 4, 9, 0, tzinfo=UTC)
 FAST = PushOptions(
-    retry=RetryPolicy(base_delay=timedelta(0)), clock=SimulatedClock(datetime.now(UTC))
+    retry=DeliveryRetry(backoff=Backoff(first=0, longest=0)),
+    clock=SimulatedClock(datetime.now(UTC)),
 )
 
 
@@ -187,7 +189,8 @@ def test_a_long_backoff_ends_the_run_and_keeps_the_entry(
     enable_sink(store, registry, "recorder", now=T0)
     _add(store, 1, "flaky.pdf", T0)
     slow = PushOptions(
-        retry=RetryPolicy(base_delay=timedelta(hours=1)), clock=SimulatedClock(datetime.now(UTC))
+        retry=DeliveryRetry(backoff=Backoff(first=3600, longest=3600)),
+        clock=SimulatedClock(datetime.now(UTC)),
     )
     report = push(store, registry, sink="recorder", options=slow)
     assert (report.pushed, report.pending) == ((), 1)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import logging
+import random
 from collections.abc import Callable, Iterator, Mapping
 from types import TracebackType
 from typing import Any, Final, Self, TypeVar
@@ -42,6 +43,7 @@ from govlink.connectors.http import (
     classify,
     shared_limiter,
 )
+from govlink.domain.backoff import Backoff
 from govlink.errors import ConfigurationError, ConnectorError, FatalConnectorError
 from govlink.store.rates import RateStore
 
@@ -63,6 +65,10 @@ CONNECTOR: Final = "adminis"
 #: Calls per 60 s when ``apisettings`` gives no ``RateLimit`` (and before it is read).
 DEFAULT_RATE_LIMIT: Final = 60
 _WINDOW: Final = 60.0
+#: A 429 without Retry-After waits out the minute window (and at most two).
+_RETRY: Final = RetryPolicy(
+    rate_limited=Backoff(first=_WINDOW, longest=2 * _WINDOW, jitter=random.random)
+)
 _API_ROOT: Final = "/api/v1/"
 _EMPTY_MESSAGES: Final = ("nothing found", "no taskdata found", "no extradata found")
 _LOGGERS: Final = ("httpx", "govlink.connectors.http", "govlink.connectors.adminis")
@@ -214,7 +220,7 @@ class AdminisClient:
             base_url=config.base_url + _API_ROOT,
             auth=self._auth,
             limiter=self._limiter(DEFAULT_RATE_LIMIT),
-            retry=retry or RetryPolicy(rate_limit_base=_WINDOW, rate_limit_cap=2 * _WINDOW),
+            retry=retry or _RETRY,
             timeout=config.timeout,
             transport=self._transport,
             classifier=_classify,
