@@ -23,12 +23,12 @@ import json
 import logging
 import random
 from collections.abc import Callable, Iterator, Mapping
-from types import TracebackType
-from typing import Any, Final, Self, TypeVar
+from typing import Any, Final, TypeVar
 
 import attrs
 import httpx
 
+from govlink._closing import Closing
 from govlink.clock import SYSTEM_CLOCK, Clock
 from govlink.connectors.adminis._token import SecretScrubber, SynetonToken, lifetime_seconds
 from govlink.connectors.adminis.filters import DEFAULT_CHUNK, Filter
@@ -189,7 +189,7 @@ def _token_failure(error: ConfigurationError) -> bool:
     return error.status == 403 and "token" in message and "no valid configuration" not in message
 
 
-class AdminisClient:
+class AdminisClient(Closing):
     """Reads the Admin-IS API for one firm; close it (or use it as a context manager).
 
     :param config: the URL, key and options.
@@ -233,17 +233,6 @@ class AdminisClient:
 
     def __repr__(self) -> str:
         return f"AdminisClient(base_url={self.config.base_url!r})"
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()
 
     def close(self) -> None:
         """Close the connections and detach the log filter."""
