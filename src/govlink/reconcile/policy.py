@@ -6,13 +6,13 @@ Nothing here writes anywhere: a store (or :meth:`ApplyPlan.apply_to`) carries th
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
-from enum import Enum
 from typing import Final, Literal, TypeAlias
 
 import attrs
 
 from govlink.domain.company import COMPANY_FIELDS, Company, field_policy
 from govlink.domain.enterprise_number import EnterpriseNumber
+from govlink.domain.sentinel import Sentinel
 from govlink.errors import DomainError
 from govlink.reconcile.model import ImportDiff, Match
 
@@ -28,11 +28,8 @@ __all__ = [
 ]
 
 
-class _All(Enum):
+class _All(Sentinel):
     ALL = "all"
-
-    def __repr__(self) -> str:
-        return "ALL"
 
 
 #: Selects every new company, or every overwritable field.
