@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import getpass
-import os
 import sys
 from pathlib import Path
 from typing import Final
@@ -41,7 +40,7 @@ _ACTOR_ENV: Final = "GOVLINK_ACTOR"
 def _actor() -> str:
     """Who applies: ``$GOVLINK_ACTOR``, else the login name."""
     try:
-        return os.environ.get(_ACTOR_ENV) or getpass.getuser()
+        return environment_settings().get(_ACTOR_ENV) or getpass.getuser()
     except (KeyError, OSError):
         return "unknown"
 

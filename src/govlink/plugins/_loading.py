@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import importlib
 import importlib.metadata
-import os
 import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import MappingProxyType
@@ -18,6 +17,7 @@ from typing import Final, Protocol, TypeVar
 
 import pluggy
 
+from govlink.environment import environment_settings
 from govlink.errors import GovlinkError, PluginError
 from govlink.plugins import hookspecs
 from govlink.plugins._markers import PROJECT
@@ -62,7 +62,8 @@ def one_line(error: BaseException) -> str:
 
 
 def _env_blocked() -> frozenset[str]:
-    return frozenset(n.strip() for n in os.environ.get(DISABLE_ENV, "").split(",") if n.strip())
+    names = environment_settings().get(DISABLE_ENV, "")
+    return frozenset(n.strip() for n in names.split(",") if n.strip())
 
 
 def _distribution(entry_point: importlib.metadata.EntryPoint) -> str | None:
