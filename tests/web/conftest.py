@@ -12,13 +12,13 @@ import pytest
 
 pytest.importorskip("starlette", reason="the web tests need the web extra")
 
-from starlette.testclient import TestClient  # noqa: E402
+from starlette.testclient import TestClient
 
-from govlink.plugins import Registry, SourceOptions  # noqa: E402
-from govlink.reconcile.policy import ALL, Selection  # noqa: E402
-from govlink.store.sqlite import SQLiteStore  # noqa: E402
-from govlink.web import create_app  # noqa: E402
-from govlink.workflows.importing import apply_import, preview_import  # noqa: E402
+from govlink.plugins import Registry, SourceOptions
+from govlink.reconcile.policy import ALL, Selection
+from govlink.store.sqlite import SQLiteStore
+from govlink.web import create_app
+from govlink.workflows.importing import apply_import, preview_import
 
 EXAMPLES: Final = Path(__file__).resolve().parents[2] / "examples"
 CLIENTS: Final = EXAMPLES / "clients.xlsx"

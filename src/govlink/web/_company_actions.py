@@ -49,7 +49,7 @@ def set_responsible(
     company = _known(store, number)
     value = None
     if email is not None and email.strip():
-        value = normalize.email(email)
+        value = normalize.email(email.strip())
         if value is None:
             raise DomainError(f"{email.strip()!r} is not an e-mail address")
     if value == company.responsible:
