@@ -43,7 +43,8 @@ def test_the_overview_shows_the_four_tabs_with_their_counts(client: TestClient) 
     assert counts_of(html) == {"new": 10, "platform": 4, "matching": 26, "invalid": 8}
     for label in ("Klanten enkel in import", "Klanten enkel in Accounton"):
         assert label in html
-    assert "Overeenkomende klanten" in html and "Ongeldige klanten" in html
+    assert "Overeenkomende klanten" in html
+    assert "Ongeldige klanten" in html
     assert "Voeg de geselecteerde klanten toe" in html
     assert len(_new_numbers(html)) == 10
     # before -> after on a match, and a reason in words with its code on an invalid row
@@ -52,7 +53,8 @@ def test_the_overview_shows_the_four_tabs_with_their_counts(client: TestClient) 
         '<span class="after">contact@boulangerie-dubois.be</span>'
     )
     assert before_after in html
-    assert "enterprise_number.checksum" in html and "controlecijfers" in html
+    assert "enterprise_number.checksum" in html
+    assert "controlecijfers" in html
 
 
 def test_apply_adds_the_ticked_companies_and_overwrites_the_chosen_field_only(
@@ -152,7 +154,8 @@ def test_hostile_names_are_shown_as_text(client: TestClient, tmp_path: Path) -> 
     ]
     url = upload(client, _workbook(tmp_path / "hostile.xlsx", rows))
     html = client.get(url).text
-    assert "<script>alert" not in html and "<img src=x" not in html
+    assert "<script>alert" not in html
+    assert "<img src=x" not in html
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
     assert "=HYPERLINK(&#34;http://evil.example&#34;,&#34;click&#34;)" in html
@@ -212,7 +215,8 @@ def test_import_from_adminpulse_all_or_one_template(store: SQLiteStore, adminpul
     with TestClient(app) as client:
         client.get(f"/?token={TOKEN}")
         form = client.get("/import").text
-        assert 'value="adminpulse"' in form and 'value="adminis"' in form
+        assert 'value="adminpulse"' in form
+        assert 'value="adminis"' in form
         totals = []
         for template in ("", "Jaarrekening"):
             response = client.post(

@@ -79,22 +79,28 @@ def test_the_language_follows_the_browser_and_the_switch(store: SQLiteStore) -> 
 
 def test_a_responsible_is_set_checked_and_cleared(client: TestClient, store: SQLiteStore) -> None:
     page = client.get("/companies?q=dubois").text
-    assert "Boulangerie Dubois" in page and "Zeepziederij" not in page
+    assert "Boulangerie Dubois" in page
+    assert "Zeepziederij" not in page
     path = f"/companies/{_NUMBER}/responsible"
     saved = client.post(path, data={"csrf": csrf_of(page), "responsible": "Jan@Kantoor.be "})
-    assert saved.status_code == 200 and "Bewaard." in saved.text
+    assert saved.status_code == 200
+    assert "Bewaard." in saved.text
     company = store.company(store.companies()[0].enterprise_number.parse(_NUMBER))
-    assert company is not None and company.responsible == "Jan@Kantoor.be"
+    assert company is not None
+    assert company.responsible == "Jan@Kantoor.be"
     assert store.import_runs()[0].info.source == "web"
     refused = client.post(path, data={"csrf": csrf_of(page), "responsible": "not-an-address"})
-    assert refused.status_code == 400 and "is geen e-mailadres" in refused.text
+    assert refused.status_code == 400
+    assert "is geen e-mailadres" in refused.text
     unknown = client.post(
         "/companies/0403019261/responsible", data={"csrf": csrf_of(page), "responsible": ""}
     )
-    assert unknown.status_code == 400 and "Onbekend ondernemingsnummer" in unknown.text
+    assert unknown.status_code == 400
+    assert "Onbekend ondernemingsnummer" in unknown.text
     client.post(path, data={"csrf": csrf_of(page), "responsible": ""})
     company = store.company(company.enterprise_number)
-    assert company is not None and company.responsible is None
+    assert company is not None
+    assert company.responsible is None
 
 
 def test_archive_and_restore(client: TestClient, store: SQLiteStore) -> None:
@@ -113,7 +119,8 @@ def test_settings_save_the_toggles_and_the_push_is_forward_only(
 ) -> None:
     page = client.get("/settings").text
     assert "Automatisch MyMinfin-documenten van bedrijven naar AdminPulse pushen" in page
-    assert "adminpulse: ingesteld" in page and "adminis: niet ingesteld" in page
+    assert "adminpulse: ingesteld" in page
+    assert "adminis: niet ingesteld" in page
     form = {
         "csrf": csrf_of(page),
         "push": "on",
@@ -124,8 +131,10 @@ def test_settings_save_the_toggles_and_the_push_is_forward_only(
     saved = client.post("/settings", data=form)
     assert "Instellingen opgeslagen." in saved.text
     switch = store.sink_switch("adminpulse")
-    assert switch.enabled and switch.tags == ("GovLink", "MyMinfin")
-    assert switch.enabled_at is not None and 'id="push-since"' in saved.text
+    assert switch.enabled
+    assert switch.tags == ("GovLink", "MyMinfin")
+    assert switch.enabled_at is not None
+    assert 'id="push-since"' in saved.text
     assert store.get_setting("adminpulse_push_questionnaire") == "on"
     assert store.get_setting("adminpulse_push_attachments") is None
     assert store.get_setting("fallback_recipient") == "office@firm.be"
@@ -134,7 +143,8 @@ def test_settings_save_the_toggles_and_the_push_is_forward_only(
     client.post("/settings", data={"csrf": form["csrf"]})
     assert not store.sink_switch("adminpulse").enabled
     bad = client.post("/settings", data={**form, "fallback_recipient": "nobody"})
-    assert bad.status_code == 400 and "must be an e-mail address" in bad.text
+    assert bad.status_code == 400
+    assert "must be an e-mail address" in bad.text
 
 
 def test_history_lists_each_run_and_its_result(client: TestClient, store: SQLiteStore) -> None:

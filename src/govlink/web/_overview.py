@@ -11,7 +11,7 @@ from starlette.datastructures import FormData
 
 from govlink.domain.company import Company, field_policy
 from govlink.domain.enterprise_number import EnterpriseNumber
-from govlink.domain.validation import InvalidRecord
+from govlink.domain.validation import InvalidRecord, RecordWarning
 from govlink.reconcile.model import ImportDiff, Match
 from govlink.reconcile.policy import ALL, AllType, Selection
 from govlink.web._text import Translate, has_text
@@ -25,6 +25,7 @@ __all__ = [
     "reasons",
     "row_of",
     "selection_from",
+    "warning_text",
 ]
 
 ADD_FIELD: Final = "add"
@@ -73,6 +74,12 @@ def reasons(record: InvalidRecord, t: Translate) -> tuple[Reason, ...]:
         )
         for p in record.problems
     )
+
+
+def warning_text(warning: RecordWarning, t: Translate) -> str:
+    """A warning in the user's language (its message otherwise)."""
+    key = f"warning.{warning.code}"
+    return t(key) if has_text(key) else warning.message
 
 
 def _choice(value: str) -> AllType | frozenset[str] | None:

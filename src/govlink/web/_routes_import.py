@@ -23,6 +23,7 @@ from govlink.web._overview import (
     reasons,
     row_of,
     selection_from,
+    warning_text,
 )
 from govlink.workflows.importing import ImportPreview, apply_import, preview_import
 
@@ -146,6 +147,7 @@ def _overview_page(
         "columns": changed_columns(diff),
         "row_of": row_of,
         "reasons": lambda record: reasons(record, t),
+        "warning_text": lambda warning: warning_text(warning, t),
         "per_company_field": per_company_field,
         "add_field": ADD_FIELD,
         "overwrite_field": OVERWRITE_FIELD,

@@ -245,6 +245,16 @@ _TEXTS: Final[dict[str, tuple[str, str, str]]] = {
         "La valeur est trop longue pour une cellule Excel.",
         "The value is too long for an Excel cell.",
     ),
+    "warning.responsible.missing": (
+        "Er is geen hoofdverantwoordelijke ingevuld.",
+        "Aucun responsable principal n'est indiqué.",
+        "No main responsible is filled in.",
+    ),
+    "warning.responsible.unknown": (
+        "De hoofdverantwoordelijke is geen gekende collega.",
+        "Le responsable principal n'est pas un collègue connu.",
+        "The main responsible is not a known colleague.",
+    ),
     "result.title": ("Import toegepast", "Import appliqué", "Import applied"),
     "result.summary": (
         "Run {run}: {added} bedrijven toegevoegd, {updated} bijgewerkt.",
