@@ -199,3 +199,30 @@ def upload_at(client: TestClient, prefix: str) -> str:
         )
     assert response.status_code == 200
     return str(response.url)
+
+
+def test_behind_the_hosts_authentication_the_user_is_the_actor(store: SQLiteStore) -> None:
+    from starlette.authentication import (
+        AuthCredentials,
+        AuthenticationBackend,
+        SimpleUser,
+    )
+    from starlette.middleware import Middleware
+    from starlette.middleware.authentication import AuthenticationMiddleware
+    from starlette.requests import HTTPConnection
+
+    class Everyone(AuthenticationBackend):
+        async def authenticate(self, conn: HTTPConnection) -> tuple[AuthCredentials, SimpleUser]:
+            return AuthCredentials(["authenticated"]), SimpleUser("an.peeters@kantoor-demo.be")
+
+    host = Starlette(
+        routes=[Mount("/govlink", app=create_app(store, Registry(), {}))],
+        middleware=[Middleware(AuthenticationMiddleware, backend=Everyone())],
+    )
+    with TestClient(host) as client:
+        page = client.get("/govlink/companies").text
+        client.post(
+            f"/govlink/companies/{_NUMBER}/responsible",
+            data={"csrf": csrf_of(page), "responsible": "jan@kantoor.be"},
+        )
+    assert store.import_runs()[0].info.actor == "an.peeters@kantoor-demo.be"
