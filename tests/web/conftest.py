@@ -9,9 +9,6 @@ from pathlib import Path
 from typing import Final
 
 import pytest
-
-pytest.importorskip("starlette", reason="the web tests need the web extra")
-
 from starlette.testclient import TestClient
 
 from govlink.plugins import Registry, SourceOptions
