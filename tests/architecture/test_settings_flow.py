@@ -17,18 +17,10 @@ import govlink
 ROOT = Path(govlink.__file__).parent
 #: Every package but ``testing`` (test tooling, which starts servers and worker processes with
 #: their own environment); ``govlink.environment`` is the one module that reads it.
-LAYERS = (
-    "cli",
-    "connectors",
-    "domain",
-    "notifiers",
-    "planner",
-    "plugins",
-    "reconcile",
-    "report",
-    "store",
-    "sync",
-    "workflows",
+LAYERS = sorted(
+    path.name
+    for path in ROOT.iterdir()
+    if (path / "__init__.py").is_file() and path.name != "testing"
 )
 
 

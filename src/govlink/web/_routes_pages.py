@@ -10,6 +10,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
+from govlink.plugins.settings import SettingSpec, one_of
 from govlink.store.sync import SyncStore
 from govlink.web._context import (
     LANGUAGE_COOKIE,
@@ -35,6 +36,11 @@ HOST_TOGGLES: Final = {
     "adminpulse_push_attachments": "settings.ap_attachments",
 }
 _ON: Final = "on"
+#: The toggles as settings the settings workflow accepts from this page.
+_TOGGLE_SETTINGS: Final = tuple(
+    SettingSpec(key=key, description="a host's AdminPulse toggle", check=one_of(_ON))
+    for key in HOST_TOGGLES
+)
 _RECENT: Final = timedelta(days=7)
 
 
@@ -93,9 +99,10 @@ async def save_settings(request: Request) -> Response:
     form = await checked_form(request, max_files=0)
     fallback = form.get("fallback_recipient")
     fallback_text = fallback.strip() if isinstance(fallback, str) else ""
-    set_setting(state.store, FALLBACK_RECIPIENT, fallback_text or None)
+    set_setting(state.store, state.registry, FALLBACK_RECIPIENT, fallback_text or None)
     for key in HOST_TOGGLES:
-        set_setting(state.store, key, _ON if form.get(key) == _ON else None)
+        value = _ON if form.get(key) == _ON else None
+        set_setting(state.store, state.registry, key, value, extra=_TOGGLE_SETTINGS)
     tags_text = form.get("tags")
     tags = [w.strip() for w in str(tags_text or "").split(",") if w.strip()]
     if form.get("push") == _ON:

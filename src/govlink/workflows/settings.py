@@ -8,7 +8,7 @@ with the environment variable to use instead (``GOVLINK_SMTP_PASSWORD``).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Final
 
 from govlink.errors import ConfigurationError
@@ -58,12 +58,15 @@ CORE_SETTINGS: Final = (
 """govlink's own settings (the notifier plugins declare theirs)."""
 
 
-def known_settings(registry: Registry) -> Mapping[str, SettingSpec]:
-    """Every setting govlink knows: its own and every notifier's, by key (sorted).
+def known_settings(
+    registry: Registry, extra: Iterable[SettingSpec] = ()
+) -> Mapping[str, SettingSpec]:
+    """Every setting govlink knows: its own, every notifier's and the ``extra`` ones a host
+    declares (the web app's), by key (sorted).
 
     :raises PluginError: two notifiers offer one name, or a plugin misbehaves.
     """
-    specs = [*CORE_SETTINGS]
+    specs = [*CORE_SETTINGS, *extra]
     for notifier in registry.notifiers().values():
         specs.extend(notifier.settings)
     return {spec.key: spec for spec in sorted(specs, key=lambda spec: spec.key)}
@@ -77,10 +80,18 @@ def _secret(key: str, environment_key: str) -> ConfigurationError:
     )
 
 
-def set_setting(store: SettingsStore, registry: Registry, key: str, value: str | None) -> None:
+def set_setting(
+    store: SettingsStore,
+    registry: Registry,
+    key: str,
+    value: str | None,
+    *,
+    extra: Iterable[SettingSpec] = (),
+) -> None:
     """Set (or, with ``None``, remove) a setting after checking it.
 
-    Any stored key can be removed; only a known, non-secret key can be set.
+    Any stored key can be removed; only a known (:func:`known_settings`), non-secret key can be
+    set.
 
     :raises ConfigurationError: the key is unknown (``settings.unknown``, listing the known
         ones) or a secret (``settings.secret``), or the value does not fit the key.
@@ -91,7 +102,7 @@ def set_setting(store: SettingsStore, registry: Registry, key: str, value: str |
     if value is None:
         store.set_setting(key, None)
         return
-    known = known_settings(registry)
+    known = known_settings(registry, extra)
     spec = known.get(key)
     if spec is not None and spec.secret:
         raise _secret(key, spec.environment_key)
