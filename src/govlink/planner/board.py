@@ -40,31 +40,34 @@ class Caps:
 
 
 def caps_for(
-    total: int,
-    companies: int,
+    costs: Sequence[int],
     slots: int,
     epsilon: float,
     epsilon_hard: float,
     absolute: int | None,
     min_cost: int,
 ) -> Caps:
-    """The caps for ``companies`` of ``total`` cost over ``slots`` allowed slots.
+    """The caps for companies of ``costs`` over ``slots`` allowed slots.
 
-    A relative cost cap is never below the mean plus the smallest cost and a count cap never below
-    the mean count rounded up, so tiny populations are not found over a cap no plan can meet.
+    A relative cost cap is never below the mean plus the smallest cost. A count cap is never below
+    the mean count rounded up, nor below what the other slots need when each company heavier than
+    the placement cost cap sits alone: ``ceil((n - k) / (S - k))`` for ``k`` such companies. So
+    tiny populations are not found over a cap no plan can meet, and a slot holding an outlier does
+    not have to take small companies because the others are full.
     """
+    total, companies = sum(costs), len(costs)
     mean, mean_count = total / slots, companies / slots
     limit = _UNLIMITED if absolute is None else absolute
+    place = min(limit, max(math.floor((1 + epsilon) * mean), math.floor(mean) + min_cost))
+    hard = min(limit, max(math.floor((1 + epsilon_hard) * mean), math.floor(mean) + min_cost))
+    heavy = sum(1 for cost in costs if cost > place)
+    alone = math.ceil((companies - heavy) / (slots - heavy)) if heavy < slots else 0
 
     def count_cap(eps: float) -> int:
-        return max(math.ceil(mean_count), math.floor((1 + eps) * mean_count + 1e-9))
+        return max(math.ceil(mean_count), math.floor((1 + eps) * mean_count + 1e-9), alone)
 
     return Caps(
-        cost=(
-            min(limit, max(math.floor((1 + epsilon) * mean), math.floor(mean) + min_cost)),
-            min(limit, max(math.floor((1 + epsilon_hard) * mean), math.floor(mean) + min_cost)),
-            limit,
-        ),
+        cost=(place, hard, limit),
         count=(count_cap(epsilon), count_cap(epsilon_hard), _UNLIMITED),
         absolute=absolute,
     )

@@ -176,8 +176,7 @@ def plan(
     costs, firms = table.costs, table.firms
     min_cost = min(costs, default=1) or min((c for c in costs if c), default=1)
     caps = caps_for(
-        sum(costs),
-        len(costs),
+        costs,
         len(allowed),
         config.epsilon,
         config.epsilon_hard,
