@@ -12,7 +12,7 @@ from datetime import datetime
 from itertools import islice, pairwise, repeat
 
 from govlink.errors import InsufficientCapacity, PlanningError
-from govlink.planner.board import Board, caps_for, totals
+from govlink.planner.board import Board, Tolerance, caps_for, totals
 from govlink.planner.grid import Grid
 from govlink.planner.hashing import stable_hash
 from govlink.planner.initial import lpt
@@ -123,6 +123,22 @@ def _previous_slots(previous: Plan, keys: Sequence[str], grid: Grid) -> array[in
     return array("H", map(where.get, keys, repeat(NEW)))
 
 
+def _tolerated(previous: Plan, grid: Grid, costs: Sequence[int]) -> Tolerance:
+    """What ``previous`` left in each slot of ``grid``, and the scales to compare it with today
+    relative to the mean (integers, so the same inputs compare exactly equal)."""
+    keys, old_slots, old_costs = previous.columns()
+    ratio, step = previous.grid.slot_minutes, grid.slot_minutes
+    mapped = old_slots if ratio == step else [slot * ratio // step for slot in old_slots]
+    load, count = totals(mapped, old_costs, grid.slots_per_week)
+    before, now = len(previous.grid.allowed), len(grid.allowed)
+    return Tolerance(
+        load=load,
+        count=count,
+        cost_scale=(sum(costs) * before, max(1, sum(old_costs)) * now),
+        count_scale=(len(costs) * before, max(1, len(keys)) * now),
+    )
+
+
 def _balance(
     table: _Table, load: Sequence[int], count: Sequence[int], grid: Grid
 ) -> tuple[Balance, float, float]:
@@ -195,6 +211,7 @@ def plan(
         firm_caps=firm_caps,
         min_cost=min_cost,
         near_slots=near,
+        tolerated=None if previous is None else _tolerated(previous, grid, costs),
     )
     inherited: dict[str, Special] = {}
     raw_moves: list[tuple[int, int, int]] = []
