@@ -7,7 +7,7 @@ import math
 import operator
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from itertools import islice, pairwise, repeat
 
@@ -27,7 +27,14 @@ from govlink.planner.model import (
 )
 from govlink.planner.repair import NEW, repair
 from govlink.planner.result import Plan, instant
-from govlink.planner.schedule import DAY, Special, carry_over, onboard, transition
+from govlink.planner.schedule import (
+    DAY,
+    Special,
+    carry_over,
+    onboard,
+    onboarding_bound,
+    transition,
+)
 from govlink.planner.timeline import aware, last_before, next_at_or_after
 
 __all__ = ["plan"]
@@ -159,6 +166,30 @@ def _balance(
     return balance, from_units(total), from_units(round(mean))
 
 
+def _room(
+    config: PlannerConfig, loads: Sequence[int], allowed: Sequence[int], absolute: int | None
+) -> list[int]:
+    """Per slot, the onboarding cost one run may take: up to :func:`onboarding_bound` with the
+    steady load, and at most ``onboarding_budget``."""
+    bound = onboarding_bound(loads, allowed, absolute)
+    room = [max(0, bound - load) for load in loads]
+    if config.onboarding_budget is None:
+        return room
+    budget = to_units(config.onboarding_budget)
+    return [min(budget, spare) for spare in room]
+
+
+def _busy(inherited: Mapping[str, Special], table: _Table) -> dict[int, int]:
+    """The onboarding cost a previous plan already put at each instant (instant -> cost)."""
+    busy: dict[int, int] = {}
+    if inherited:
+        where = dict(zip(table.keys, table.costs, strict=True))
+        for key, (extra, _, first) in inherited.items():
+            if first and extra is not None and key in where:
+                busy[extra] = busy.get(extra, 0) + where[key]
+    return busy
+
+
 def _shifts(moves: Sequence[Move], near_minutes: float) -> tuple[int, int, int]:
     shifts = sorted(abs(move.shift_minutes) for move in moves)
     if not shifts:
@@ -261,9 +292,16 @@ def plan(
         loads, counts = totals(slots, costs, grid.slots_per_week)
     else:
         loads, counts = board.load, board.count
-    budget = None if config.onboarding_budget is None else to_units(config.onboarding_budget)
-    horizon = round(config.onboarding_horizon_hours * 3600)
-    first_runs = onboard(grid, newcomers, slots, costs, loads, moment, horizon, budget)
+    first_runs, last_first = onboard(
+        grid,
+        newcomers,
+        slots,
+        costs,
+        _room(config, loads, allowed, absolute),
+        _busy(inherited, table),
+        moment,
+        round(config.onboarding_horizon_hours * 3600),
+    )
     for index, at in first_runs.items():
         special[keys[index]] = (at, at + DAY, True)
     balance, total, mean = _balance(table, loads, counts, grid)
@@ -281,6 +319,7 @@ def plan(
         max_shift_minutes=largest_shift,
         p99_shift_minutes=p99_shift,
         onboarding=len(first_runs),
+        last_first_sync=last_first,
     )
     return Plan(
         grid=grid,

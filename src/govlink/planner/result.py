@@ -122,6 +122,13 @@ class Plan:
             if first and extra is not None
         )
 
+    @property
+    def last_first_sync(self) -> datetime | None:
+        """When the last company new to this plan syncs for the first time (onboarding sync or
+        its slot's first run; ``None``: no newcomer)."""
+        at = self.report.last_first_sync
+        return None if at is None else aware(self.grid.zone, at)
+
     def special(self) -> Mapping[str, Special]:
         """The companies whose syncs differ from their slot's runs around this plan's change:
         ``key -> (extra sync, weekly runs from, is onboarding)`` in POSIX seconds (read-only)."""
