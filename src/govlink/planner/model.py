@@ -176,8 +176,8 @@ class PlanReport:
     """What a planning run did: sizes, balance, churn, shifts and onboarding.
 
     ``onboarding`` counts the onboarding syncs this run planned; ``last_first_sync`` is when the
-    last company new to this plan syncs for the first time (POSIX seconds; ``None``: no
-    newcomer), see :attr:`govlink.planner.Plan.last_first_sync`.
+    last new company (of this run, or of an earlier one and still to come) syncs for the first
+    time (POSIX seconds; ``None``: none), see :attr:`govlink.planner.Plan.last_first_sync`.
     """
 
     companies: int

@@ -302,6 +302,10 @@ def plan(
         moment,
         round(config.onboarding_horizon_hours * 3600),
     )
+    if previous is not None:
+        carried = previous.report.last_first_sync
+        if carried is not None and carried >= moment:
+            last_first = max(carried, last_first or carried)
     for index, at in first_runs.items():
         special[keys[index]] = (at, at + DAY, True)
     balance, total, mean = _balance(table, loads, counts, grid)
