@@ -32,11 +32,13 @@ class Tier(IntEnum):
 
 @attrs.frozen
 class Caps:
-    """Cost caps (integer thousandths) and count caps, one per :class:`Tier`."""
+    """Cost caps (integer thousandths) and count caps, one per :class:`Tier`; ``heavy`` is the
+    number of companies heavier than the placement cost cap (each sits alone)."""
 
     cost: tuple[int, int, int]
     count: tuple[int, int, int]
     absolute: int | None
+    heavy: int = 0
 
 
 @attrs.frozen
@@ -90,6 +92,7 @@ def caps_for(
         cost=(place, hard, limit),
         count=(count_cap(epsilon), count_cap(epsilon_hard), _UNLIMITED),
         absolute=absolute,
+        heavy=heavy,
     )
 
 

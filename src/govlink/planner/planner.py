@@ -230,10 +230,9 @@ def plan(
         absolute,
         min_cost,
     )
+    shared = max(1, len(allowed) - caps.heavy)  # the slots not held by a heavy company alone
     firm_caps = (
-        [math.ceil(size / len(allowed)) + 1 for size in table.firm_sizes]
-        if config.spread_firms
-        else None
+        [math.ceil(size / shared) + 1 for size in table.firm_sizes] if config.spread_firms else None
     )
     near = math.floor(config.max_shift_hours * 60 / grid.slot_minutes)
     board = Board(

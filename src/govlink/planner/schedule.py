@@ -102,12 +102,12 @@ def onboard(
     plan). Runs are filled in time order over the next 7 days, each with the largest pending
     companies that fit; a company whose own slot runs first needs no onboarding sync.
     """
-    end = now + WEEK + 2 * HOUR  # one run of every allowed slot, even across a DST change
-    runs = [(at, slot) for at, slot in slot_instants(grid, now, end) if grid.mask[slot]]
-    first = {slot: at for at, slot in reversed(runs)}
     result: dict[int, int] = {}
     if not candidates:
         return result, None
+    end = now + WEEK + 2 * HOUR  # one run of every allowed slot, even across a DST change
+    runs = list(slot_instants(grid, now, end, grid.allowed))
+    first = {slot: at for at, slot in reversed(runs)}
     pending: dict[int, list[int]] = {}
     waiting_for: dict[int, list[int]] = {}
     for index in reversed(candidates):
