@@ -135,8 +135,11 @@ def _tolerated(previous: Plan, grid: Grid, costs: Sequence[int]) -> Tolerance:
     relative to the mean (integers, so the same inputs compare exactly equal)."""
     keys, old_slots, old_costs = previous.columns()
     ratio, step = previous.grid.slot_minutes, grid.slot_minutes
-    mapped = old_slots if ratio == step else [slot * ratio // step for slot in old_slots]
-    load, count = totals(mapped, old_costs, grid.slots_per_week)
+    if ratio == step:
+        load, count = previous.slot_totals()
+    else:
+        mapped = [slot * ratio // step for slot in old_slots]
+        load, count = totals(mapped, old_costs, grid.slots_per_week)
     before, now = len(previous.grid.allowed), len(grid.allowed)
     return Tolerance(
         load=load,
@@ -334,4 +337,5 @@ def plan(
         special=special,
         moves=tuple(moves),
         report=report,
+        totals=(list(loads), list(counts)),
     )
