@@ -152,9 +152,9 @@ class Board:
     def over(self, slot: int) -> bool:
         """Whether ``slot`` needs repair: above the absolute capacity, or holding more than one
         company above the repair cap (by cost or count) and above what the previous plan left
-        there relative to the mean (``tolerated``). So a slot the
-        previous plan left above the cap on purpose (no room within the shift cap, a company
-        heavier than any room) is not repaired again unless it got worse."""
+        there relative to the mean (``tolerated``). So a slot the previous plan left above the
+        cap on purpose (no room within the shift cap, a company heavier than any room) is not
+        repaired again unless it got worse."""
         caps, load, count = self.caps, self.load[slot], self.count[slot]
         if caps.absolute is not None and load > caps.absolute:
             return True
@@ -218,10 +218,6 @@ class Board:
             if self.fits(target, cost, firm, tier) and not (leave and target == source):
                 return target
         return None
-
-    def forget(self) -> None:
-        """Drop the saturated-prefix memory (after loads went down, e.g. between repair passes)."""
-        self._memo.clear()
 
     def place(
         self,
