@@ -289,6 +289,7 @@ def test_the_tables_show_the_histograms_and_the_balance(store: Path) -> None:
         "balance (max slot / mean): by cost",
         "The busiest slot carries",
         "times the cost of an average slot",
+        "By number of companies the busiest slot holds",
         "Moved (",
         "windows Tue,Wed,Thu,Fri 08:00-18:00",
         "revision 2",

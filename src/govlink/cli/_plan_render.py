@@ -70,6 +70,12 @@ def _explained(plan: Plan) -> list[str]:
         f"By number of companies the busiest slot holds {balance.by_count:.2f} times the "
         f"average of {per_slot:.1f} companies per slot.",
     ]
+    if balance.by_cost > max(1 + plan.config.epsilon_hard, balance.floor + 0.01):
+        lines.append(
+            "It is above the best reachable because companies keep their slot: a plan only moves "
+            "a company whose slot was lost or got busier, and then at most "
+            f"{plan.config.max_shift_hours:g} h."
+        )
     last = plan.last_first_sync
     if last is not None:
         lines.append(
