@@ -80,7 +80,7 @@ def onboarding_bound(loads: Sequence[int], allowed: Sequence[int], capacity: int
     the heaviest steady slot, whichever is higher (never above an absolute ``capacity``)."""
     steady = [loads[slot] for slot in allowed]
     bound = max(2 * sum(steady) // len(steady), max(steady))
-    return bound if capacity is None else min(bound, max(capacity, max(steady)))
+    return bound if capacity is None else min(bound, capacity)
 
 
 def onboard(

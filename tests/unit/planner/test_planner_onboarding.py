@@ -75,3 +75,12 @@ def test_a_budget_caps_onboarding_per_run_and_pending_onboarding_is_counted_agai
     later = plan(grown, grid=grid, now=NOW + timedelta(hours=1), previous=first)
     runs, bound = run_loads(later, NOW + timedelta(hours=1))
     assert max(runs.values()) <= bound + 1e-6
+
+
+def test_onboarding_stays_under_the_absolute_capacity() -> None:
+    items = [SyncItem(key=f"{n:010d}", cost=1) for n in range(400)]
+    grid = Grid.parse("Mon-Fri 08:00-18:00", capacity=3)
+    result = plan(items, grid=grid, now=NOW)
+    runs, _ = run_loads(result, NOW)
+    assert result.report.onboarding > 0
+    assert max(runs.values()) == 3
