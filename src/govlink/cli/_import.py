@@ -20,6 +20,7 @@ from govlink.cli._app import (
     store_option,
 )
 from govlink.cli._json import import_json
+from govlink.cli._lang import texts
 from govlink.cli._limit import limit_options, shown
 from govlink.cli._output import echo_json
 from govlink.cli._paths import refuse_overwriting_inputs, store_files
@@ -78,7 +79,7 @@ def _overwrite(
 def _confirm(preview: ImportPreview, plan: ApplyPlan) -> None:
     """Show the plan and ask y/N; anything but yes aborts with nothing written."""
     render_plan(stdout_console(), plan)
-    if not click.confirm(f"Apply preview {preview.token}?", default=False):
+    if not click.confirm(texts()("confirm.apply", token=preview.token), default=False):
         raise click.Abort
 
 
@@ -219,4 +220,4 @@ def _finish(
     else:
         render_applied(console, result.plan, result.run, limit=rows)
     if report is not None:
-        console.print(f"Overview workbook written to {report}", markup=False)
+        console.print(texts()("report.written", path=report), markup=False)

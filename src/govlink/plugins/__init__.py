@@ -41,6 +41,7 @@ from govlink.plugins.types import (
     SourceOptions,
     SourceSpec,
     SourceWithColumns,
+    SourceWithHeaders,
     SourceWithSkips,
 )
 
@@ -71,6 +72,7 @@ __all__ = [
     "SourceOptions",
     "SourceSpec",
     "SourceWithColumns",
+    "SourceWithHeaders",
     "SourceWithSkips",
     "hookimpl",
 ]
