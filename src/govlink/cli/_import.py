@@ -121,6 +121,13 @@ def _confirm(preview: ImportPreview, plan: ApplyPlan) -> None:
     help="With --apply: apply only if the preview still has this token.",
 )
 @click.option("--yes", "-y", is_flag=True, help="With --apply: do not ask for confirmation.")
+@click.option(
+    "--selection",
+    "selection_book",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Take the choice from an overview workbook (--report) the user filled in: its 'add' "
+    "and 'overwrite' columns; refused when the preview changed since it was made.",
+)
 @limit_options
 def import_command(
     source: str,
@@ -137,6 +144,7 @@ def import_command(
     ],
     token: str | None,
     yes: bool,
+    selection_book: Path | None,
     limit: int,
     show_all: bool,
 ) -> None:
@@ -148,19 +156,33 @@ def import_command(
     """
     if token is not None and not apply_:
         raise click.UsageError("--token needs --apply")
+    everywhere, per_company = overwrite
+    chosen = select is not None or exclude is not None or bool(everywhere) or bool(per_company)
+    if chosen and selection_book is not None:
+        raise click.UsageError(
+            "--selection takes the choice from the workbook; leave out "
+            "--select, --exclude and --overwrite"
+        )
     if report is not None:
         inputs = store_files(store_path)
         inputs[f"the source ({source})"] = Path(source)
+        if selection_book is not None:
+            inputs[f"the selection ({selection_book})"] = selection_book
         created = (store_path,) if apply_ else ()
         refuse_overwriting_inputs(report, inputs, param_hint="'--report'", created=created)
-    everywhere, per_company = overwrite
-    chosen = select is not None or exclude is not None or bool(everywhere) or bool(per_company)
-    selection = Selection(
-        add=ALL if select is None else select,
-        overwrite=everywhere,
-        overwrite_for=per_company,
-        exclude=exclude or frozenset(),
-    )
+    ticked = None
+    if selection_book is not None:
+        with needs_excel("--selection"):
+            from govlink.report.selection import read_selection
+        ticked = read_selection(selection_book)
+        selection = ticked.selection
+    else:
+        selection = Selection(
+            add=ALL if select is None else select,
+            overwrite=everywhere,
+            overwrite_for=per_company,
+            exclude=exclude or frozenset(),
+        )
     options = SourceOptions(
         location=source, sheet=sheet, template=template, settings=environment_settings()
     )
@@ -171,6 +193,9 @@ def import_command(
     ):
         opened = Registry().open_source(attrs.evolve(options, rates=rates))
         preview = preview_import(opened, store, location=source, progress=bars.reading())
+        if ticked is not None and selection_book is not None:
+            ticked.check(preview.token, selection_book, texts().language)
+            token = token or ticked.token
         plan = preview.plan(selection)
         result = None
         if apply_:
@@ -187,7 +212,8 @@ def import_command(
             )
             preview = result.preview
     if result is None:
-        _finish(preview, None, plan if chosen else None, report, as_json, shown(limit, show_all))
+        planned = plan if chosen or ticked is not None else None
+        _finish(preview, None, planned, report, as_json, shown(limit, show_all))
         return
     with after_commit(f"the import was applied (run {result.run.id})"):
         _finish(preview, result, None, report, as_json, shown(limit, show_all))
@@ -206,7 +232,15 @@ def _finish(
     if report is not None:
         with needs_excel("--report"):
             from govlink.report.overview import write_overview
-        write_overview(report, preview.diff, source=preview.source, applied=applied)
+        write_overview(
+            report,
+            preview.diff,
+            source=preview.source,
+            applied=applied,
+            language=texts().language,
+            location=preview.location,
+            headers=preview.headers,
+        )
     if as_json:
         document = import_json(preview, applied, planned=planned)
         echo_json(document)

@@ -8,7 +8,7 @@ table.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from itertools import islice
 
 from rich.console import Console
@@ -17,16 +17,13 @@ from rich.text import Text
 
 from govlink.cli._lang import texts
 from govlink.domain.company import Company
-from govlink.domain.records import NumberCandidates
 from govlink.domain.text_safety import escape_unsafe
-from govlink.domain.validation import Problem
 from govlink.plugins import FailedPlugin, NameClash, PluginInfo
 from govlink.reconcile.policy import ApplyPlan
 from govlink.store.base import ImportRun
 from govlink.workflows.importing import ImportPreview
 
 __all__ = [
-    "problem_column",
     "render_applied",
     "render_companies",
     "render_hint",
@@ -96,16 +93,6 @@ def _summary(preview: ImportPreview) -> str:
     return " · ".join(parts)
 
 
-def problem_column(problem: Problem, headers: Mapping[str, str]) -> str:
-    """The column of ``problem`` as the user knows it: the source field the value came from,
-    the user's own header, else the field's label in the command's language."""
-    if "column" in problem.params:
-        return problem.params["column"]
-    if isinstance(problem.value, NumberCandidates):
-        return ", ".join(problem.value.present) or ", ".join(n for n, _ in problem.value.fields)
-    return headers.get(problem.field) or texts().field(problem.field)
-
-
 def render_preview(console: Console, preview: ImportPreview, *, limit: int | None = None) -> None:
     """The four categories with counts and tables (at most ``limit`` rows each), then the
     warnings."""
@@ -172,7 +159,7 @@ def render_preview(console: Console, preview: ImportPreview, *, limit: int | Non
         (
             (
                 str(r.ref) if r.ref.row is None else r.ref.row,
-                problem_column(p, preview.headers),
+                t.column(p, preview.headers),
                 p.value,
                 t.reason(p.code, p.params),
                 p.code,

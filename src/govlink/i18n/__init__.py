@@ -26,6 +26,8 @@ from typing import Final
 
 import attrs
 
+from govlink.domain.records import NumberCandidates
+from govlink.domain.validation import Problem
 from govlink.errors import GovlinkError
 from govlink.i18n.catalog import MESSAGES, Language
 
@@ -97,6 +99,16 @@ class Translator:
         if values.pop("records", False):
             key += ".records"
         return self(key, **values) if key in MESSAGES else code
+
+    def column(self, problem: Problem, headers: Mapping[str, str]) -> str:
+        """The column of ``problem`` as the user knows it: the source field the value came
+        from, else the user's own header (``headers``: field -> header), else the field's
+        label."""
+        if "column" in problem.params:
+            return problem.params["column"]
+        if isinstance(problem.value, NumberCandidates):
+            return ", ".join(problem.value.present) or ", ".join(n for n, _ in problem.value.fields)
+        return headers.get(problem.field) or self.field(problem.field)
 
 
 def translator(language: str) -> Translator:

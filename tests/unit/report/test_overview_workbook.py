@@ -70,11 +70,12 @@ def test_matching_highlights_changes_and_marks_overwrites(tmp_path: Path) -> Non
     sheet = load_workbook(path)["Matching"]
     header = [cell.value for cell in sheet[1]]
     row = dict(zip(header, sheet[2], strict=True))
-    assert row["status"].value == "overwritten"
-    assert row["email (import)"].value == "new@acme.be"
-    assert row["email (platform)"].value == "old@acme.be"
-    assert row["email (import)"].font.bold
-    assert row["name (import)"].font.color.rgb == "FF9E9E9E"
+    assert row["Status"].value == "overwritten"
+    assert row["Overwrite"].value == "email"
+    assert row["Email (import)"].value == "new@acme.be"
+    assert row["Email (platform)"].value == "old@acme.be"
+    assert row["Email (import)"].font.bold
+    assert row["Name (import)"].font.color.rgb == "FF9E9E9E"
 
 
 @settings(max_examples=25, deadline=None)
