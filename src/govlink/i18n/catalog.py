@@ -400,7 +400,6 @@ _MESSAGES: dict[str, _Entry] = {
         "fr": "Aperçu des versements anticipés",
         "en": "Prepayment overview",
     },
-    "alert.kind.other": {"nl": "Document", "fr": "Document", "en": "Document"},
     "alert.subject.document": {
         "nl": "{kind} voor {name}: actie nodig",
         "fr": "{kind} pour {name} : action requise",

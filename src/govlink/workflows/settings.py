@@ -12,9 +12,10 @@ from typing import Final
 
 from govlink.domain import normalize
 from govlink.errors import ConfigurationError
+from govlink.i18n import LANGUAGES, language_from_locale
 from govlink.notifiers.smtp import TlsMode
 from govlink.store.base import SettingsStore
-from govlink.workflows.alerts import FALLBACK_RECIPIENT
+from govlink.workflows.alerts import ALERT_LANGUAGE, FALLBACK_RECIPIENT
 from govlink.workflows.ingesting import MAX_SIZE_SETTING
 
 __all__ = ["SECRET_WORDS", "set_setting"]
@@ -39,6 +40,12 @@ def _number(value: str) -> str | None:
     return None if ok else "a positive number"
 
 
+def _language(value: str) -> str | None:
+    return (
+        None if language_from_locale(value) == value.lower() else f"one of {', '.join(LANGUAGES)}"
+    )
+
+
 def _tls(value: str) -> str | None:
     modes = [mode.value for mode in TlsMode]
     return None if value.lower() in modes else f"one of {', '.join(modes)}"
@@ -46,6 +53,7 @@ def _tls(value: str) -> str | None:
 
 _CHECKS: Final[dict[str, Callable[[str], str | None]]] = {
     FALLBACK_RECIPIENT: _email,
+    ALERT_LANGUAGE: _language,
     MAX_SIZE_SETTING: _positive,
     "smtp_sender": _email,
     "smtp_port": _positive,
