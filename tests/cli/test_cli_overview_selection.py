@@ -119,6 +119,10 @@ def test_what_is_ticked_in_excel_is_exactly_what_gets_applied(store: Path, tmp_p
     )
     assert preview.exit_code == 0, preview.stderr
     assert "Ajouterait (2)" in preview.stdout
+    assert "Écraserait (1 entreprise)" in preview.stdout
+    assert "Relancez avec --apply pour appliquer exactement ce que" in " ".join(
+        preview.stdout.split()
+    )
     assert companies(store) == before
     result = run("import", CLIENTS, "--store", str(store), "--selection", str(report), "--apply")
     assert result.exit_code == 0, result.stderr

@@ -213,7 +213,8 @@ def import_command(
             preview = result.preview
     if result is None:
         planned = plan if chosen or ticked is not None else None
-        _finish(preview, None, planned, report, as_json, shown(limit, show_all))
+        rows = shown(limit, show_all)
+        _finish(preview, None, planned, report, as_json, rows, selection_book)
         return
     with after_commit(f"the import was applied (run {result.run.id})"):
         _finish(preview, result, None, report, as_json, shown(limit, show_all))
@@ -226,8 +227,10 @@ def _finish(
     report: Path | None,
     as_json: bool,
     rows: int | None,
+    selection_book: Path | None = None,
 ) -> None:
-    """The report and the output, after the preview (and the apply, when ``result``)."""
+    """The report and the output, after the preview (and the apply, when ``result``);
+    ``selection_book`` is the workbook a preview took its choice from."""
     applied = None if result is None else result.plan
     if report is not None:
         with needs_excel("--report"):
@@ -250,7 +253,8 @@ def _finish(
     if result is None:
         if planned is not None:
             render_plan(console, planned, limit=rows)
-        render_hint(console, preview.token)
+        book = None if selection_book is None else str(selection_book)
+        render_hint(console, preview.token, book)
     else:
         render_applied(console, result.plan, result.run, limit=rows)
     if report is not None:

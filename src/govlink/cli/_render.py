@@ -195,7 +195,7 @@ def render_plan(console: Console, plan: ApplyPlan, *, limit: int | None = None) 
     )
     section(
         console,
-        t("section.would_overwrite", count=len(plan.update)),
+        t.count("section.would_overwrite", len(plan.update)),
         (number, name, t("column.field"), t("column.before"), t("column.after")),
         (
             (
@@ -236,9 +236,15 @@ def render_applied(
         )
 
 
-def render_hint(console: Console, token: str) -> None:
-    """How to apply, after a preview that wrote nothing."""
-    console.print(Text(texts()("hint.preview", token=token), style="dim"))
+def render_hint(console: Console, token: str, selection: str | None = None) -> None:
+    """How to apply, after a preview that wrote nothing (of the ``selection`` workbook)."""
+    t = texts()
+    hint = (
+        t("hint.preview", token=token)
+        if selection is None
+        else t("hint.selection", path=selection, token=token)
+    )
+    console.print(safe_text(hint, "dim"))
 
 
 def render_companies(

@@ -195,7 +195,12 @@ _MESSAGES: dict[str, _Entry] = {
         "fr": "Ajouterait ({count})",
         "en": "Would add ({count})",
     },
-    "section.would_overwrite": {
+    "section.would_overwrite.one": {
+        "nl": "Zou overschrijven ({count} bedrijf)",
+        "fr": "Écraserait ({count} entreprise)",
+        "en": "Would overwrite ({count} company)",
+    },
+    "section.would_overwrite.other": {
         "nl": "Zou overschrijven ({count} bedrijven)",
         "fr": "Écraserait ({count} entreprises)",
         "en": "Would overwrite ({count} companies)",
@@ -248,6 +253,14 @@ _MESSAGES: dict[str, _Entry] = {
         "en": "Nothing was written. Preview token {token}. Run again with --apply --token {token} "
         "to apply exactly this (--select/--exclude NUMBER,... to pick companies, "
         "--overwrite [NUMBER:]FIELD,...|all to update matches).",
+    },
+    "hint.selection": {
+        "nl": "Er werd niets geschreven. Voer opnieuw uit met --apply om precies wat {path} "
+        "kiest toe te passen (voorbeeldcode {token}).",
+        "fr": "Rien n'a été écrit. Relancez avec --apply pour appliquer exactement ce que {path} "
+        "sélectionne (code d'aperçu {token}).",
+        "en": "Nothing was written. Run again with --apply to apply exactly what {path} selects "
+        "(preview token {token}).",
     },
     "confirm.apply": {
         "nl": "Voorbeeld {token} toepassen?",
