@@ -98,61 +98,79 @@ def _cell(
 
 
 class _Table:
-    """One sheet's rows, kept until the widths are known, then written in one go."""
+    """One sheet: a bold, frozen header row with a filter, columns as wide as the first
+    :data:`_WIDTH_SAMPLE` rows need, then the rows, streamed (only the sample is held)."""
 
     def __init__(
-        self, book: Workbook, title: str, headers: Sequence[str], *, prompt: str = ""
+        self,
+        book: Workbook,
+        title: str,
+        headers: Sequence[str],
+        *,
+        filtered: bool = True,
+        fill_in: int | None = None,
+        prompt: str = "",
     ) -> None:
+        """:param fill_in: the 0-based column the user may fill in (shaded, with ``prompt``)."""
         self.sheet: WriteOnlyWorksheet = book.create_sheet(title)
         # openpyxl sets these on a write-only sheet at run time; its stubs do not declare them
         self._parts: Any = self.sheet
-        self.headers = list(headers)
-        self.rows: list[list[Cell]] = []
+        self._headers = list(headers)
+        self._filtered = filtered
+        self._fill_in = fill_in
         self._prompt = prompt
-
-    def add(self, values: Iterable[object]) -> None:
-        self.rows.append([v if isinstance(v, Cell) else _cell(self.sheet, v) for v in values])
+        self._sample: list[list[Cell]] | None = []
+        self._rows = 0
 
     def cell(
         self, value: object, *, font: Font | None = None, fill: PatternFill | None = None
     ) -> Cell:
         return _cell(self.sheet, value, font=font, fill=fill)
 
-    def write(self, *, filtered: bool = True, fill_in: int | None = None) -> None:
-        """Widths, a frozen bold header row with a filter, the rows; ``fill_in`` is the
-        0-based column the user may fill in (shaded)."""
-        sheet = self.sheet
-        widths = [len(h) for h in self.headers]
-        for row in self.rows[:_WIDTH_SAMPLE]:
-            for index, cell in enumerate(row):
-                if index < len(widths) and cell.value is not None:
+    def add(self, values: Iterable[object]) -> None:
+        row = [v if isinstance(v, Cell) else _cell(self.sheet, v) for v in values]
+        if self._fill_in is not None:
+            row[self._fill_in].fill = _TO_FILL
+        self._rows += 1
+        if self._sample is None:
+            self.sheet.append(row)
+            return
+        self._sample.append(row)
+        if len(self._sample) == _WIDTH_SAMPLE:
+            self._start()
+
+    def _start(self) -> None:
+        """Widths and frozen panes (both precede the rows in the file), the header, the
+        sample."""
+        sample, self._sample = self._sample or [], None
+        widths = [len(h) for h in self._headers]
+        for row in sample:
+            for index, cell in enumerate(row[: len(widths)]):
+                if cell.value is not None:
                     widths[index] = max(widths[index], len(str(cell.value)))
         for index, width in enumerate(widths, start=1):
-            letter = get_column_letter(index)
-            self._parts.column_dimensions[letter].width = min(
-                max(width + 2, _MIN_WIDTH), _MAX_WIDTH
-            )
-        sheet.freeze_panes = "A2"
-        last = max(len(self.rows) + 1, 2)
-        if filtered and self.headers:
-            self._parts.auto_filter.ref = f"A1:{get_column_letter(len(self.headers))}{last}"
-        if fill_in is not None and self.rows:
-            letter = get_column_letter(fill_in + 1)
-            for row in self.rows:
-                row[fill_in].fill = _TO_FILL
-            self._hint(self.headers[fill_in], f"{letter}2:{letter}{last}")
-        sheet.append([_cell(sheet, title, font=_BOLD) for title in self.headers])
-        for row in self.rows:
-            sheet.append(row)
+            dimension = self._parts.column_dimensions[get_column_letter(index)]
+            dimension.width = min(max(width + 2, _MIN_WIDTH), _MAX_WIDTH)
+        self.sheet.freeze_panes = "A2"
+        self.sheet.append([_cell(self.sheet, title, font=_BOLD) for title in self._headers])
+        for row in sample:
+            self.sheet.append(row)
 
-    def _hint(self, title: str, cells: str) -> None:
-        """A hint on the fill-in cells (shown when one is selected), never a refusal."""
-        rule = DataValidation(type="textLength", operator="lessThan", formula1="1000")
-        rule.showInputMessage = True
-        rule.promptTitle = title[:32]
-        rule.prompt = self._prompt
-        rule.add(cells)
-        self._parts.data_validations.dataValidation.append(rule)
+    def close(self) -> None:
+        """Write what is left; the filter and the hint (both follow the rows in the file)."""
+        if self._sample is not None:
+            self._start()
+        last = self._rows + 1
+        if self._filtered and self._headers:
+            self._parts.auto_filter.ref = f"A1:{get_column_letter(len(self._headers))}{last}"
+        if self._fill_in is not None and self._rows:
+            letter = get_column_letter(self._fill_in + 1)
+            rule = DataValidation(type="textLength", operator="lessThan", formula1="1000")
+            rule.showInputMessage = True
+            rule.promptTitle = self._headers[self._fill_in][:32]
+            rule.prompt = self._prompt
+            rule.add(f"{letter}2:{letter}{last}")
+            self._parts.data_validations.dataValidation.append(rule)
 
 
 def _company_values(company: Company) -> list[object]:
@@ -166,19 +184,19 @@ def _company_headers(t: Translator) -> list[str]:
 
 def _new(book: Workbook, t: Translator, companies: Sequence[Company], added: set[str]) -> None:
     headers = [t("column.add"), *_company_headers(t)]
-    table = _Table(book, t("sheet.only_in_source"), headers, prompt="x")
+    table = _Table(book, t("sheet.only_in_source"), headers, fill_in=0, prompt="x")
     for company in companies:
         table.add(
             ["x" if company.enterprise_number.compact in added else None, *_company_values(company)]
         )
-    table.write(fill_in=0)
+    table.close()
 
 
 def _platform_only(book: Workbook, t: Translator, companies: Sequence[Company]) -> None:
     table = _Table(book, t("sheet.only_in_platform"), _company_headers(t))
     for company in companies:
         table.add(_company_values(company))
-    table.write()
+    table.close()
 
 
 def _matching(
@@ -194,7 +212,7 @@ def _matching(
         label = t.field(name)
         headers += [t("overview.import", field=label), t("overview.platform", field=label)]
     fields = ", ".join(sorted(OVERWRITABLE_FIELDS)) + ", all"
-    table = _Table(book, t("sheet.matching"), headers, prompt=fields)
+    table = _Table(book, t("sheet.matching"), headers, fill_in=0, prompt=fields)
     for match in matches:
         number = match.platform.enterprise_number
         written = overwritten.get(number.compact, set())
@@ -217,7 +235,7 @@ def _matching(
                 table.cell(platform, font=font, fill=fill),
             ]
         table.add(cells)
-    table.write(fill_in=0)
+    table.close()
 
 
 def _invalid(book: Workbook, t: Translator, diff: ImportDiff, headers: Mapping[str, str]) -> None:
@@ -256,7 +274,7 @@ def _invalid(book: Workbook, t: Translator, diff: ImportDiff, headers: Mapping[s
                     *(raw.get(c) for c in columns),
                 ]
             )
-    table.write()
+    table.close()
 
 
 def _warnings(book: Workbook, t: Translator, diff: ImportDiff) -> None:
@@ -274,7 +292,7 @@ def _warnings(book: Workbook, t: Translator, diff: ImportDiff) -> None:
                 warning.code,
             ]
         )
-    table.write()
+    table.close()
 
 
 def _summary(
@@ -284,7 +302,7 @@ def _summary(
     facts: Sequence[tuple[str, object]],
     applied: ApplyPlan | None,
 ) -> None:
-    table = _Table(book, t("sheet.summary"), [t("sheet.summary"), ""])
+    table = _Table(book, t("sheet.summary"), [t("sheet.summary"), ""], filtered=False)
     for key, value in facts:
         table.add([table.cell(t(key), font=_BOLD), value])
     table.add([None, None])
@@ -310,7 +328,7 @@ def _summary(
         matching=t("sheet.matching"),
     )
     table.add([how, None])
-    table.write(filtered=False)
+    table.close()
 
 
 def _meta(book: Workbook, token: str, language: str) -> None:

@@ -106,3 +106,22 @@ def test_the_workbook_gets_the_usual_permissions(tmp_path: Path) -> None:
     probe.touch()
     assert target.stat().st_mode == probe.stat().st_mode
     assert [p.name for p in tmp_path.iterdir() if p.suffix == ".tmp"] == []
+
+
+def test_a_long_sheet_streams_past_the_width_sample_with_filter_and_hint(tmp_path: Path) -> None:
+    bases = range(10_000_000, 10_001_200)
+    records = [
+        _record(i + 2, enterprise_number=f"{b:08d}{97 - b % 97:02d}", name="x" * (1 + i % 60))
+        for i, b in enumerate(bases)
+    ]
+    path = tmp_path / "overview.xlsx"
+    write_overview(path, reconcile(records, []), source="excel", language="fr")
+    sheet = load_workbook(path)["Uniquement dans import"]
+    assert sheet.max_row == 1 + len(records)
+    assert sheet.auto_filter.ref == f"A1:P{1 + len(records)}"
+    assert sheet.freeze_panes == "A2"
+    assert sheet.column_dimensions["D"].width == 50  # names of up to 60 characters, capped
+    [hint] = sheet.data_validations.dataValidation
+    assert str(hint.sqref) == f"A2:A{1 + len(records)}"
+    assert sheet["A1"].value == "Ajouter"
+    assert sheet["A1200"].fill.start_color.rgb.endswith("DDEBF7")
