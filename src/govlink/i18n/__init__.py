@@ -124,8 +124,9 @@ def translator(language: str) -> Translator:
     return Translator(chosen)
 
 
-def negotiate(accept_language: str | None) -> Language:
-    """The best of :data:`LANGUAGES` for an HTTP ``Accept-Language`` header, else the default.
+def negotiate(accept_language: str | None, default: Language = DEFAULT_LANGUAGE) -> Language:
+    """The best of :data:`LANGUAGES` for an HTTP ``Accept-Language`` header, else ``default``
+    (``*`` also means ``default``).
 
     Quality values count (``nl;q=0.5, fr`` -> ``fr``); a malformed part is ignored.
     """
@@ -139,12 +140,12 @@ def negotiate(accept_language: str | None) -> Language:
                 quality = float(number)
             except ValueError:
                 continue
-        language = _language(tag) if tag.strip() != "*" else DEFAULT_LANGUAGE
+        language = _language(tag) if tag.strip() != "*" else default
         if language is None or quality <= 0:
             continue
         if best is None or (quality, -position) > best[:2]:
             best = (quality, -position, language)
-    return DEFAULT_LANGUAGE if best is None else best[2]
+    return default if best is None else best[2]
 
 
 def language_from_locale(locale: str | None) -> Language | None:

@@ -111,3 +111,9 @@ def test_the_locale_is_read_in_posix_order() -> None:
     assert locale_name({"LANG": "nl_BE.UTF-8", "LC_ALL": ""}) == "nl_BE.UTF-8"
     assert locale_name({"LANG": "nl_BE", "LC_MESSAGES": "fr_BE", "LC_ALL": "en_US"}) == "en_US"
     assert locale_name({}) is None
+
+
+def test_negotiate_falls_back_to_the_default_asked_for() -> None:
+    assert negotiate("de-DE", default="nl") == "nl"
+    assert negotiate("*", default="fr") == "fr"
+    assert negotiate("en;q=0.2, de", default="nl") == "en"
