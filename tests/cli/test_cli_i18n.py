@@ -194,3 +194,14 @@ def test_candidate_fields_show_their_raw_values_not_a_repr() -> None:
     assert reasons[1]["value"] == "0417497107"
     assert str(conflict) == "VATNr: BE0417497106; RegistrationNr: 0404616494"
     assert "NumberCandidates" not in json.dumps(reasons)
+
+
+def test_a_stale_token_is_refused_in_the_users_language(store: Path) -> None:
+    result = run(
+        "--lang", "nl", "import", CLIENTS, "--store", str(store), "--apply", "--token", "0" * 12
+    )
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        "govlink: error: het platform of de bron is gewijzigd sinds voorbeeld 000000000000 (nu "
+    )
+    assert result.stderr.rstrip().endswith("er werd niets geschreven")

@@ -27,7 +27,7 @@ from govlink.cli._paths import refuse_overwriting_inputs, store_files
 from govlink.cli._render import render_applied, render_hint, render_plan, render_preview
 from govlink.domain.enterprise_number import EnterpriseNumber
 from govlink.environment import environment_settings
-from govlink.errors import DomainError, InvalidEnterpriseNumber
+from govlink.errors import DomainError, InvalidEnterpriseNumber, PreviewChanged
 from govlink.plugins import Registry, SourceOptions
 from govlink.reconcile.policy import ALL, AllType, ApplyPlan, Selection
 from govlink.reconcile.selection_text import parse_numbers, parse_overwrite
@@ -196,6 +196,8 @@ def import_command(
         if ticked is not None and selection_book is not None:
             ticked.check(preview.token, selection_book, texts().language)
             token = token or ticked.token
+        if token is not None and token != preview.token:  # apply_import checks it again
+            raise PreviewChanged(texts()("preview.changed", token=token, current=preview.token))
         plan = preview.plan(selection)
         result = None
         if apply_:

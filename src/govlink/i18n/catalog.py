@@ -262,6 +262,14 @@ _MESSAGES: dict[str, _Entry] = {
         "en": "Nothing was written. Run again with --apply to apply exactly what {path} selects "
         "(preview token {token}).",
     },
+    "preview.changed": {
+        "nl": "het platform of de bron is gewijzigd sinds voorbeeld {token} (nu {current}); "
+        "bekijk opnieuw, er werd niets geschreven",
+        "fr": "la plateforme ou la source a changé depuis l'aperçu {token} (maintenant "
+        "{current}) ; refaites l'aperçu, rien n'a été écrit",
+        "en": "the platform or the source changed since preview {token} (now {current}); "
+        "preview again, nothing was written",
+    },
     "confirm.apply": {
         "nl": "Voorbeeld {token} toepassen?",
         "fr": "Appliquer l'aperçu {token} ?",
