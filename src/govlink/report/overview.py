@@ -26,6 +26,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Final
+from zoneinfo import ZoneInfo
 
 from openpyxl import Workbook
 from openpyxl.cell import Cell, WriteOnlyCell
@@ -61,6 +62,7 @@ _TO_FILL: Final = PatternFill("solid", start_color="FFDDEBF7")
 _MIN_WIDTH: Final = 8
 _MAX_WIDTH: Final = 50
 _WIDTH_SAMPLE: Final = 500  # rows measured for the column widths
+_BRUSSELS: Final = ZoneInfo("Europe/Brussels")
 
 
 def _text(value: str) -> str:
@@ -358,7 +360,7 @@ def write_overview(
     :param location: what the user opened (a file, a source name), shown in the summary.
     :param headers: the user's own header of each field (``ImportPreview.headers``), so invalid
         rows name the user's columns.
-    :param created: the date shown in the summary (default: now).
+    :param created: the moment shown in the summary, in Brussels time (default: now).
     :raises OSError: when the file cannot be written.
     :raises UnknownLanguage: another language.
     """
@@ -368,7 +370,8 @@ def write_overview(
         overwritten[update.after.enterprise_number.compact] = set(update.fields)
     added = {c.enterprise_number.compact for c in applied.add} if applied is not None else set()
     token = preview_token(diff)
-    moment = (created or datetime.now(UTC)).replace(tzinfo=None, microsecond=0)
+    local = (created or datetime.now(UTC)).astimezone(_BRUSSELS)
+    moment = local.replace(tzinfo=None, microsecond=0)  # a spreadsheet holds no time zone
     facts: list[tuple[str, object]] = [
         ("summary.source", source),
         ("summary.location", location or source),

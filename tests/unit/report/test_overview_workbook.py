@@ -125,3 +125,25 @@ def test_a_long_sheet_streams_past_the_width_sample_with_filter_and_hint(tmp_pat
     assert str(hint.sqref) == f"A2:A{1 + len(records)}"
     assert sheet["A1"].value == "Ajouter"
     assert sheet["A1200"].fill.start_color.rgb.endswith("DDEBF7")
+
+
+def test_the_summary_shows_source_file_brussels_time_token_and_counts(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from govlink.reconcile.token import preview_token
+
+    records = [_record(2, enterprise_number=ACME.compact, name="Acme")]
+    diff = reconcile(records, [])
+    path = tmp_path / "overzicht.xlsx"
+    created = datetime(2026, 7, 1, 8, 30, 15, 123, tzinfo=UTC)
+    write_overview(
+        path, diff, source="excel", location="klanten.xlsx", language="nl", created=created
+    )
+    rows = list(load_workbook(path)["Overzicht"].iter_rows(values_only=True))
+    facts = dict(row for row in rows if row[0] is not None)
+    assert facts["Bron"] == "excel"
+    assert facts["Bestand"] == "klanten.xlsx"
+    assert facts["Datum"] == datetime(2026, 7, 1, 10, 30, 15)  # summer time in Brussels
+    assert facts["Voorbeeldcode"] == preview_token(diff)
+    assert facts["Alleen in de import"] == 1
+    assert facts["Ongeldig"] == 0
