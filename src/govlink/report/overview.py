@@ -260,17 +260,12 @@ def _invalid(book: Workbook, t: Translator, diff: ImportDiff, headers: Mapping[s
     for invalid in diff.invalid:
         raw = {str(key): value for key, value in invalid.record.raw.items()}
         for problem in invalid.problems:
-            value = (
-                problem.value
-                if problem.value is None or isinstance(problem.value, int | float | datetime)
-                else str(problem.value)
-            )
             table.add(
                 [
                     invalid.ref.row,
                     invalid.ref.record_id,
                     t.column(problem, headers),
-                    value,
+                    problem.value,  # several candidate fields read "VATNr: ...; ..." (str)
                     t.reason(problem.code, problem.params),
                     problem.code,
                     *(raw.get(c) for c in columns),

@@ -147,3 +147,24 @@ def test_the_summary_shows_source_file_brussels_time_token_and_counts(tmp_path: 
     assert facts["Voorbeeldcode"] == preview_token(diff)
     assert facts["Alleen in de import"] == 1
     assert facts["Ongeldig"] == 0
+
+
+def test_candidate_fields_are_shown_by_name_not_as_a_repr(tmp_path: Path) -> None:
+    from govlink.domain.records import NumberCandidates
+
+    candidates = NumberCandidates({"VATNr": "BE0417497106", "RegistrationNr": "0404616494"})
+    record = RawRecord(
+        fields={"enterprise_number": candidates, "name": "A"},
+        ref=SourceRef(source="adminis", record_id="17"),
+    )
+    path = tmp_path / "overview.xlsx"
+    write_overview(path, reconcile([record], []), source="adminis")
+    [row] = list(load_workbook(path)["Invalid"].iter_rows(min_row=2, values_only=True))
+    assert row[1:6] == (
+        "17",
+        "VATNr, RegistrationNr",
+        "VATNr: BE0417497106; RegistrationNr: 0404616494",
+        "The fields hold different enterprise numbers "
+        "(VATNr: 0417.497.106; RegistrationNr: 0404.616.494).",
+        "enterprise_number.conflict",
+    )
