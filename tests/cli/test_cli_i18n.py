@@ -154,7 +154,8 @@ def test_invalid_rows_name_the_users_column_value_and_reason_beside_the_code(
     assert problems[(5, "enterprise_number.placeholder")] == (
         "BTW-nr.",
         "BTW-nummer in aanvraag",
-        "Het ondernemingsnummer is nog aangevraagd; vul het in zodra de KBO het toekent.",
+        "Het ondernemingsnummer is aangevraagd maar nog niet toegekend; vul het in zodra de KBO "
+        "het toekent.",
     )
     assert problems[(5, "language.invalid")] == (
         "Taal",

@@ -71,9 +71,12 @@ _MESSAGES: dict[str, _Entry] = {
         "en": "This is the number of an establishment unit, not of the enterprise.",
     },
     "reason.enterprise_number.placeholder": {
-        "nl": "Het ondernemingsnummer is nog aangevraagd; vul het in zodra de KBO het toekent.",
-        "fr": "Le numéro d'entreprise est encore demandé ; complétez-le dès que la BCE l'attribue.",
-        "en": "The enterprise number has been applied for; fill it in once the KBO assigns it.",
+        "nl": "Het ondernemingsnummer is aangevraagd maar nog niet toegekend; vul het in zodra "
+        "de KBO het toekent.",
+        "fr": "Le numéro d'entreprise est demandé mais pas encore attribué ; complétez-le dès "
+        "que la BCE l'attribue.",
+        "en": "The enterprise number has been applied for but not assigned yet; fill it in once "
+        "the KBO assigns it.",
     },
     "reason.enterprise_number.duplicate": {
         "nl": "Hetzelfde ondernemingsnummer staat ook op rij {others}.",
@@ -172,7 +175,7 @@ _MESSAGES: dict[str, _Entry] = {
     },
     "section.only_in_platform": {
         "nl": "Alleen op het platform ({count}): mogelijk geen klant meer",
-        "fr": "Uniquement sur la plateforme ({count}) : peut-être plus clients",
+        "fr": "Uniquement sur la plateforme ({count}) : peut-être d'anciens clients",
         "en": "Only on the platform ({count}): possibly no longer clients",
     },
     "section.matching": {
