@@ -20,6 +20,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
 from govlink import __version__
+from govlink.cli._lang import lang_option
 from govlink.cli._output import SafeConsole, echo_line
 from govlink.errors import GovlinkError
 from govlink.store.base import WriteProgress
@@ -160,6 +161,7 @@ class _Govlink(click.Group):
 
 @click.group(cls=_Govlink, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
+@lang_option
 @click.version_option(__version__, prog_name="govlink")
 def main(debug: bool) -> None:
     """govlink: import, reconcile and sync Belgian client companies."""

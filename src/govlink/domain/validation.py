@@ -11,7 +11,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from typing import Any, Final
 
 import attrs
@@ -36,12 +36,19 @@ __all__ = [
 
 @attrs.frozen(kw_only=True)
 class Problem:
-    """One reason a record is invalid: the code, the field, the raw value and a message."""
+    """One reason a record is invalid: the code, the field, the raw value and a message.
+
+    ``message`` is one English line; ``params`` are the plain values a translated sentence
+    needs (``govlink.i18n.Translator.reason``): ``others`` (and ``records``) for a duplicate,
+    ``numbers`` for a conflict, ``length`` and ``limit`` for a value too long, ``column`` when
+    the value came from one of several source fields.
+    """
 
     code: str = attrs.field(converter=str)
     field: str
     value: Any
     message: str
+    params: Mapping[str, str] = attrs.field(factory=dict, hash=False)
 
 
 @attrs.frozen(kw_only=True)
@@ -52,6 +59,7 @@ class RecordWarning:
     enterprise_number: EnterpriseNumber
     ref: SourceRef
     message: str
+    params: Mapping[str, str] = attrs.field(factory=dict, hash=False)
 
 
 @attrs.frozen(kw_only=True)
@@ -103,9 +111,13 @@ _INVALID: Final = {
 _FIELD_ORDER: Final = {name: index for index, name in enumerate(COMPANY_FIELDS)}
 
 
-def _number_problem(raw: Any, error: InvalidEnterpriseNumber, prefix: str = "") -> Problem:
+def _number_problem(raw: Any, error: InvalidEnterpriseNumber, column: str | None = None) -> Problem:
     return Problem(
-        code=error.code, field="enterprise_number", value=raw, message=prefix + str(error)
+        code=error.code,
+        field="enterprise_number",
+        value=raw,
+        message=str(error) if column is None else f"{column}: {error}",
+        params={} if column is None else {"column": column},
     )
 
 
@@ -141,11 +153,12 @@ def _candidate_number(
                 field="enterprise_number",
                 value=candidates,
                 message=f"the source fields carry different enterprise numbers ({listing})",
+                params={"numbers": listing},
             )
         )
     elif first_error is not None:
         field, raw, failure = first_error
-        problems.append(_number_problem(raw, failure, prefix=f"{field}: "))
+        problems.append(_number_problem(raw, failure, column=field))
     else:
         problems.append(
             Problem(
@@ -175,6 +188,7 @@ def _unsafe(field: str, raw: Any, value: str) -> Problem | None:
             value=raw,
             message=f"the {field} has {len(value):,} characters, more than a spreadsheet cell "
             f"holds ({MAX_CELL_CHARACTERS:,})",
+            params={"length": str(len(value)), "limit": str(MAX_CELL_CHARACTERS)},
         )
     return None
 
@@ -249,11 +263,13 @@ class Validator:
     def warning(self, company: Company, ref: SourceRef) -> RecordWarning | None:
         """The warning about a valid ``company``, if any (at most one applies)."""
         responsible = company.responsible
+        params: dict[str, str] = {}
         if responsible is None:
             code, message = WarningCode.RESPONSIBLE_MISSING, "no responsible colleague is set"
         elif self._colleagues is not None and responsible not in self._colleagues:
             code = WarningCode.RESPONSIBLE_UNKNOWN
             message = f"the responsible colleague {responsible!r} is not a known colleague"
+            params["responsible"] = responsible
         else:
             return None
         return RecordWarning(
@@ -261,6 +277,7 @@ class Validator:
             enterprise_number=company.enterprise_number,
             ref=ref,
             message=message,
+            params=params,
         )
 
 

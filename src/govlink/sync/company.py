@@ -33,7 +33,7 @@ from govlink.sync.alerts import no_mandate_alert
 from govlink.sync.labels import kind_of
 from govlink.sync.options import SyncOptions
 from govlink.sync.policy import next_step
-from govlink.workflows.alerts import FALLBACK_RECIPIENT, deliver_alerts
+from govlink.workflows.alerts import ALERT_LANGUAGE, FALLBACK_RECIPIENT, deliver_alerts
 from govlink.workflows.ingesting import IngestStore, ingest
 
 __all__ = ["CompanySync", "SyncWorkStore"]
@@ -173,6 +173,7 @@ class CompanySync:
                 company,
                 fallback=store.get_setting(FALLBACK_RECIPIENT),
                 message=fetched.message or "no active mandate",
+                language=store.get_setting(ALERT_LANGUAGE),
             )
         store.finish_sync(
             claim,

@@ -1,7 +1,12 @@
 """The application layer: what the CLI and services call. Each workflow composes a source or
 registry, a store and the pure core."""
 
-from govlink.workflows.alerts import FALLBACK_RECIPIENT, alert_status, deliver_alerts
+from govlink.workflows.alerts import (
+    ALERT_LANGUAGE,
+    FALLBACK_RECIPIENT,
+    alert_status,
+    deliver_alerts,
+)
 from govlink.workflows.costs import read_costs
 from govlink.workflows.importing import (
     ImportPreview,
@@ -31,6 +36,7 @@ from govlink.workflows.pushing import (
 from govlink.workflows.settings import CORE_SETTINGS, known_settings, set_setting
 
 __all__ = [
+    "ALERT_LANGUAGE",
     "CORE_SETTINGS",
     "FALLBACK_RECIPIENT",
     "SAVED",

@@ -13,7 +13,7 @@ import attrs
 
 from govlink.domain.records import RawRecord, SkippedRecord
 from govlink.errors import PreviewChanged, StaleStoreError
-from govlink.plugins.types import Source, SourceWithColumns, SourceWithSkips
+from govlink.plugins.types import Source, SourceWithColumns, SourceWithHeaders, SourceWithSkips
 from govlink.reconcile.model import ImportDiff
 from govlink.reconcile.policy import ApplyPlan, Selection, plan_apply
 from govlink.reconcile.reconciler import reconcile
@@ -50,6 +50,7 @@ class ImportPreview:
     :param skipped: records the source left out on purpose, counted by reason.
     :param unknown_columns: the columns of a table source that govlink ignored.
     :param skipped_records: the records left out on purpose, when the source keeps them.
+    :param headers: the user's own header(s) of each Company field, for a table source.
     """
 
     source: str
@@ -60,6 +61,7 @@ class ImportPreview:
     skipped: Mapping[str, int] = attrs.field(factory=dict)
     unknown_columns: tuple[str, ...] = ()
     skipped_records: tuple[SkippedRecord, ...] = attrs.field(default=(), repr=False)
+    headers: Mapping[str, str] = attrs.field(factory=dict, repr=False)
 
     @property
     def token(self) -> str:
@@ -97,6 +99,16 @@ def _colleagues(known: Collection[str] | None) -> frozenset[str] | None:
     return None if known is None else frozenset(known)
 
 
+def _headers(source: Source) -> dict[str, str]:
+    """Each Company field's header(s) as the user wrote them (``"BTW-nr."``)."""
+    if not isinstance(source, SourceWithHeaders):
+        return {}
+    found: dict[str, list[str]] = {}
+    for header, field in source.columns.items():
+        found.setdefault(field, []).append(header)
+    return {field: ", ".join(headers) for field, headers in found.items()}
+
+
 def preview_import(
     source: Source,
     store: CompanyReader,
@@ -126,6 +138,7 @@ def preview_import(
         skipped_records=tuple(source.skipped_records)
         if isinstance(source, SourceWithSkips)
         else (),
+        headers=_headers(source),
     )
 
 

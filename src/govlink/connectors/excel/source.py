@@ -47,6 +47,7 @@ __all__ = [
     "MAX_ROWS",
     "SOURCE_NAME",
     "ExcelSource",
+    "sheet_rows",
 ]
 
 SOURCE_NAME: Final = "excel"
@@ -191,6 +192,20 @@ class _OpenSheet:
         """Release the workbook (again is harmless)."""
         with suppress(python_calamine.WorkbookClosed):
             self._workbook.close()
+
+
+@contextmanager
+def sheet_rows(path: Path, sheet: str) -> Iterator[Iterator[tuple[int, tuple[Any, ...]]]]:
+    """The rows of ``sheet`` (hidden or not), numbered from 1, read with the same guards as the
+    source (file checks, no XML entities, size limits); the workbook is released on exit.
+
+    :raises WorkbookError: as :class:`ExcelSource` does, or :class:`SheetNotFound`.
+    """
+    opened = _OpenSheet(path, sheet)
+    try:
+        yield opened.rows()
+    finally:
+        opened.close()
 
 
 def _header_text(value: object) -> str:
