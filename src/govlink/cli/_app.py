@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Final, TypeVar
 
 import click
+from click.exceptions import NoArgsIsHelpError
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
@@ -140,6 +141,9 @@ class _Govlink(click.Group):
         """Run the command; errors become one line on stderr and a non-zero exit status."""
         try:
             result = super().main(args, prog_name, complete_var, False, **extra)
+        except NoArgsIsHelpError as error:  # bare `govlink` or a bare group: its help, status 0
+            click.echo(error.ctx.get_help())
+            sys.exit(0)
         except click.ClickException as error:
             _quiet_stdout()
             echo_line(f"govlink: error: {_one_line(error.format_message())}", err=True)

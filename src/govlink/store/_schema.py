@@ -97,6 +97,15 @@ MIGRATIONS: Final = (
     Migration(
         4, "the MyMinfin sync: occurrences, attempts, company state, portal permits", SYNC_TABLES
     ),
+    Migration(
+        5,
+        "archived companies (clients that left)",
+        (
+            "ALTER TABLE companies ADD COLUMN archived_at TEXT",
+            "CREATE INDEX companies_archived ON companies (archived_at) "
+            "WHERE archived_at IS NOT NULL",
+        ),
+    ),
 )
 
 #: The schema version this govlink writes.

@@ -2,6 +2,14 @@
 registry, a store and the pure core."""
 
 from govlink.workflows.alerts import FALLBACK_RECIPIENT, configure_notifiers, deliver_alerts
+from govlink.workflows.companies import (
+    MANUAL_SOURCE,
+    ArchiveResult,
+    CompanyEdit,
+    archive_companies,
+    edit_company,
+    restore_companies,
+)
 from govlink.workflows.costs import read_costs
 from govlink.workflows.importing import (
     ImportPreview,
@@ -17,7 +25,15 @@ from govlink.workflows.ingesting import (
     ingest,
     ingest_files,
 )
-from govlink.workflows.plan import SAVED, PlanResult, due, make_plan
+from govlink.workflows.plan import (
+    SAVED,
+    DueCompany,
+    PlanResult,
+    due,
+    due_companies,
+    make_plan,
+    moment,
+)
 from govlink.workflows.pushing import (
     PushOptions,
     PushReport,
@@ -32,7 +48,11 @@ from govlink.workflows.settings import set_setting
 
 __all__ = [
     "FALLBACK_RECIPIENT",
+    "MANUAL_SOURCE",
     "SAVED",
+    "ArchiveResult",
+    "CompanyEdit",
+    "DueCompany",
     "ImportPreview",
     "ImportResult",
     "IngestReport",
@@ -45,17 +65,22 @@ __all__ = [
     "ReadProgress",
     "RejectedDocument",
     "apply_import",
+    "archive_companies",
     "configure_notifiers",
     "deliver_alerts",
     "disable_sink",
     "due",
+    "due_companies",
+    "edit_company",
     "enable_sink",
     "ingest",
     "ingest_files",
     "make_plan",
+    "moment",
     "preview_import",
     "push",
     "push_status",
     "read_costs",
+    "restore_companies",
     "set_setting",
 ]
