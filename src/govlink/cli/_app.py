@@ -8,6 +8,7 @@ what was already committed (:func:`after_commit`).
 
 from __future__ import annotations
 
+import getpass
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -29,6 +30,7 @@ from govlink.workflows.importing import ReadProgress
 
 __all__ = [
     "Bars",
+    "actor",
     "after_commit",
     "main",
     "needs_excel",
@@ -43,6 +45,7 @@ _INTERNAL_ERROR: Final = 3
 _INTERRUPTED: Final = 130  # 128 + SIGINT, as a shell reports it
 _INTERRUPTED_MESSAGE: Final = "interrupted (Ctrl-C)"
 _PIPED_WIDTH: Final = 120
+_ACTOR_ENV: Final = "GOVLINK_ACTOR"
 
 _F = TypeVar("_F", bound=Callable[..., Any])
 
@@ -167,6 +170,14 @@ class _Govlink(click.Group):
 @click.version_option(__version__, prog_name="govlink")
 def main(debug: bool) -> None:
     """govlink: import, reconcile and sync Belgian client companies."""
+
+
+def actor() -> str:
+    """Who writes (an import, an edit): ``$GOVLINK_ACTOR``, else the login name."""
+    try:
+        return os.environ.get(_ACTOR_ENV) or getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
 
 
 def store_option(function: _F) -> _F:

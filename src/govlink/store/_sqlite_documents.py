@@ -262,12 +262,17 @@ class DocumentTables:
                 "SELECT 1 FROM companies WHERE enterprise_number = ? AND archived_at IS NOT NULL",
                 (document.enterprise_number.compact,),
             ).fetchone()
-            queued = () if archived else tuple(
-                switch.sink
-                for switch in (
-                    _switch(row["sink"], row) for row in db.execute("SELECT * FROM sink_switches")
+            queued = (
+                ()
+                if archived
+                else tuple(
+                    switch.sink
+                    for switch in (
+                        _switch(row["sink"], row)
+                        for row in db.execute("SELECT * FROM sink_switches")
+                    )
+                    if switch.accepts(document.received_at)
                 )
-                if switch.accepts(document.received_at)
             )
             db.executemany(
                 "INSERT INTO outbox (document_id, sink, state, queued_at, updated_at) "
