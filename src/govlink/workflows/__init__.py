@@ -31,6 +31,7 @@ from govlink.workflows.plan import (
     PlanResult,
     due,
     due_companies,
+    due_interval,
     make_plan,
     moment,
 )
@@ -71,6 +72,7 @@ __all__ = [
     "disable_sink",
     "due",
     "due_companies",
+    "due_interval",
     "edit_company",
     "enable_sink",
     "ingest",

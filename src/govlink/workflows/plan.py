@@ -27,6 +27,7 @@ __all__ = [
     "SavedType",
     "due",
     "due_companies",
+    "due_interval",
     "make_plan",
     "moment",
 ]
@@ -224,6 +225,25 @@ class DueCompany:
     at: datetime
 
 
+def due_interval(
+    store: PlanStore,
+    start: datetime | str,
+    end: datetime | str,
+    *,
+    now: datetime | None = None,
+) -> tuple[datetime, datetime]:
+    """``start`` and ``end`` as aware times in the plan's zone; :func:`moment` texts are read
+    at ``now`` (default: the current time), a relative ``end`` counting from ``start``.
+
+    :raises PlanningError: no plan is saved yet, or a text that is not a moment.
+    """
+    grid = _saved(store).plan.grid
+    current = _local(now or datetime.now(UTC), grid).astimezone(grid.zone)
+    begin = start if isinstance(start, datetime) else moment(start, now=current)
+    finish = end if isinstance(end, datetime) else moment(end, now=current, base=begin)
+    return _local(begin, grid), _local(finish, grid)
+
+
 def due_companies(
     store: PlanStore,
     start: datetime | str = "today",
@@ -239,10 +259,7 @@ def due_companies(
 
     :raises PlanningError: as :func:`due`, or a text that is not a moment.
     """
-    grid = _saved(store).plan.grid
-    current = _local(now or datetime.now(UTC), grid).astimezone(grid.zone)
-    begin = start if isinstance(start, datetime) else moment(start, now=current)
-    finish = end if isinstance(end, datetime) else moment(end, now=current, base=begin)
+    begin, finish = due_interval(store, start, end, now=now)
     names = {company.enterprise_number.compact: company.name for company in store.companies()}
     return [
         DueCompany(
