@@ -191,7 +191,7 @@ def test_companies_stored_raw_before_are_printed_escaped_and_reported(tmp_path: 
             opened,
             *(Company(enterprise_number=_number(i), name=n) for i, n in enumerate(HOSTILE)),
         )
-    for args in (("companies", "--all"), ("companies", "--json")):
+    for args in (("companies", "list", "--all"), ("companies", "list", "--json")):
         assert _clean(_run(*args, "--store", str(store)))
     examples = Path(__file__).resolve().parents[2] / "examples" / "clients.xlsx"
     report = tmp_path / "overview.xlsx"

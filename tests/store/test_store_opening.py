@@ -73,7 +73,7 @@ def test_a_read_does_not_wait_for_a_writer(tmp_path: Path) -> None:
         with SQLiteStore(path, read_only=True, timeout=0.1) as store:
             assert store.companies() == []
             assert store.settings() == {}
-        result = CliRunner().invoke(main, ["companies", "--store", str(path)])
+        result = CliRunner().invoke(main, ["companies", "list", "--store", str(path)])
         assert result.exit_code == 0, result.output
     finally:
         writer.execute("ROLLBACK")

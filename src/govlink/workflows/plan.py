@@ -232,8 +232,9 @@ def due_interval(
     *,
     now: datetime | None = None,
 ) -> tuple[datetime, datetime]:
-    """``start`` and ``end`` as aware times in the plan's zone; :func:`moment` texts are read
-    at ``now`` (default: the current time), a relative ``end`` counting from ``start``.
+    """``start`` and ``end`` as times :func:`due` takes: :func:`moment` texts are read at
+    ``now`` (default: the current time) in the plan's zone, a relative ``end`` counting from
+    ``start``; a naive ISO time stays naive (a wall-clock time in the plan's zone).
 
     :raises PlanningError: no plan is saved yet, or a text that is not a moment.
     """
@@ -241,7 +242,7 @@ def due_interval(
     current = _local(now or datetime.now(UTC), grid).astimezone(grid.zone)
     begin = start if isinstance(start, datetime) else moment(start, now=current)
     finish = end if isinstance(end, datetime) else moment(end, now=current, base=begin)
-    return _local(begin, grid), _local(finish, grid)
+    return begin, finish
 
 
 def due_companies(
