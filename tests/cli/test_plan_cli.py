@@ -365,3 +365,58 @@ def test_a_real_process_plans_the_same_bytes_whatever_the_hash_seed(store: Path)
         outputs.append(completed.stdout)
     assert outputs[0] == outputs[1]
     assert json.loads(outputs[0])["companies"] == 40
+
+
+def test_due_defaults_to_this_week_with_day_time_and_name(store: Path) -> None:
+    plan_json(store)
+    wednesday = "2026-03-25T15:00:00+01:00"
+    default = run_json("due", "--store", str(store), "--now", wednesday)
+    spelled = run_json(
+        "due", "--store", str(store), "--from", "2026-03-25T00:00", "--to", "2026-04-01T00:00"
+    )
+    assert default == spelled
+    assert {entry["name"] for entry in default["due"]} == {f"Company {i}" for i in range(40)}
+    same = run_json(
+        "due", "--store", str(store), "--now", wednesday, "--from", "today", "--to", "+7d"
+    )
+    assert same == default
+    later = run_json("due", "--store", str(store), "--now", wednesday, "--from", "+2h")["due"]
+    start = datetime.fromisoformat("2026-03-25T17:00:00+01:00")
+    end = datetime.fromisoformat("2026-04-01T17:00:00+02:00")  # 7 wall-clock days, DST between
+    assert all(start <= datetime.fromisoformat(e["at"]) < end for e in later)
+    overlap = [e for e in default["due"] if datetime.fromisoformat(e["at"]) >= start]
+    assert later[: len(overlap)] == overlap
+    assert len(later) > len(overlap)
+    table = run("due", "--store", str(store), "--now", wednesday)
+    assert table.exit_code == 0, table.stderr
+    first = default["due"][0]
+    assert table.stdout.startswith(
+        f"{len(default['due'])} syncs due from Wed 2026-03-25 00:00 to Wed 2026-04-01 00:00\n"
+    )
+    row = next(line for line in table.stdout.splitlines() if first["name"] + " " in line)
+    assert re.search(rf"Wed 2026-03-25 │ {first['at'][11:16]} │ \d{{4}}\.\d{{3}}\.\d{{3}}", row)
+
+
+def test_due_leaves_archived_companies_out(store: Path) -> None:
+    plan_json(store)
+    week = ("--from", "2026-03-23T00:00", "--to", "2026-03-30T00:00")
+    before = {e["enterprise_number"] for e in run_json("due", "--store", str(store), *week)["due"]}
+    assert run("companies", "archive", number(3), "--store", str(store)).exit_code == 0
+    after = {e["enterprise_number"] for e in run_json("due", "--store", str(store), *week)["due"]}
+    assert after == before - {number(3)}
+
+
+@pytest.mark.parametrize(
+    "spec",
+    [
+        "ma-vr 08:00-18:00",
+        "lun-ven 08:00-18:00",
+        "Maandag-Vrijdag 08:00-18:00",
+        "lundi-ven. 08:00-18:00",
+    ],
+)
+def test_dutch_and_french_day_names_plan_like_english_ones(store: Path, spec: str) -> None:
+    english = plan_json(store, "--windows", "Mon-Fri 08:00-18:00")
+    other = plan_json(store, "--windows", spec)
+    assert slots(other) == slots(english)
+    assert other["moved"] == []
