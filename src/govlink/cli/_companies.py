@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
 
 import click
 
@@ -18,7 +17,6 @@ from govlink.domain.company import Company
 from govlink.domain.enterprise_number import EnterpriseNumber
 from govlink.errors import InvalidEnterpriseNumber
 from govlink.workflows.companies import (
-    ArchiveResult,
     archive_companies,
     edit_company,
     restore_companies,
@@ -160,16 +158,31 @@ def set_command(
         echo_line(f"warning ({warning.code}): {warning.message}", err=True)
 
 
-def _archive_json(result: ArchiveResult, done: str) -> dict[str, Any]:
-    return {
-        done: [c.enterprise_number.compact for c in result.changed],
-        "unchanged": [c.enterprise_number.compact for c in result.unchanged],
-    }
-
-
-def _echo_companies(what: str, companies: Iterable[Company]) -> None:
-    for company in companies:
-        echo_line(f"{what}: {company.enterprise_number.formatted} {company.name}")
+def _set_archived(
+    numbers: list[EnterpriseNumber], as_json: bool, store_path: Path, *, archived: bool
+) -> None:
+    """Archive or restore, then print one line per company (or the JSON document)."""
+    act, done, already = (
+        (archive_companies, "archived", "already archived")
+        if archived
+        else (restore_companies, "restored", "not archived")
+    )
+    with open_store(store_path, create=True) as store:
+        result = act(store, numbers)
+    if as_json:
+        echo_json(
+            {
+                done: [c.enterprise_number.compact for c in result.changed],
+                "unchanged": [c.enterprise_number.compact for c in result.unchanged],
+            }
+        )
+        return
+    for what, listed in ((done, result.changed), (already, result.unchanged)):
+        for company in listed:
+            echo_line(f"{what}: {company.enterprise_number.formatted} {company.name}")
+    if archived and result.changed:
+        undo = " ".join(c.enterprise_number.formatted for c in result.changed)
+        echo_line(f"Undo with: govlink companies restore {undo}")
 
 
 @companies.command("archive")
@@ -183,16 +196,7 @@ def archive_command(numbers: list[EnterpriseNumber], as_json: bool, store_path: 
     the plan at its next run) nor pushed, and an import no longer lists them as only on the
     platform. `govlink companies restore NUMBER...` undoes it.
     """
-    with open_store(store_path, create=True) as store:
-        result = archive_companies(store, numbers)
-    if as_json:
-        echo_json(_archive_json(result, "archived"))
-        return
-    _echo_companies("archived", result.changed)
-    _echo_companies("already archived", result.unchanged)
-    if result.changed:
-        undo = " ".join(c.enterprise_number.formatted for c in result.changed)
-        echo_line(f"Undo with: govlink companies restore {undo}")
+    _set_archived(numbers, as_json, store_path, archived=True)
 
 
 @companies.command("restore")
@@ -205,10 +209,4 @@ def restore_command(numbers: list[EnterpriseNumber], as_json: bool, store_path: 
     Documents stored while they were archived were not queued: `govlink push --backfill SINCE`
     queues them. A company the plan dropped meanwhile gets a slot at the next `govlink plan`.
     """
-    with open_store(store_path, create=True) as store:
-        result = restore_companies(store, numbers)
-    if as_json:
-        echo_json(_archive_json(result, "restored"))
-        return
-    _echo_companies("restored", result.changed)
-    _echo_companies("not archived", result.unchanged)
+    _set_archived(numbers, as_json, store_path, archived=False)
