@@ -269,9 +269,10 @@ class SQLiteStore(DocumentTables, SyncTables):
                     code="store.not_found",
                 )
             changed = [n for n in wanted if bool(state[n.compact]) is not archived]
+            stamp = self._now() if archived else None
             db.executemany(
                 "UPDATE companies SET archived_at = ? WHERE enterprise_number = ?",
-                [(self._now() if archived else None, n.compact) for n in changed],
+                [(stamp, n.compact) for n in changed],
             )
         return tuple(changed)
 

@@ -104,14 +104,15 @@ def _colleagues(known: Collection[str] | None) -> frozenset[str] | None:
     return None if known is None else frozenset(known)
 
 
-def _archived_warning(company: Company, match: Company) -> RecordWarning | None:
-    ref = match.origin
+def _archived_warning(platform: Company, source: Company) -> RecordWarning | None:
+    """The warning of an archived ``platform`` company that the import names again."""
+    ref = source.origin
     if ref is None:
         return None
-    number = company.enterprise_number.formatted
+    number = platform.enterprise_number.formatted
     return RecordWarning(
         code=WarningCode.COMPANY_ARCHIVED,
-        enterprise_number=company.enterprise_number,
+        enterprise_number=platform.enterprise_number,
         ref=ref,
         message=f"{number} is archived: the import can update it, but it is not synced until "
         f"restored (govlink companies restore {number})",
