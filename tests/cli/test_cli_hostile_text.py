@@ -10,6 +10,7 @@ import re
 import tempfile
 import zipfile
 from collections.abc import Collection, Iterator, Mapping, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Final
 
@@ -86,6 +87,9 @@ class _Platform:
 
     def companies(self) -> list[Company]:
         return self._companies
+
+    def archived(self) -> dict[EnterpriseNumber, datetime]:
+        return {}
 
 
 _TEXT = st.text(
