@@ -268,10 +268,10 @@ def test_report_writes_the_overview_workbook(store: Path, tmp_path: Path) -> Non
 
 
 def test_companies_lists_the_platform(store: Path) -> None:
-    document = run_json("companies", "--store", str(store))
+    document = run_json("companies", "list", "--store", str(store))
     assert len(document["companies"]) == 30
     assert all(len(c["enterprise_number"]) == 10 for c in document["companies"])
-    table = run("companies", "--store", str(store), "--all")
+    table = run("companies", "list", "--store", str(store), "--all")
     assert "Zeepziederij Vandamme BV" in table.stdout
 
 

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import getpass
 import sys
 from pathlib import Path
-from typing import Final
 
 import attrs
 import click
 
 from govlink.cli._app import (
+    actor,
     after_commit,
     needs_excel,
     open_store,
@@ -34,16 +33,6 @@ from govlink.store.rates import closing_rates
 from govlink.workflows.importing import ImportPreview, ImportResult, apply_import, preview_import
 
 __all__ = ["import_command"]
-
-_ACTOR_ENV: Final = "GOVLINK_ACTOR"
-
-
-def _actor() -> str:
-    """Who applies: ``$GOVLINK_ACTOR``, else the login name."""
-    try:
-        return environment_settings().get(_ACTOR_ENV) or getpass.getuser()
-    except (KeyError, OSError):
-        return "unknown"
 
 
 def _report(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
@@ -207,7 +196,7 @@ def import_command(
                 preview,
                 store,
                 selection,
-                actor=_actor(),
+                actor=actor(),
                 progress=bars.writing(),
                 token=token,
             )

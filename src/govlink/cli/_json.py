@@ -120,6 +120,7 @@ def import_json(
         ],
         "unknown_columns": list(preview.unknown_columns),
         "skipped": [_skipped(s) for s in preview.skipped_records],
+        "archived": [c.enterprise_number.compact for c in preview.archived],
     }
     if applied is not None:
         document["applied"] = _plan(applied)

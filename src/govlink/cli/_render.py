@@ -8,8 +8,10 @@ table.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from datetime import datetime
 from itertools import islice
+from typing import Final
 
 from rich.console import Console
 from rich.table import Table
@@ -17,6 +19,7 @@ from rich.text import Text
 
 from govlink.cli._lang import texts
 from govlink.domain.company import Company
+from govlink.domain.enterprise_number import EnterpriseNumber
 from govlink.domain.text_safety import escape_unsafe
 from govlink.plugins import FailedPlugin, NameClash, PluginInfo
 from govlink.reconcile.policy import ApplyPlan
@@ -93,6 +96,30 @@ def _summary(preview: ImportPreview) -> str:
     return " · ".join(parts)
 
 
+_HINTED: Final = 5
+
+
+def _archive_hint(console: Console, preview: ImportPreview) -> None:
+    """Under "only on the platform": the command that archives them, and the archived ones
+    left out of the list."""
+    numbers = [c.enterprise_number.formatted for c in preview.diff.only_in_platform]
+    if numbers:
+        shown = " ".join(numbers[:_HINTED]) + (" ..." if len(numbers) > _HINTED else "")
+        console.print(
+            Text(f"Clients that left? Archive them: govlink companies archive {shown}", "dim")
+        )
+    if preview.archived:
+        console.print(
+            Text(
+                f"{len(preview.archived)} archived companies are not listed "
+                "(govlink companies list --archived)",
+                "dim",
+            )
+        )
+    if numbers or preview.archived:
+        console.print()
+
+
 def render_preview(console: Console, preview: ImportPreview, *, limit: int | None = None) -> None:
     """The four categories with counts and tables (at most ``limit`` rows each), then the
     warnings."""
@@ -128,6 +155,7 @@ def render_preview(console: Console, preview: ImportPreview, *, limit: int | Non
         ((c.enterprise_number.formatted, c.name, c.responsible) for c in diff.only_in_platform),
         limit=limit,
     )
+    _archive_hint(console, preview)
     unchanged = len(diff.matching) - len(diff.changed)
     section(
         console,
@@ -248,18 +276,28 @@ def render_hint(console: Console, token: str, selection: str | None = None) -> N
 
 
 def render_companies(
-    console: Console, companies: Iterable[Company], *, limit: int | None = None
+    console: Console,
+    companies: Iterable[Company],
+    *,
+    limit: int | None = None,
+    archived: Mapping[EnterpriseNumber, datetime] | None = None,
 ) -> None:
-    """The companies on the platform (at most ``limit`` of them)."""
+    """The companies on the platform (at most ``limit`` of them); with ``archived``, the
+    archived ones with when each was archived."""
     t = texts()
+    columns = tuple(map(t.field, ("enterprise_number", "name", "email", "language", "responsible")))
+
+    def row(c: Company) -> tuple[object, ...]:
+        shown = (c.enterprise_number.formatted, c.name, c.email, c.language, c.responsible)
+        if archived is None:
+            return shown
+        return (*shown, archived[c.enterprise_number].date().isoformat())
+
     section(
         console,
-        t("section.companies"),
-        tuple(map(t.field, ("enterprise_number", "name", "email", "language", "responsible"))),
-        (
-            (c.enterprise_number.formatted, c.name, c.email, c.language, c.responsible)
-            for c in companies
-        ),
+        t("section.companies" if archived is None else "section.archived_companies"),
+        columns if archived is None else (*columns, t("column.archived")),
+        (row(c) for c in companies),
         limit=limit,
         more=t("section.more.companies"),
     )

@@ -53,7 +53,8 @@ class Problem:
 
 @attrs.frozen(kw_only=True)
 class RecordWarning:
-    """A warning about a valid record (``responsible.missing``, ``responsible.unknown``)."""
+    """A warning about a valid record (``responsible.missing``, ``responsible.not_email``,
+    ``responsible.unknown``, ``company.archived``)."""
 
     code: str = attrs.field(converter=str)
     enterprise_number: EnterpriseNumber
@@ -266,6 +267,13 @@ class Validator:
         params: dict[str, str] = {}
         if responsible is None:
             code, message = WarningCode.RESPONSIBLE_MISSING, "no responsible colleague is set"
+        elif normalize.email(responsible) is None:
+            code = WarningCode.RESPONSIBLE_NOT_EMAIL
+            message = (
+                f"the responsible colleague {responsible!r} is not an e-mail address, "
+                "so alerts cannot reach them"
+            )
+            params["responsible"] = responsible
         elif self._colleagues is not None and responsible not in self._colleagues:
             code = WarningCode.RESPONSIBLE_UNKNOWN
             message = f"the responsible colleague {responsible!r} is not a known colleague"

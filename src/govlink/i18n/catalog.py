@@ -130,6 +130,22 @@ _MESSAGES: dict[str, _Entry] = {
         "fr": "Le responsable {responsible} n'est pas un collègue connu.",
         "en": "The responsible {responsible} is not a known colleague.",
     },
+    "warning.responsible.not_email": {
+        "nl": "De verantwoordelijke {responsible} is geen e-mailadres: meldingen bereiken "
+        "hem of haar niet.",
+        "fr": "Le responsable {responsible} n'est pas une adresse e-mail : les alertes ne "
+        "peuvent pas l'atteindre.",
+        "en": "The responsible {responsible} is not an e-mail address, so alerts cannot "
+        "reach them.",
+    },
+    "warning.company.archived": {
+        "nl": "{number} is gearchiveerd: de import mag het bijwerken, maar het wordt niet "
+        "gesynchroniseerd tot het hersteld is (govlink companies restore {number}).",
+        "fr": "{number} est archivée : l'import peut la mettre à jour, mais elle n'est pas "
+        "synchronisée avant d'être restaurée (govlink companies restore {number}).",
+        "en": "{number} is archived: the import can update it, but it is not synced until "
+        "restored (govlink companies restore {number}).",
+    },
     # -- The import preview ------------------------------------------------------------------
     "preview.title": {
         "nl": "Import uit {source} ({location})",
@@ -209,6 +225,12 @@ _MESSAGES: dict[str, _Entry] = {
         "en": "Would overwrite ({count} companies)",
     },
     "section.updated": {"nl": "Bijgewerkt", "fr": "Mis à jour", "en": "Updated"},
+    "section.archived_companies": {
+        "nl": "Gearchiveerde bedrijven",
+        "fr": "Entreprises archivées",
+        "en": "Archived companies",
+    },
+    "column.archived": {"nl": "gearchiveerd", "fr": "archivée", "en": "archived"},
     "section.companies": {
         "nl": "Bedrijven op het platform",
         "fr": "Entreprises sur la plateforme",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import datetime
 from typing import Final, TypeVar
@@ -224,6 +224,46 @@ class SQLiteStore(Closing, DocumentTables, SyncTables):
                 f"{_SELECT_COMPANIES} WHERE enterprise_number = ?", (number.compact,)
             ).fetchone()
         return None if row is None else _company(row)
+
+    def archived(self) -> dict[EnterpriseNumber, datetime]:
+        """The archived companies, with when each was archived (UTC)."""
+        with self._reading():
+            rows = self._db.execute(
+                "SELECT enterprise_number, archived_at FROM companies "
+                "WHERE archived_at IS NOT NULL ORDER BY enterprise_number"
+            ).fetchall()
+        return {
+            EnterpriseNumber.from_trusted(number): datetime.fromisoformat(at) for number, at in rows
+        }
+
+    def set_archived(
+        self, numbers: Collection[EnterpriseNumber], *, archived: bool
+    ) -> tuple[EnterpriseNumber, ...]:
+        """Archive (or restore) these companies in one transaction (see ``CompanyArchive``)."""
+        wanted = sorted(set(numbers))
+        if not wanted:
+            return ()
+        with self._transaction() as db:
+            state = dict(
+                db.execute(
+                    "SELECT enterprise_number, archived_at IS NOT NULL FROM companies "
+                    f"WHERE enterprise_number IN ({', '.join('?' * len(wanted))})",
+                    [n.compact for n in wanted],
+                ).fetchall()
+            )
+            missing = [n.formatted for n in wanted if n.compact not in state]
+            if missing:
+                raise StoreError(
+                    f"not on the platform: {', '.join(missing)} (nothing was changed)",
+                    code="store.not_found",
+                )
+            changed = [n for n in wanted if bool(state[n.compact]) is not archived]
+            stamp = self._now() if archived else None
+            db.executemany(
+                "UPDATE companies SET archived_at = ? WHERE enterprise_number = ?",
+                [(stamp, n.compact) for n in changed],
+            )
+        return tuple(changed)
 
     # import runs
 

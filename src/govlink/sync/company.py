@@ -123,8 +123,12 @@ class CompanySync:
             and (now - state.last_success_at < self._options.min_interval)
         )
         company = store.company(number)
-        if recent or company is None:
-            why = "synced less than 24 h before" if recent else "not on the platform"
+        archived = company is not None and number in store.archived()
+        if recent or company is None or archived:
+            if recent:
+                why = "synced less than 24 h before"
+            else:
+                why = "archived" if archived else "not on the platform"
             step = OccurrenceStep(state=OccurrenceState.SKIPPED, outcome=why)
             store.finish_sync(claim, step=step, attempt=None)
             return None
