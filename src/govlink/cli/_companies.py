@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 
 import click
 
-from govlink.cli._app import open_store, stdout_console, store_option
+from govlink.cli._app import StoreTarget, open_store, stdout_console, store_option
 from govlink.cli._json import company_json
 from govlink.cli._limit import limit_options, shown
 from govlink.cli._output import echo_json
@@ -47,7 +46,7 @@ def _filtered(
 @click.option("--responsible", help="Only the companies of this responsible colleague.")
 @limit_options
 def companies(
-    store_path: Path,
+    store_path: StoreTarget,
     as_json: bool,
     search: str | None,
     responsible: str | None,

@@ -12,6 +12,7 @@ import attrs
 import click
 
 from govlink.cli._app import (
+    StoreTarget,
     after_commit,
     needs_excel,
     open_store,
@@ -123,7 +124,7 @@ def _confirm(preview: ImportPreview, plan: ApplyPlan) -> None:
 @limit_options
 def import_command(
     source: str,
-    store_path: Path,
+    store_path: StoreTarget,
     sheet: str | None,
     template: str | None,
     as_json: bool,
@@ -150,7 +151,7 @@ def import_command(
     if report is not None:
         inputs = store_files(store_path)
         inputs[f"the source ({source})"] = Path(source)
-        created = (store_path,) if apply_ else ()
+        created = (store_path,) if apply_ and isinstance(store_path, Path) else ()
         refuse_overwriting_inputs(report, inputs, param_hint="'--report'", created=created)
     everywhere, per_company = overwrite
     chosen = select is not None or exclude is not None or bool(everywhere) or bool(per_company)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from govlink.cli._app import open_store, stdout_console, store_option
+from govlink.cli._app import StoreTarget, open_store, stdout_console, store_option
 from govlink.cli._output import echo_json
 from govlink.cli._plan_json import due_json, plan_json
 from govlink.cli._plan_render import render_due, render_plan
@@ -84,7 +84,7 @@ _now_option = click.option(
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object and nothing else.")
 @_now_option
 def plan_command(
-    store_path: Path,
+    store_path: StoreTarget,
     windows: str | None,
     block: str | None,
     capacity: float | SavedType | None,
@@ -117,7 +117,7 @@ def plan_command(
 @click.option("--to", "end", required=True, callback=_moment, metavar="ISO", help="Up to (excl.).")
 @store_option
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object and nothing else.")
-def due_command(store_path: Path, start: datetime, end: datetime, as_json: bool) -> None:
+def due_command(store_path: StoreTarget, start: datetime, end: datetime, as_json: bool) -> None:
     """List the companies whose sync falls from --from up to --to, with the time of each.
 
     A time without an offset is read in the plan's time zone.

@@ -1,5 +1,7 @@
-"""The platform's side: the store protocols and the embedded SQLite default."""
+"""The platform's side: the store protocols, the embedded SQLite default and, by URL, the
+PostgreSQL store (``govlink[postgres]``)."""
 
+from govlink.store._open import is_url, open_store
 from govlink.store.base import (
     AppliedChange,
     CompanyReader,
@@ -20,9 +22,11 @@ from govlink.store.documents import (
     StoredAlert,
     StoredDocument,
 )
+from govlink.store.offices import DEFAULT_OFFICE, OfficeDirectory
 from govlink.store.sqlite import SQLiteStore
 
 __all__ = [
+    "DEFAULT_OFFICE",
     "AlertStatus",
     "AppliedChange",
     "CompanyReader",
@@ -30,6 +34,7 @@ __all__ = [
     "ImportCounts",
     "ImportRun",
     "ImportStore",
+    "OfficeDirectory",
     "OutboxEntry",
     "PlanStore",
     "RunInfo",
@@ -40,4 +45,6 @@ __all__ = [
     "StoredDocument",
     "StoredPlan",
     "WriteProgress",
+    "is_url",
+    "open_store",
 ]
