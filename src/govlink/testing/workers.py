@@ -211,10 +211,11 @@ def run_workers(
 
 
 def open_target(target: str) -> tuple[PushStore, RateStore | None]:
-    """The store a worker pushes from (an SQLite file) and its shared rate limits."""
-    from govlink.store.sqlite import SQLiteStore
+    """The store a worker pushes from (an SQLite file or a ``postgresql://`` URL) and its shared
+    rate limits."""
+    from govlink.store import open_store
 
-    store = SQLiteStore(target)
+    store = open_store(target)
     return store, store.rate_store()
 
 
