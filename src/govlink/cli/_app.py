@@ -35,6 +35,7 @@ __all__ = [
     "Bars",
     "StoreTarget",
     "after_commit",
+    "chosen_office",
     "main",
     "needs_excel",
     "open_store",
@@ -213,11 +214,22 @@ def store_option(function: _F) -> _F:
     return store(office(function))
 
 
-def open_store(path: StoreTarget, *, create: bool) -> SQLiteStore | PostgresStore:
-    """The store at ``path`` for the command's ``--office``: for writing when ``create``, else
-    read-only (no lock, no migration; a missing file reads as empty)."""
+def chosen_office() -> str | None:
+    """The command's ``--office`` (``None`` when not given)."""
     context = click.get_current_context(silent=True)
-    office = None if context is None else context.find_root().meta.get(_OFFICE)
+    return None if context is None else context.meta.get(_OFFICE)
+
+
+def open_store(
+    path: StoreTarget, *, create: bool, every_office: bool = False
+) -> SQLiteStore | PostgresStore:
+    """The store at ``path`` for the command's ``--office``: for writing when ``create``, else
+    read-only (no lock, no migration; a missing file reads as empty).
+
+    ``every_office``: the default office whatever ``--office`` says, for what spans every
+    office (the global sync plan).
+    """
+    office = None if every_office else chosen_office()
     return store_at(path, office=office, read_only=not create)
 
 

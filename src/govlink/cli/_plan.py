@@ -8,10 +8,17 @@ from pathlib import Path
 
 import click
 
-from govlink.cli._app import StoreTarget, open_store, stdout_console, store_option
+from govlink.cli._app import (
+    StoreTarget,
+    chosen_office,
+    open_store,
+    stdout_console,
+    store_option,
+)
 from govlink.cli._output import echo_json
 from govlink.cli._plan_json import due_json, plan_json
 from govlink.cli._plan_render import render_due, render_plan
+from govlink.store.offices import AllOffices, office_numbers
 from govlink.workflows.costs import read_costs
 from govlink.workflows.plan import SAVED, SavedType, due, make_plan
 
@@ -94,12 +101,14 @@ def plan_command(
 ) -> None:
     """Plan the weekly MyMinfin sync of every company in the store, and save the plan.
 
+    A store of several offices gets one plan for all of them (--office does not apply).
+
     Existing companies keep their slot; new ones get a slot and a first sync within 24 h.
     """
     explicit = None if costs is None else read_costs(costs)
-    with open_store(store_path, create=True) as store:
+    with open_store(store_path, create=True, every_office=True) as store:
         result = make_plan(
-            store,
+            AllOffices(store),
             now=now or datetime.now().astimezone(),
             windows=SAVED if windows is None else windows,
             block=SAVED if block is None else block,
@@ -120,10 +129,13 @@ def plan_command(
 def due_command(store_path: StoreTarget, start: datetime, end: datetime, as_json: bool) -> None:
     """List the companies whose sync falls from --from up to --to, with the time of each.
 
-    A time without an offset is read in the plan's time zone.
+    A time without an offset is read in the plan's time zone. With --office, only that
+    office's companies; else those of every office.
     """
-    with open_store(store_path, create=False) as store:
-        listed = due(store, start, end)
+    office = chosen_office()
+    with open_store(store_path, create=False, every_office=True) as store:
+        only = None if office is None else office_numbers(store, office)
+        listed = due(store, start, end, only=only)
     if as_json:
         echo_json(due_json(listed))
     else:

@@ -12,10 +12,15 @@ from __future__ import annotations
 import re
 from typing import Final, Protocol, runtime_checkable
 
-from govlink.domain.company import Company
-from govlink.errors import StoreError
+import attrs
 
-__all__ = ["DEFAULT_OFFICE", "OfficeDirectory", "check_office"]
+from govlink.domain.company import Company
+from govlink.domain.enterprise_number import EnterpriseNumber
+from govlink.errors import StoreError
+from govlink.planner.result import Plan
+from govlink.store.base import PlanStore, StoredPlan
+
+__all__ = ["DEFAULT_OFFICE", "AllOffices", "OfficeDirectory", "check_office", "office_numbers"]
 
 DEFAULT_OFFICE: Final = "default"
 """The office of a store opened without ``office`` (the only one of an SQLite file)."""
@@ -54,3 +59,51 @@ class OfficeDirectory(Protocol):
     def companies_by_office(self) -> dict[str, list[Company]]:
         """Every office's companies, each list sorted by enterprise number."""
         ...
+
+
+def office_numbers(store: OfficeDirectory, office: str) -> list[str]:
+    """The compact enterprise numbers of ``office``'s companies in ``store``.
+
+    :raises StoreError: ``store.office`` when the store has no such office.
+    """
+    companies = store.companies_by_office()
+    if check_office(office) not in companies:
+        raise StoreError(f"the store has no office {office!r}", code="store.office")
+    return [company.enterprise_number.compact for company in companies[office]]
+
+
+class _PlanningStore(PlanStore, OfficeDirectory, Protocol):
+    """A plan store that knows its offices."""
+
+
+@attrs.frozen
+class AllOffices:
+    """A :class:`~govlink.store.PlanStore` over every office of ``store``: the global sync plan.
+
+    Its companies are those of all offices (a company kept by two offices is one sync: the
+    portal's load is per company); the plan is kept in ``store``'s own office, which should be
+    the default office, so every office's workers read the same plan.
+    """
+
+    store: _PlanningStore
+
+    def companies(self) -> list[Company]:
+        """The companies of every office, one per enterprise number, sorted by it."""
+        merged = {
+            company.enterprise_number.compact: company
+            for companies in self.store.companies_by_office().values()
+            for company in companies
+        }
+        return [merged[number] for number in sorted(merged)]
+
+    def company(self, number: EnterpriseNumber) -> Company | None:
+        """The company with this number in any office, or ``None``."""
+        return next((c for c in self.companies() if c.enterprise_number == number), None)
+
+    def load_plan(self) -> StoredPlan | None:
+        """The saved global plan."""
+        return self.store.load_plan()
+
+    def save_plan(self, plan: Plan, *, replaces: int | None) -> StoredPlan:
+        """Save the global plan (see :meth:`~govlink.store.PlanStore.save_plan`)."""
+        return self.store.save_plan(plan, replaces=replaces)

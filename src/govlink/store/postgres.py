@@ -110,6 +110,8 @@ class PostgresStore(CompanyTables, DocumentTables, SyncTables):
                     f"{_shown(self._url)} has no office {self._office!r}", code="store.office"
                 )
             self._use(schema)
+            if _version(self._db, "postgres") == 0:
+                self._empty_tables()
             require_current(self._db, _shown(self._url), "postgres")
             raw.read_only = True
             return
@@ -122,6 +124,14 @@ class PostgresStore(CompanyTables, DocumentTables, SyncTables):
             self._use(schema)
             if _version(self._db, "postgres") != LATEST_VERSION:
                 migrate(self._db, migrations("postgres"), now=self._now(), backend="postgres")
+
+    def _empty_tables(self) -> None:
+        """Read an office that was never written as an empty store: its tables, empty, in
+        this session's temporary schema (like a missing SQLite file)."""
+        raw = self._db.raw
+        raw.execute("SET search_path TO pg_temp")
+        with raw.transaction():
+            migrate(self._db, migrations("postgres"), now=self._now(), backend="postgres")
 
     def _use(self, schema: str) -> None:
         self._db.raw.execute(sql.SQL("SET search_path TO {}").format(sql.Identifier(schema)))

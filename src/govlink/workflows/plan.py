@@ -6,7 +6,7 @@ Services and the CLI both call these functions; the CLI only renders what they r
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from datetime import datetime
 from enum import Enum
 from typing import Final, Literal, TypeAlias
@@ -135,9 +135,13 @@ def _saved(store: PlanStore) -> StoredPlan:
     return stored
 
 
-def due(store: PlanStore, start: datetime, end: datetime) -> list[Occurrence]:
+def due(
+    store: PlanStore, start: datetime, end: datetime, *, only: Collection[str] | None = None
+) -> list[Occurrence]:
     """Every sync of the saved plan with ``start <= at < end``, onboarding and move transitions
     included, in time order then by enterprise number; ``at`` is aware, in the plan's zone.
+
+    ``only``: the compact enterprise numbers to list (one office's companies); ``None``: all.
 
     Naive ``start`` / ``end`` are wall-clock times in the plan's zone.
 
@@ -156,4 +160,8 @@ def due(store: PlanStore, start: datetime, end: datetime) -> list[Occurrence]:
         raise PlanningError(
             f"the interval ends ({finish.isoformat()}) before it starts ({begin.isoformat()})"
         )
-    return saved.occurrences(begin, finish)
+    occurrences = saved.occurrences(begin, finish)
+    if only is None:
+        return occurrences
+    wanted = frozenset(only)
+    return [occurrence for occurrence in occurrences if occurrence.key in wanted]
