@@ -14,7 +14,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govlink import EnterpriseNumber
-from govlink.domain.forwarding import SinkSwitch
 from govlink.domain.outbox import OutboxState, Step
 from govlink.store import SQLiteStore
 from govlink.store._schema import LATEST_VERSION, MIGRATIONS, migrate
@@ -44,9 +43,8 @@ def test_backfill_queues_older_documents_once(store: SQLiteStore) -> None:
 
 
 def _queued(store: SQLiteStore, count: int) -> None:
-    store.save_sink_switch(SinkSwitch.off("s").switched_on(T0))
     for n in range(count):
-        store.add_document(sample_document(n, NUMBER, received_at=T0), b"x")
+        store.add_document(sample_document(n, NUMBER, received_at=T0), b"x", queue_for=["s"])
 
 
 @settings(max_examples=25, deadline=None)

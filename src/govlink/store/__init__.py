@@ -17,8 +17,11 @@ from govlink.store.base import (
 )
 from govlink.store.documents import (
     AlertStatus,
+    AlertStore,
+    DocumentArchive,
     DocumentStore,
     OutboxEntry,
+    OutboxStore,
     StoredAlert,
     StoredDocument,
 )
@@ -28,14 +31,17 @@ from govlink.store.sqlite import SQLiteStore
 __all__ = [
     "DEFAULT_OFFICE",
     "AlertStatus",
+    "AlertStore",
     "AppliedChange",
     "CompanyReader",
+    "DocumentArchive",
     "DocumentStore",
     "ImportCounts",
     "ImportRun",
     "ImportStore",
     "OfficeDirectory",
     "OutboxEntry",
+    "OutboxStore",
     "PlanStore",
     "RunInfo",
     "SQLiteStore",

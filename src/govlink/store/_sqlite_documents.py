@@ -148,9 +148,14 @@ class DocumentTables:
     # documents
 
     def add_document(
-        self: Host, document: Document, content: bytes, alert: Alert | None = None
+        self: Host,
+        document: Document,
+        content: bytes,
+        alert: Alert | None = None,
+        *,
+        queue_for: Collection[str] = (),
     ) -> StoredDocument | None:
-        """Store a document once, with its alert and outbox entries (see DocumentStore)."""
+        """Store a document once, with its alert and outbox entries (see DocumentArchive)."""
         now = self._now()
         with self._transaction() as db:
             inserted = db.execute(
@@ -180,13 +185,7 @@ class DocumentTables:
             )
             if alert is not None:
                 insert_alert(db, alert, now)
-            queued = tuple(
-                switch.sink
-                for switch in (
-                    _switch(row["sink"], row) for row in db.execute("SELECT * FROM sink_switches")
-                )
-                if switch.accepts(document.received_at)
-            )
+            queued = tuple(sorted(set(queue_for)))
             db.executemany(
                 "INSERT INTO outbox (document_id, sink, state, queued_at, updated_at) "
                 "VALUES (?, ?, 'pending', ?, ?)",
@@ -229,6 +228,12 @@ class DocumentTables:
         return _document(row, bytes(row["content"]))
 
     # sink switches
+
+    def sink_switches(self: Host) -> list[SinkSwitch]:
+        """Every recorded switch, by sink."""
+        with self._reading():
+            rows = self._db.execute("SELECT * FROM sink_switches ORDER BY sink").fetchall()
+        return [_switch(row["sink"], row) for row in rows]
 
     def sink_switch(self: Host, sink: str) -> SinkSwitch:
         """The sink's switch (off when never switched on)."""

@@ -100,9 +100,8 @@ def _full(number: EnterpriseNumber) -> Company:
 
 
 def _queued(store: Any, count: int, sink: str = "s") -> list[int]:
-    store.save_sink_switch(SinkSwitch.off(sink).switched_on(T0))
     added = [
-        store.add_document(sample_document(n, NUMBERS[0], received_at=T0), b"x")
+        store.add_document(sample_document(n, NUMBERS[0], received_at=T0), b"x", queue_for=[sink])
         for n in range(count)
     ]
     return [stored.id for stored in added]
@@ -310,19 +309,27 @@ class StoreConformance:
         with pytest.raises(StoreError, match="no document"):
             store.document(first.id + 1000)
 
-    def test_outbox_entries_only_for_sinks_on_before_receipt(self, store: Any) -> None:
+    def test_a_document_is_queued_for_the_sinks_it_is_given(self, store: Any) -> None:
+        earlier = sample_document(1, NUMBERS[0], received_at=T0 - timedelta(days=1))
+        before = store.add_document(earlier, b"x")
+        at = store.add_document(
+            sample_document(2, NUMBERS[0], received_at=T0), b"x", queue_for=["b", "a"]
+        )
+        assert (before.queued_for, at.queued_for) == ((), ("a", "b"))
+        assert [e.document_id for e in store.outbox("a")] == [at.id]
+        assert [d.queued_for for d in store.documents()] == [(), ("a", "b")]
+        assert store.queue_backfill("a", T0 - timedelta(days=2)) == 1
+        assert store.queue_backfill("a", T0 - timedelta(days=2)) == 0
+
+    def test_sink_switches_are_recorded(self, store: Any) -> None:
         store.save_sink_switch(SinkSwitch.off("adminpulse").switched_on(T0, ["GovLink"]))
         store.save_sink_switch(SinkSwitch.off("archive"))
-        before = store.add_document(
-            sample_document(1, NUMBERS[0], received_at=T0 - timedelta(1)), b"x"
-        )
-        at = store.add_document(sample_document(2, NUMBERS[0], received_at=T0), b"x")
-        assert (before.queued_for, at.queued_for) == ((), ("adminpulse",))
-        assert [e.document_id for e in store.outbox("adminpulse")] == [at.id]
         assert store.sink_switch("adminpulse").tags == ("GovLink",)
+        assert store.sink_switch("adminpulse").enabled_at == T0
         assert store.sink_switch("nothing") == SinkSwitch.off("nothing")
-        assert store.queue_backfill("adminpulse", T0 - timedelta(days=2)) == 1
-        assert store.queue_backfill("adminpulse", T0 - timedelta(days=2)) == 0
+        assert [s.sink for s in store.sink_switches()] == ["adminpulse", "archive"]
+        store.save_sink_switch(store.sink_switch("adminpulse").switched_off())
+        assert not store.sink_switch("adminpulse").enabled
 
     def test_claim_finish_and_a_lapsed_lease_taken_over(self, store: Any) -> None:
         _queued(store, 2)

@@ -36,6 +36,7 @@ from govlink.testing._loopback import LoopbackServer
 from govlink.testing.adminpulse import DEFAULT_API_KEY, AdminPulseSimulator, generate
 from govlink.testing.clock import ScaledClock
 from govlink.testing.documents import adminpulse_registry, sample_document, sample_pdf
+from govlink.workflows.ingesting import store_document
 from govlink.workflows.pushing import PushOptions, PushStore, push
 
 __all__ = [
@@ -95,7 +96,7 @@ def queue_documents(store: DocumentStore, count: int, numbers: Sequence[Enterpri
     received = ENABLED_AT + timedelta(hours=1)
     for serial in range(count):
         document = sample_document(serial, numbers[serial % len(numbers)], received_at=received)
-        store.add_document(attrs.evolve(document, document_date=None), sample_pdf(serial))
+        store_document(store, attrs.evolve(document, document_date=None), sample_pdf(serial))
 
 
 def relation_numbers(data: Mapping[str, Sequence[Mapping[str, Any]]]) -> list[EnterpriseNumber]:

@@ -14,7 +14,7 @@ import attrs
 from govlink.errors import PluginError
 from govlink.notifiers.smtp import SmtpNotifier, SmtpSettings
 from govlink.plugins.registry import Registry
-from govlink.store.documents import AlertStatus, DocumentStore, StoredAlert
+from govlink.store.documents import AlertStatus, AlertStore, StoredAlert
 
 __all__ = ["FALLBACK_RECIPIENT", "configure_notifiers", "deliver_alerts"]
 
@@ -33,7 +33,7 @@ def configure_notifiers(
         registry.register(SmtpNotifier(SmtpSettings.from_settings(settings, environ)), name="smtp")
 
 
-def deliver_alerts(store: DocumentStore, registry: Registry) -> list[StoredAlert]:
+def deliver_alerts(store: AlertStore, registry: Registry) -> list[StoredAlert]:
     """Hand every pending or failed alert to the notifiers and record how it went.
 
     An alert with a recipient becomes ``sent``; one with nobody to send it to is still handed
