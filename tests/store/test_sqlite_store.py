@@ -6,7 +6,6 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
-from datetime import UTC, datetime
 from pathlib import Path
 
 import attrs
@@ -16,8 +15,9 @@ from hypothesis import strategies as st
 
 from govlink import COMPANY_FIELDS, Company, EnterpriseNumber, StoreError
 from govlink.reconcile import ApplyPlan, Update
-from govlink.store import ImportCounts, RunInfo, SQLiteStore, Store
+from govlink.store import SQLiteStore, Store
 from govlink.store._schema import LATEST_VERSION, MIGRATIONS, Migration, migrate
+from govlink.testing.store_conformance import sample_run
 from govlink.testing.strategies import companies
 
 NOW = "2026-01-01T00:00:00.000000Z"
@@ -26,19 +26,6 @@ NUMBERS = [EnterpriseNumber.parse(n) for n in ("0403019261", "0417497106", "0202
 
 def _company(number: EnterpriseNumber, name: str, **values: str) -> Company:
     return Company(enterprise_number=number, name=name, **values)
-
-
-def _run(source: str = "excel") -> RunInfo:
-    counts = ImportCounts(
-        rows=3, only_in_source=2, only_in_platform=0, matching=1, changed=1, invalid=0
-    )
-    return RunInfo(
-        at=datetime(2025, 3, 1, 9, 30, tzinfo=UTC),
-        source=source,
-        location="clients.xlsx",
-        actor="an",
-        counts=counts,
-    )
 
 
 def _dump(path: Path) -> list[tuple[object, ...]]:
@@ -62,7 +49,9 @@ def path(tmp_path: Path) -> Path:
 @pytest.fixture
 def seeded(path: Path) -> Path:
     with SQLiteStore(path) as store:
-        store.apply(ApplyPlan(add=(_company(NUMBERS[0], "Acme", email="info@acme.be"),)), _run())
+        store.apply(
+            ApplyPlan(add=(_company(NUMBERS[0], "Acme", email="info@acme.be"),)), sample_run()
+        )
     return path
 
 
@@ -88,7 +77,7 @@ def test_the_companies_table_has_a_column_for_every_company_field(path: Path) ->
 @given(st.lists(companies(), max_size=6, unique_by=lambda c: c.enterprise_number))
 def test_companies_read_back_equal_to_what_was_added(added: list[Company]) -> None:
     with SQLiteStore(":memory:") as store:
-        store.apply(ApplyPlan(add=tuple(added)), _run())
+        store.apply(ApplyPlan(add=tuple(added)), sample_run())
         stored = store.companies()
         assert stored == sorted(added, key=lambda c: c.enterprise_number.compact)
         for company in added:
@@ -100,7 +89,7 @@ def test_an_update_writes_only_its_fields(seeded: Path) -> None:
     after = attrs.evolve(before, name="ACME NV", email="x@acme.be")
     with SQLiteStore(seeded) as store:
         store.apply(
-            ApplyPlan(update=(Update(before=before, after=after, fields=("name",)),)), _run()
+            ApplyPlan(update=(Update(before=before, after=after, fields=("name",)),)), sample_run()
         )
         assert store.company(NUMBERS[0]) == attrs.evolve(before, name="ACME NV")
 
@@ -116,7 +105,7 @@ def test_an_error_part_way_through_an_apply_leaves_the_store_unchanged(seeded: P
     plan = ApplyPlan(add=(_company(NUMBERS[1], "Two"), _company(NUMBERS[2], "Three")))
     with SQLiteStore(seeded) as store:
         with pytest.raises(StoreError, match="injected failure"):
-            store.apply(plan, _run())
+            store.apply(plan, sample_run())
         assert _dump(seeded) == before
         assert len(store.import_runs()) == 1
 

@@ -48,9 +48,9 @@ class Row(tuple[Any, ...]):
         return row
 
     def __getitem__(self, key: Any) -> Any:
-        if isinstance(key, str):
-            return super().__getitem__(self._names[key])
-        return super().__getitem__(key)
+        if key.__class__ is str:
+            return tuple.__getitem__(self, self._names[key])
+        return tuple.__getitem__(self, key)
 
     def keys(self) -> list[str]:
         """The column names."""

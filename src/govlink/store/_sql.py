@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
-from typing import Any, Protocol
+from types import TracebackType
+from typing import Any, Protocol, Self
 
 from govlink.clock import Clock
 
-__all__ = ["Connection", "Cursor", "Host"]
+__all__ = ["Closing", "Connection", "Cursor", "Host"]
 
 
 class Cursor(Protocol):
@@ -65,3 +66,21 @@ class Host(Protocol):
     def _copy(
         self, db: Connection, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]
     ) -> None: ...
+
+
+class Closing:
+    """``with store:`` closes the store at the end of the block."""
+
+    def close(self) -> None:
+        raise NotImplementedError  # every store defines it
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()

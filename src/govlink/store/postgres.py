@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from types import TracebackType
 from typing import Any, Final
 
 import psycopg
@@ -30,7 +29,7 @@ from govlink.store._company_tables import CompanyTables, read_companies
 from govlink.store._pg_connection import PgConnection
 from govlink.store._schema import LATEST_VERSION, migrate, migrations, require_current
 from govlink.store._schema import schema_version as _version
-from govlink.store._sql import Connection
+from govlink.store._sql import Closing, Connection
 from govlink.store._sqlite_documents import DocumentTables
 from govlink.store._sqlite_sync import SyncTables
 from govlink.store.offices import DEFAULT_OFFICE, check_office
@@ -52,7 +51,7 @@ def _shown(url: str) -> str:
     return f"postgresql://{host}/{dbname}"
 
 
-class PostgresStore(CompanyTables, DocumentTables, SyncTables):
+class PostgresStore(Closing, CompanyTables, DocumentTables, SyncTables):
     """Every store protocol of :class:`~govlink.store.SQLiteStore`, for one office of a
     PostgreSQL database.
 
@@ -149,17 +148,6 @@ class PostgresStore(CompanyTables, DocumentTables, SyncTables):
         """The schema version of the open office."""
         with self._reading():
             return _version(self._db, "postgres")
-
-    def __enter__(self) -> PostgresStore:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()
 
     def __repr__(self) -> str:
         return f"PostgresStore({_shown(self._url)!r}, office={self._office!r})"

@@ -12,7 +12,6 @@ import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from types import TracebackType
 from typing import Any
 
 from govlink.clock import SYSTEM_CLOCK, Clock, utc_timestamp
@@ -20,7 +19,7 @@ from govlink.domain.company import Company
 from govlink.errors import StoreError
 from govlink.store._company_tables import CompanyTables
 from govlink.store._schema import LATEST_VERSION, migrate, require_current, schema_version
-from govlink.store._sql import Connection
+from govlink.store._sql import Closing, Connection
 from govlink.store._sqlite_documents import DocumentTables
 from govlink.store._sqlite_open import FileKind, connect, is_marked, mark, refuse_foreign
 from govlink.store._sqlite_sync import SyncTables
@@ -30,7 +29,7 @@ from govlink.store.rates import SqliteRateStore
 __all__ = ["SQLiteStore"]
 
 
-class SQLiteStore(CompanyTables, DocumentTables, SyncTables):
+class SQLiteStore(Closing, CompanyTables, DocumentTables, SyncTables):
     """A :class:`~govlink.store.Store`, :class:`~govlink.store.PlanStore`,
     :class:`~govlink.store.DocumentStore` and :class:`~govlink.store.SyncStore` in one SQLite
     file, created and migrated on open.
@@ -119,17 +118,6 @@ class SQLiteStore(CompanyTables, DocumentTables, SyncTables):
         """The schema version of the open store."""
         with self._reading():
             return schema_version(self._db)
-
-    def __enter__(self) -> SQLiteStore:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()
 
     def __repr__(self) -> str:
         return f"SQLiteStore({self._path!r})"

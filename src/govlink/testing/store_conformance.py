@@ -44,7 +44,7 @@ from govlink.store.offices import DEFAULT_OFFICE, OfficeDirectory
 from govlink.store.sync import OccurrenceState, OccurrenceStep, SyncStore
 from govlink.testing.documents import sample_document, sample_pdf
 
-__all__ = ["ConformingStore", "StoreConformance", "StoreFactory"]
+__all__ = ["ConformingStore", "StoreConformance", "StoreFactory", "sample_run"]
 
 NUMBERS = tuple(EnterpriseNumber.parse(n) for n in ("0403019261", "0417497106", "0202239951"))
 T0 = datetime(2026, 5, 4, 9, 0, tzinfo=UTC)
@@ -61,7 +61,8 @@ class StoreFactory(Protocol):
     def __call__(self, office: str | None = None) -> Any: ...
 
 
-def _run(source: str = "excel") -> RunInfo:
+def sample_run(source: str = "excel") -> RunInfo:
+    """The record of an applied import run, as a test hands it to ``apply``."""
     counts = ImportCounts(
         rows=3, only_in_source=2, only_in_platform=0, matching=1, changed=1, invalid=0
     )
@@ -176,13 +177,13 @@ class StoreConformance:
             _full(NUMBERS[0]),
             Company(enterprise_number=NUMBERS[1], name="B"),
         )
-        store.apply(ApplyPlan(add=added), _run())
+        store.apply(ApplyPlan(add=added), sample_run())
         assert store.companies() == sorted(added, key=lambda c: c.enterprise_number.compact)
         for company in added:
             assert store.company(company.enterprise_number) == company
 
     def test_apply_records_the_run_with_who_applied_what(self, store: Any) -> None:
-        store.apply(ApplyPlan(add=(_acme(),)), _run())
+        store.apply(ApplyPlan(add=(_acme(),)), sample_run())
         before = _acme()
         after = attrs.evolve(before, email="hello@acme.be", language="nl")
         new = Company(
@@ -191,13 +192,13 @@ class StoreConformance:
         change = ApplyPlan(
             add=(new,), update=(Update(before=before, after=after, fields=("email",)),)
         )
-        run = store.apply(change, _run("adminpulse"))
+        run = store.apply(change, sample_run("adminpulse"))
         assert store.company(NUMBERS[0]) == attrs.evolve(before, email="hello@acme.be")
         runs = store.import_runs()
         assert [r.id for r in runs] == [run.id, runs[1].id]
         assert runs[1].id < run.id
         assert runs[0] == run
-        assert run.info == _run("adminpulse")
+        assert run.info == sample_run("adminpulse")
         assert run.added == (NUMBERS[1],)
         [updated] = run.updated
         assert (updated.enterprise_number, updated.fields) == (NUMBERS[0], ("email",))
@@ -208,7 +209,7 @@ class StoreConformance:
         "stale", ["adds-an-existing-company", "updates-from-an-outdated-before"]
     )
     def test_a_stale_plan_writes_nothing(self, store: Any, stale: str) -> None:
-        store.apply(ApplyPlan(add=(_acme(),)), _run())
+        store.apply(ApplyPlan(add=(_acme(),)), sample_run())
         if stale == "adds-an-existing-company":
             change = ApplyPlan(add=(Company(enterprise_number=NUMBERS[1], name="New"), _acme()))
         else:
@@ -224,11 +225,11 @@ class StoreConformance:
             )
         before = (store.companies(), store.import_runs())
         with pytest.raises(StaleStoreError, match=r"0403\.019\.261"):
-            store.apply(change, _run())
+            store.apply(change, sample_run())
         assert (store.companies(), store.import_runs()) == before
 
     def test_an_apply_that_fails_part_way_writes_nothing(self, store: Any) -> None:
-        store.apply(ApplyPlan(add=(_acme(),)), _run())
+        store.apply(ApplyPlan(add=(_acme(),)), sample_run())
         before = (store.companies(), store.import_runs())
 
         def fail(done: int, total: int) -> None:
@@ -237,7 +238,7 @@ class StoreConformance:
 
         change = ApplyPlan(add=tuple(Company(enterprise_number=n, name="x") for n in NUMBERS[1:]))
         with pytest.raises(RuntimeError, match="injected failure"):
-            store.apply(change, _run(), progress=fail)
+            store.apply(change, sample_run(), progress=fail)
         assert (store.companies(), store.import_runs()) == before
 
     def test_two_workers_applying_the_same_add_write_it_once(
@@ -247,7 +248,7 @@ class StoreConformance:
 
         def apply(worker: Any, _: int) -> None:
             try:
-                worker.apply(ApplyPlan(add=(_acme(),)), _run())
+                worker.apply(ApplyPlan(add=(_acme(),)), sample_run())
                 outcomes.append("applied")
             except StoreError:
                 outcomes.append("refused")
@@ -426,7 +427,7 @@ class StoreConformance:
             assert refused.value.code == "store.office"
             return
         theirs = opened("other_office")
-        ours.apply(ApplyPlan(add=(_acme(),)), _run())
+        ours.apply(ApplyPlan(add=(_acme(),)), sample_run())
         ours.set_setting("k", "ours")
         [entry_id] = _queued(ours, 1)
         document_id = ours.documents()[0].id
@@ -444,9 +445,11 @@ class StoreConformance:
         renamed = attrs.evolve(_acme(), name="Taken over")
         with pytest.raises(StaleStoreError):
             theirs.apply(
-                ApplyPlan(update=(Update(before=_acme(), after=renamed, fields=("name",)),)), _run()
+                ApplyPlan(update=(Update(before=_acme(), after=renamed, fields=("name",)),)),
+                sample_run(),
             )
-        theirs.apply(ApplyPlan(add=(renamed,)), _run())  # the same number, an office of its own
+        # the same number in an office of its own
+        theirs.apply(ApplyPlan(add=(renamed,)), sample_run())
         theirs.set_setting("k", "theirs")
         assert ours.companies() == [_acme()]
         assert ours.get_setting("k") == "ours"
