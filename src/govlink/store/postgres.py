@@ -177,6 +177,10 @@ class PostgresStore(Closing, CompanyTables, DocumentTables, SyncTables):
     @contextmanager
     def _transaction(self, lock: str | None = None) -> Iterator[PgConnection]:
         """One transaction, rolled back on error; ``lock`` is held until it ends."""
+        if self._read_only:
+            raise StoreError(
+                f"the store {_shown(self._url)} cannot be written: it is open read-only"
+            )
         raw = self._db.raw
         try:
             with raw.transaction():
