@@ -376,7 +376,7 @@ class SyncTables:
 
     def release_portal(self: Host, permit: int, *, now: datetime) -> None:
         """End a permit (see SyncStore)."""
-        with self._transaction() as db:
+        with self._transaction("portal") as db:
             db.execute(
                 "UPDATE sync_portal_permits SET finished_at = ? WHERE id = ?", (_ts(now), permit)
             )

@@ -3,9 +3,10 @@
 One database holds any number of offices. An office is a schema: the default office is the
 schema the connection starts in (``public``, or the ``search_path`` of the URL), office ``x`` is
 the schema ``<that schema>__x``. A store object is bound to one office by its ``search_path``,
-so none of its queries can see another office's tables. The tables and their SQL are the
-SQLite store's (see :mod:`govlink.store._sql`); the schema comes from the ``postgres``
-migration files, with the same versions as SQLite's.
+so none of its queries can see another office's tables. Only the MyMinfin portal permits are
+shared by every office (the portal's load is their sum): they are the default office's. The
+tables and their SQL are the SQLite store's (see :mod:`govlink.store._sql`); the schema comes
+from the ``postgres`` migration files, with the same versions as SQLite's.
 
 Writes are transactions (an apply is all or nothing); critical sections (an apply's freshness
 check, saving the plan, the sync claims and portal permits) take a transaction-scoped advisory
@@ -39,6 +40,9 @@ __all__ = ["PostgresStore"]
 
 _SEPARATOR: Final = "__"
 _MIGRATION_LOCK: Final = "govlink.migrate"
+#: Locked sections whose tables every office shares: the default office's (the portal permits:
+#: the MyMinfin portal's load is the sum of every office's syncs).
+_SHARED_SECTIONS: Final = frozenset({"portal"})
 
 
 def _shown(url: str) -> str:
@@ -87,7 +91,7 @@ class PostgresStore(Closing, CompanyTables, DocumentTables, SyncTables):
             raise self._failed("opened", error) from None
         self._db = PgConnection(raw)
         try:
-            self._root = str(raw.execute("SELECT current_schema()").fetchone()[0])  # type: ignore[index]
+            self._root = self._starting_schema()
             self._open()
         except psycopg.Error as error:
             raw.close()
@@ -95,6 +99,16 @@ class PostgresStore(Closing, CompanyTables, DocumentTables, SyncTables):
         except StoreError:
             raw.close()
             raise
+
+    def _starting_schema(self) -> str:
+        """The schema the connection starts in: the default office's."""
+        row = self._db.raw.execute("SELECT current_schema()").fetchone()
+        if row is None or row[0] is None:
+            raise StoreError(
+                f"{_shown(self._url)}: the schema of the search_path does not exist; create it",
+                code="store.office",
+            )
+        return str(row[0])
 
     def _schema(self, office: str) -> str:
         return self._root if office == DEFAULT_OFFICE else f"{self._root}{_SEPARATOR}{office}"
@@ -120,9 +134,10 @@ class PostgresStore(Closing, CompanyTables, DocumentTables, SyncTables):
                 raw.execute(
                     sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(sql.Identifier(schema))
                 )
-            self._use(schema)
-            if _version(self._db, "postgres") != LATEST_VERSION:
-                migrate(self._db, migrations("postgres"), now=self._now(), backend="postgres")
+            for office_schema in dict.fromkeys((self._root, schema)):  # shared tables first
+                self._use(office_schema)
+                if _version(self._db, "postgres") != LATEST_VERSION:
+                    migrate(self._db, migrations("postgres"), now=self._now(), backend="postgres")
 
     def _empty_tables(self) -> None:
         """Read an office that was never written as an empty store: its tables, empty, in
@@ -176,18 +191,22 @@ class PostgresStore(Closing, CompanyTables, DocumentTables, SyncTables):
 
     @contextmanager
     def _transaction(self, lock: str | None = None) -> Iterator[PgConnection]:
-        """One transaction, rolled back on error; ``lock`` is held until it ends."""
+        """One transaction, rolled back on error; ``lock`` is held until it ends (a shared
+        section runs on the default office's tables)."""
         if self._read_only:
             raise StoreError(
                 f"the store {_shown(self._url)} cannot be written: it is open read-only"
             )
         raw = self._db.raw
+        shared = lock in _SHARED_SECTIONS
+        schema = self._root if shared else self._schema(self._office)
         try:
             with raw.transaction():
                 if lock is not None:
+                    raw.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (f"{schema}.{lock}",))
+                if shared:
                     raw.execute(
-                        "SELECT pg_advisory_xact_lock(hashtext(%s))",
-                        (f"{self._schema(self._office)}.{lock}",),
+                        sql.SQL("SET LOCAL search_path TO {}").format(sql.Identifier(schema))
                     )
                 yield self._db
         except psycopg.Error as error:

@@ -41,7 +41,7 @@ from govlink.reconcile.policy import ApplyPlan, Update
 from govlink.store.base import ImportCounts, PlanStore, RunInfo, Store
 from govlink.store.documents import AlertStatus, DocumentStore
 from govlink.store.offices import DEFAULT_OFFICE, OfficeDirectory
-from govlink.store.sync import OccurrenceState, OccurrenceStep, SyncStore
+from govlink.store.sync import OccurrenceState, OccurrenceStep, PortalLimits, SyncStore
 from govlink.testing.documents import sample_document, sample_pdf
 
 __all__ = ["ConformingStore", "StoreConformance", "StoreFactory", "sample_run"]
@@ -414,6 +414,18 @@ class StoreConformance:
             first.enterprise_number: OccurrenceState.DONE,
             second.enterprise_number: OccurrenceState.CLAIMED,
         }
+
+    def test_portal_permits_hold_for_every_store_object_and_office(
+        self, opened: Callable[..., Any]
+    ) -> None:
+        limits = PortalLimits(concurrency=1, calls=10, per=60.0)
+        first = opened()
+        other = opened("other_office") if self.several_offices else opened()
+        grant = first.acquire_portal(owner="a", now=T0, limits=limits)
+        assert grant.permit is not None
+        assert other.acquire_portal(owner="b", now=T0, limits=limits).permit is None
+        first.release_portal(grant.permit, now=T0)
+        assert other.acquire_portal(owner="b", now=T0, limits=limits).permit is not None
 
     # offices
 
