@@ -44,15 +44,11 @@ from govlink.store.offices import DEFAULT_OFFICE, OfficeDirectory
 from govlink.store.sync import OccurrenceState, OccurrenceStep, PortalLimits, SyncStore
 from govlink.testing.documents import sample_document, sample_pdf
 
-__all__ = ["ConformingStore", "StoreConformance", "StoreFactory", "sample_run"]
+__all__ = ["StoreConformance", "StoreFactory", "sample_run"]
 
 NUMBERS = tuple(EnterpriseNumber.parse(n) for n in ("0403019261", "0417497106", "0202239951"))
 T0 = datetime(2026, 5, 4, 9, 0, tzinfo=UTC)
 LEASE = timedelta(minutes=10)
-
-
-class ConformingStore(Store, PlanStore, DocumentStore, SyncStore, OfficeDirectory, Protocol):
-    """Every protocol the suite checks."""
 
 
 class StoreFactory(Protocol):
