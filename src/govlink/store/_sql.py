@@ -13,9 +13,9 @@ from contextlib import AbstractContextManager
 from types import TracebackType
 from typing import Any, Protocol, Self
 
-from govlink.clock import Clock
+from govlink.clock import Clock, utc_timestamp
 
-__all__ = ["Closing", "Connection", "Cursor", "Host"]
+__all__ = ["Connection", "Cursor", "Host", "StoreBase"]
 
 
 class Cursor(Protocol):
@@ -68,8 +68,14 @@ class Host(Protocol):
     ) -> None: ...
 
 
-class Closing:
-    """``with store:`` closes the store at the end of the block."""
+class StoreBase:
+    """What both stores share: ``with store:`` closes it at the end of the block, and its
+    timestamps come from its clock as :func:`~govlink.clock.utc_timestamp` text."""
+
+    _clock: Clock
+
+    def _now(self) -> str:
+        return utc_timestamp(self._clock.now())
 
     def close(self) -> None:
         raise NotImplementedError  # every store defines it

@@ -23,14 +23,14 @@ from typing import Any, Final
 import psycopg
 from psycopg import sql
 
-from govlink.clock import SYSTEM_CLOCK, Clock, utc_timestamp
+from govlink.clock import SYSTEM_CLOCK, Clock
 from govlink.domain.company import Company
 from govlink.errors import StoreError
 from govlink.store._company_tables import CompanyTables, read_companies
 from govlink.store._pg_connection import PgConnection
 from govlink.store._schema import LATEST_VERSION, migrate, migrations, require_current
 from govlink.store._schema import schema_version as _version
-from govlink.store._sql import Closing, Connection
+from govlink.store._sql import Connection, StoreBase
 from govlink.store._sqlite_documents import DocumentTables
 from govlink.store._sqlite_sync import SyncTables
 from govlink.store.offices import DEFAULT_OFFICE, check_office
@@ -55,7 +55,7 @@ def _shown(url: str) -> str:
     return f"postgresql://{host}/{dbname}"
 
 
-class PostgresStore(Closing, CompanyTables, DocumentTables, SyncTables):
+class PostgresStore(StoreBase, CompanyTables, DocumentTables, SyncTables):
     """Every store protocol of :class:`~govlink.store.SQLiteStore`, for one office of a
     PostgreSQL database.
 
@@ -149,9 +149,6 @@ class PostgresStore(Closing, CompanyTables, DocumentTables, SyncTables):
 
     def _use(self, schema: str) -> None:
         self._db.raw.execute(sql.SQL("SET search_path TO {}").format(sql.Identifier(schema)))
-
-    def _now(self) -> str:
-        return utc_timestamp(self._clock.now())
 
     @property
     def office(self) -> str:

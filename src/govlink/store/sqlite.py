@@ -14,12 +14,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from govlink.clock import SYSTEM_CLOCK, Clock, utc_timestamp
+from govlink.clock import SYSTEM_CLOCK, Clock
 from govlink.domain.company import Company
 from govlink.errors import StoreError
 from govlink.store._company_tables import CompanyTables
 from govlink.store._schema import LATEST_VERSION, migrate, require_current, schema_version
-from govlink.store._sql import Closing, Connection
+from govlink.store._sql import Connection, StoreBase
 from govlink.store._sqlite_documents import DocumentTables
 from govlink.store._sqlite_open import FileKind, connect, is_marked, mark, refuse_foreign
 from govlink.store._sqlite_sync import SyncTables
@@ -29,7 +29,7 @@ from govlink.store.rates import SqliteRateStore
 __all__ = ["SQLiteStore"]
 
 
-class SQLiteStore(Closing, CompanyTables, DocumentTables, SyncTables):
+class SQLiteStore(StoreBase, CompanyTables, DocumentTables, SyncTables):
     """A :class:`~govlink.store.Store`, :class:`~govlink.store.PlanStore`,
     :class:`~govlink.store.DocumentStore` and :class:`~govlink.store.SyncStore` in one SQLite
     file, created and migrated on open.
@@ -104,9 +104,6 @@ class SQLiteStore(Closing, CompanyTables, DocumentTables, SyncTables):
             refuse_foreign(db, self._path)
             migrate(db, now=self._now())
             mark(db)
-
-    def _now(self) -> str:
-        return utc_timestamp(self._clock.now())
 
     @property
     def path(self) -> str:
