@@ -8,13 +8,12 @@ import sys
 import textwrap
 from pathlib import Path
 
-import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govlink import COMPANY_FIELDS, Company, EnterpriseNumber, StoreError
-from govlink.reconcile import ApplyPlan, Update
+from govlink.reconcile import ApplyPlan
 from govlink.store import SQLiteStore, Store
 from govlink.store._schema import LATEST_VERSION, MIGRATIONS, Migration, migrate
 from govlink.testing.store_conformance import sample_run
@@ -82,16 +81,6 @@ def test_companies_read_back_equal_to_what_was_added(added: list[Company]) -> No
         assert stored == sorted(added, key=lambda c: c.enterprise_number.compact)
         for company in added:
             assert store.company(company.enterprise_number) == company
-
-
-def test_an_update_writes_only_its_fields(seeded: Path) -> None:
-    before = _company(NUMBERS[0], "Acme", email="info@acme.be")
-    after = attrs.evolve(before, name="ACME NV", email="x@acme.be")
-    with SQLiteStore(seeded) as store:
-        store.apply(
-            ApplyPlan(update=(Update(before=before, after=after, fields=("name",)),)), sample_run()
-        )
-        assert store.company(NUMBERS[0]) == attrs.evolve(before, name="ACME NV")
 
 
 def test_an_error_part_way_through_an_apply_leaves_the_store_unchanged(seeded: Path) -> None:

@@ -201,6 +201,13 @@ class StoreConformance:
         assert updated.before == {"email": "info@acme.be"}
         assert updated.after == {"email": "hello@acme.be"}
 
+    def test_an_update_writes_only_its_fields(self, store: Any) -> None:
+        store.apply(ApplyPlan(add=(_acme(),)), sample_run())
+        after = attrs.evolve(_acme(), name="ACME NV", email="x@acme.be")
+        only_name = Update(before=_acme(), after=after, fields=("name",))
+        store.apply(ApplyPlan(update=(only_name,)), sample_run())
+        assert store.company(NUMBERS[0]) == attrs.evolve(_acme(), name="ACME NV")
+
     @pytest.mark.parametrize(
         "stale", ["adds-an-existing-company", "updates-from-an-outdated-before"]
     )
