@@ -7,7 +7,7 @@ Services and the CLI both call these functions; the CLI only renders what they r
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Final, Literal, TypeAlias
 
@@ -149,10 +149,14 @@ def _saved(store: PlanStore) -> StoredPlan:
     return stored
 
 
-def due(store: PlanStore, start: datetime, end: datetime) -> list[Occurrence]:
+def due(
+    store: PlanStore, start: datetime, end: datetime, *, only: Collection[str] | None = None
+) -> list[Occurrence]:
     """Every sync of the saved plan with ``start <= at < end``, onboarding and move transitions
     included, in time order then by enterprise number; ``at`` is aware, in the plan's zone.
     Archived companies are left out (their slot stays in the plan until the next planning run).
+
+    ``only``: the compact enterprise numbers to list (one office's companies); ``None``: all.
 
     Naive ``start`` / ``end`` are wall-clock times in the plan's zone.
 
@@ -172,7 +176,12 @@ def due(store: PlanStore, start: datetime, end: datetime) -> list[Occurrence]:
             f"the interval ends ({finish.isoformat()}) before it starts ({begin.isoformat()})"
         )
     archived = {number.compact for number in store.archived()}
-    return [o for o in saved.occurrences(begin, finish) if o.key not in archived]
+    wanted = None if only is None else frozenset(only)
+    return [
+        o
+        for o in saved.occurrences(begin, finish)
+        if o.key not in archived and (wanted is None or o.key in wanted)
+    ]
 
 
 def moment(text: str, *, now: datetime, base: datetime | None = None) -> datetime:
@@ -248,12 +257,14 @@ def due_companies(
     end: datetime | str = "+7d",
     *,
     now: datetime | None = None,
+    only: Collection[str] | None = None,
 ) -> list[DueCompany]:
     """The syncs due from ``start`` up to ``end`` with each company's name, as :func:`due`
     lists them; by default this week (from today's midnight for 7 days).
 
     ``start`` and ``end`` may be :func:`moment` texts, read at ``now`` (default: the current
-    time) in the plan's zone; a relative ``end`` counts from ``start``.
+    time) in the plan's zone; a relative ``end`` counts from ``start``; ``only`` as in
+    :func:`due`.
 
     :raises PlanningError: as :func:`due`, or a text that is not a moment.
     """
@@ -263,5 +274,5 @@ def due_companies(
         DueCompany(
             enterprise_number=EnterpriseNumber.from_trusted(o.key), name=names.get(o.key), at=o.at
         )
-        for o in due(store, begin, finish)
+        for o in due(store, begin, finish, only=only)
     ]
