@@ -15,10 +15,11 @@ from govlink.cli._plan_render import render_due, render_plan
 from govlink.workflows.costs import read_costs
 from govlink.workflows.plan import SAVED, SavedType, due, make_plan
 
-__all__ = ["due_command", "plan_command"]
+__all__ = ["due_command", "now_option", "parse_moment", "plan_command"]
 
 
-def _moment(ctx: click.Context, param: click.Parameter, value: str | None) -> datetime | None:
+def parse_moment(ctx: click.Context, param: click.Parameter, value: str | None) -> datetime | None:
+    """An ISO date-time option's value (a click callback); a bad one is a usage error."""
     if value is None:
         return None
     try:
@@ -47,9 +48,9 @@ def _capacity(
     return capacity
 
 
-_now_option = click.option(
+now_option = click.option(
     "--now",
-    callback=_moment,
+    callback=parse_moment,
     metavar="ISO",
     help="For testing: act as if it were ISO (default: the current time).",
 )
@@ -82,7 +83,7 @@ _now_option = click.option(
     help="A CSV with columns enterprise_number,cost: explicit costs per company.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object and nothing else.")
-@_now_option
+@now_option
 def plan_command(
     store_path: Path,
     windows: str | None,
@@ -113,8 +114,10 @@ def plan_command(
 
 
 @click.command("due")
-@click.option("--from", "start", required=True, callback=_moment, metavar="ISO", help="From.")
-@click.option("--to", "end", required=True, callback=_moment, metavar="ISO", help="Up to (excl.).")
+@click.option("--from", "start", required=True, callback=parse_moment, metavar="ISO", help="From.")
+@click.option(
+    "--to", "end", required=True, callback=parse_moment, metavar="ISO", help="Up to (excl.)."
+)
 @store_option
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object and nothing else.")
 def due_command(store_path: Path, start: datetime, end: datetime, as_json: bool) -> None:
