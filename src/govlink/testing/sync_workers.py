@@ -27,7 +27,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Final, Literal, Protocol, cast
 
@@ -183,9 +183,11 @@ def _holder(
     raise TimeoutError("no worker held a claim to kill")
 
 
-def _settled(store: RunnerStore, occurrences: int) -> bool:
-    stored = store.sync_occurrences()
-    return len(stored) >= occurrences and all(o.state in _FINAL for o in stored)
+def _settled(store: WorkerStore) -> bool:
+    """True once the plan is enqueued up to START and nothing due waits or is held."""
+    enqueued = store.enqueued_until()
+    waiting = {OccurrenceState.PENDING, OccurrenceState.CLAIMED}
+    return enqueued is not None and enqueued >= START and not store.sync_occurrences(waiting)
 
 
 def _stop(procs: Sequence[subprocess.Popen[bytes]], timeout: float) -> None:
@@ -217,20 +219,27 @@ def run_sync_workers(
     lease: float = 300.0,
     seed: int = 1,
     timeout: float = 300.0,
+    progress: Callable[[str], None] | None = None,
 ) -> SyncRun:
     """Plan ``companies`` in ``store`` (opened by the workers as ``target`` with ``opener``) a
     week before :data:`START`, then sync the week's backlog with ``workers`` processes, ``kill``
-    of them killed with SIGKILL at random moments while syncs are in flight.
+    of them killed with SIGKILL at random moments while they hold a claim.
 
+    :param mode: ``work``: workers poll until SIGTERM (sent once every occurrence ran), a
+        killed one is restarted, as a supervisor would; ``run``: each runs
+        :func:`~govlink.sync.run_due` once, then one more run after the leases lapsed.
     :param concurrency: the portal cap (syncs at once); :param rate: syncs per minute.
     :param latency: simulated seconds each portal answer takes.
     :param lease: simulated seconds a claim (and a portal permit) lasts before a dead worker's
         is taken over.
+    :param progress: called with a line at each step (benchmarks).
     """
+    say = progress or (lambda line: None)
     limits = PortalLimits(
         concurrency=concurrency, calls=rate, per=60.0, lease=timedelta(seconds=lease)
     )
     data = _prepare(store, companies, limits, seed)
+    say(f"{companies} companies planned; starting {workers} workers")
     clock = ScaledClock(speed=speed, origin=(time.monotonic(), START))
     simulator = MyMinfinSimulator(data, clock=clock, latency=latency)
     occurrences = len(due(store, START - timedelta(days=7), START))
@@ -241,16 +250,20 @@ def run_sync_workers(
         procs = [subprocess.Popen(command) for _ in range(workers)]
         try:
             for _ in range(kill):
-                listed = simulator.count(_LISTING) + rng.randint(1, max(occurrences // 4, 1))
+                spread = max(occurrences // (2 * kill + 2), 1)
+                listed = simulator.count(_LISTING) + rng.randint(1, spread)
                 victim = _holder(store, simulator, procs, listed, timeout)
                 victim.send_signal(signal.SIGKILL)
                 victim.wait()
+                say(f"killed worker {victim.pid} (it held a claim)")
+                if mode == "work":
+                    procs.append(subprocess.Popen(command))
             deadline = time.monotonic() + timeout
             if mode == "work":
-                while not _settled(store, occurrences):
+                while not _settled(store):
                     if time.monotonic() > deadline:
                         raise TimeoutError("the workers never finished the backlog")
-                    time.sleep(0.05)
+                    time.sleep(0.25)
                 _stop(procs, timeout)
             else:
                 for proc in procs:
