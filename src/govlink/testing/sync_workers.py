@@ -41,9 +41,14 @@ from govlink.sync import RunnerStore, SyncOptions, run_due, stop_on_signals, wor
 from govlink.sync.options import CONCURRENCY_SETTING, RATE_SETTING
 from govlink.testing._loopback import max_in_window
 from govlink.testing.clock import ScaledClock
-from govlink.testing.myminfin import MyMinfinSimulator, PortalData, generate_portal
+from govlink.testing.myminfin import (
+    DEFAULT_TOKEN,
+    MyMinfinSimulator,
+    PortalData,
+    generate_portal,
+)
 from govlink.testing.sync import enterprise_numbers, put_companies
-from govlink.testing.workers import sustained_per_minute
+from govlink.testing.workers import finish, sustained_per_minute
 from govlink.workflows.plan import due, make_plan
 
 __all__ = [
@@ -110,11 +115,6 @@ class SyncRun:
     def share_of_rate(self) -> float:
         """The sustained throughput over the portal's rate limit."""
         return self.per_minute / self.rate
-
-    @property
-    def exactly_once(self) -> bool:
-        """Every occurrence ran once and every document arrived once."""
-        return not (self.unfinished or self.ran_twice or self.lost or self.doubled)
 
 
 def open_target(target: str, opener: str = SQLITE) -> WorkerStore:
@@ -194,13 +194,7 @@ def _stop(procs: Sequence[subprocess.Popen[bytes]], timeout: float) -> None:
     for proc in procs:
         if proc.poll() is None:
             proc.send_signal(signal.SIGTERM)
-    for proc in procs:
-        try:
-            proc.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-            raise
+    finish(procs, timeout)
 
 
 def run_sync_workers(
@@ -266,12 +260,10 @@ def run_sync_workers(
                     time.sleep(0.25)
                 _stop(procs, timeout)
             else:
-                for proc in procs:
-                    proc.wait(timeout=timeout)
+                finish(procs, timeout)
                 clock.sleep(lease)
-                last = subprocess.Popen(command)
-                last.wait(timeout=timeout)
-                procs.append(last)
+                procs.append(subprocess.Popen(command))
+                finish(procs[-1:], timeout)
         finally:
             for proc in procs:
                 if proc.poll() is None:
@@ -327,7 +319,7 @@ def _measure(
 
 def _worker(store: RunnerStore, url: str, options: SyncOptions, mode: Mode) -> None:
     registry = Registry(entry_points=False, blocked=("adminpulse", "adminis", "excel"))
-    with MyMinfinSimFetcher(url, "myminfin-test-token", timeout=options.fetch_timeout) as fetcher:
+    with MyMinfinSimFetcher(url, DEFAULT_TOKEN, timeout=options.fetch_timeout) as fetcher:
         if mode == "run":
             run_due(store, registry, fetcher, options=options)
             return
