@@ -21,10 +21,12 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import random
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -145,7 +147,13 @@ def _prepare(store: WorkerStore, companies: int, limits: PortalLimits, seed: int
 
 
 def _command(
-    target: str, opener: str, url: str, clock: ScaledClock, mode: Mode, lease: float
+    target: str,
+    opener: str,
+    url: str,
+    clock: ScaledClock,
+    mode: Mode,
+    lease: float,
+    lifetime: float,
 ) -> list[str]:
     real, wall = clock.origin
     return [
@@ -160,6 +168,7 @@ def _command(
         f"--wall={wall.isoformat()}",
         f"--mode={mode}",
         f"--lease={lease}",
+        f"--lifetime={lifetime}",
     ]
 
 
@@ -226,6 +235,8 @@ def run_sync_workers(
     :param latency: simulated seconds each portal answer takes.
     :param lease: simulated seconds a claim (and a portal permit) lasts before a dead worker's
         is taken over.
+    :param timeout: real seconds each wait may take; a worker also stops by itself after
+        that long, or as soon as this process is gone.
     :param progress: called with a line at each step (benchmarks).
     """
     say = progress or (lambda line: None)
@@ -240,7 +251,7 @@ def run_sync_workers(
     rng = random.Random(seed)
     began = time.monotonic()
     with simulator.serve() as server:
-        command = _command(target, opener, server.url, clock, mode, lease)
+        command = _command(target, opener, server.url, clock, mode, lease, timeout)
         procs = [subprocess.Popen(command) for _ in range(workers)]
         try:
             for _ in range(kill):
@@ -317,19 +328,31 @@ def _measure(
     )
 
 
-def _worker(store: RunnerStore, url: str, options: SyncOptions, mode: Mode) -> None:
+def _watch(stop: threading.Event, lifetime: float) -> None:
+    """Set ``stop`` when the harness that started this worker dies or ``lifetime`` real
+    seconds pass, so no worker outlives its run."""
+    parent, ends = os.getppid(), time.monotonic() + lifetime
+    while not stop.wait(0.5):
+        if os.getppid() != parent or time.monotonic() > ends:
+            stop.set()
+
+
+def _worker(
+    store: RunnerStore, url: str, options: SyncOptions, mode: Mode, lifetime: float
+) -> None:
     registry = Registry(entry_points=False, blocked=("adminpulse", "adminis", "excel"))
     with MyMinfinSimFetcher(url, DEFAULT_TOKEN, timeout=options.fetch_timeout) as fetcher:
         if mode == "run":
             run_due(store, registry, fetcher, options=options)
             return
         with stop_on_signals() as stop:
+            threading.Thread(target=_watch, args=(stop, lifetime), daemon=True).start()
             work(store, registry, fetcher, stop=stop, options=options)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """One sync worker: ``python -m govlink.testing.sync_workers TARGET URL --speed --origin
-    --wall [--opener] [--mode work|run] [--lease]``."""
+    --wall [--opener] [--mode work|run] [--lease] [--lifetime]``."""
     parser = argparse.ArgumentParser(prog="python -m govlink.testing.sync_workers")
     parser.add_argument("target")
     parser.add_argument("url")
@@ -339,6 +362,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--wall", type=datetime.fromisoformat, required=True)
     parser.add_argument("--mode", choices=("work", "run"), default="work")
     parser.add_argument("--lease", type=float, default=300.0)
+    parser.add_argument("--lifetime", type=float, default=600.0, help="real seconds at most")
     args = parser.parse_args(argv)
     clock = ScaledClock(speed=args.speed, origin=(args.origin, args.wall))
     store = open_target(args.target, args.opener)
@@ -354,7 +378,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         max_wait=0.0,
     )
     try:
-        _worker(store, args.url, options, cast(Mode, args.mode))
+        _worker(store, args.url, options, cast(Mode, args.mode), args.lifetime)
     finally:
         _close(store)
     return 0
