@@ -26,9 +26,10 @@ from govlink.cli._lang import lang_option
 from govlink.cli._output import SafeConsole, echo_line
 from govlink.environment import environment_settings
 from govlink.errors import GovlinkError
+from govlink.plugins.registry import Registry
 from govlink.store import is_url
 from govlink.store import open_store as store_at
-from govlink.store.base import WriteProgress
+from govlink.store.base import SettingsStore, WriteProgress
 from govlink.store.sqlite import SQLiteStore
 from govlink.workflows.importing import ReadProgress
 
@@ -206,6 +207,14 @@ def _store_target(ctx: click.Context, param: click.Parameter, value: str) -> Sto
 
 def _keep_office(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
     ctx.meta[_OFFICE] = value
+
+
+def notifying_registry(store: SettingsStore) -> Registry:
+    """The plugins, with the notifiers opened on the store's settings and the environment's
+    secrets (for the commands that alert)."""
+    registry = Registry()
+    registry.open_notifiers(store.settings(), environment_settings())
+    return registry
 
 
 def store_option(function: _F) -> _F:

@@ -30,10 +30,11 @@ from govlink.workflows.plan import (
     moment,
 )
 
-__all__ = ["due_command", "plan_command"]
+__all__ = ["due_command", "now_option", "parse_moment", "plan_command"]
 
 
-def _moment(ctx: click.Context, param: click.Parameter, value: str | None) -> datetime | None:
+def parse_moment(ctx: click.Context, param: click.Parameter, value: str | None) -> datetime | None:
+    """An ISO date-time option's value (a click callback); a bad one is a usage error."""
     if value is None:
         return None
     try:
@@ -62,9 +63,9 @@ def _capacity(
     return capacity
 
 
-_now_option = click.option(
+now_option = click.option(
     "--now",
-    callback=_moment,
+    callback=parse_moment,
     metavar="ISO",
     help="For testing: act as if it were ISO (default: the current time).",
 )
@@ -97,7 +98,7 @@ _now_option = click.option(
     help="A CSV with columns enterprise_number,cost: explicit costs per company.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object and nothing else.")
-@_now_option
+@now_option
 def plan_command(
     store_path: StoreTarget,
     windows: str | None,
@@ -160,7 +161,7 @@ def _when(ctx: click.Context, param: click.Parameter, value: str) -> str:
 )
 @store_option
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object and nothing else.")
-@_now_option
+@now_option
 def due_command(
     store_path: StoreTarget, start: str, end: str, as_json: bool, now: datetime | None
 ) -> None:

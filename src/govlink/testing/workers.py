@@ -40,6 +40,7 @@ from govlink.workflows.pushing import PushOptions, PushStore, push
 
 __all__ = [
     "WorkerRun",
+    "finish",
     "main",
     "queue_documents",
     "relation_numbers",
@@ -133,7 +134,9 @@ def _wait_for(
         time.sleep(0.005)
 
 
-def _finish(procs: Sequence[subprocess.Popen[bytes]], timeout: float) -> None:
+def finish(procs: Sequence[subprocess.Popen[bytes]], timeout: float) -> None:
+    """Wait for every process to end; one still running after ``timeout`` is killed and the
+    :class:`subprocess.TimeoutExpired` raised."""
     for proc in procs:
         try:
             proc.wait(timeout=timeout)
@@ -181,7 +184,7 @@ def run_workers(
                 if procs[0].poll() is None:
                     procs[0].send_signal(signal.SIGKILL)
                     killed = 1
-            _finish(procs, timeout)
+            finish(procs, timeout)
         finally:
             for proc in procs:
                 if proc.poll() is None:
@@ -189,7 +192,7 @@ def run_workers(
                     proc.wait()
         main_phase = [c.at for c in simulator.calls if c.path == _DOCUMENTS and not c.limited]
         last = subprocess.Popen(command, env=env)
-        _finish([last], timeout)
+        finish([last], timeout)
         if any(p.returncode not in (0, -signal.SIGKILL) for p in (*procs, last)):
             raise RuntimeError(f"a worker failed: {[p.returncode for p in (*procs, last)]}")
     ours = Counter(u.content for u in simulator.documents)

@@ -19,6 +19,8 @@ from govlink.errors import PlanningError, StaleStoreError
 from govlink.planner import Grid, Occurrence, Plan, PlannerConfig, PlanReport, SyncItem, plan
 from govlink.planner.spec import parse_windows
 from govlink.store.base import PlanStore, StoredPlan
+from govlink.store.sync import SyncStore
+from govlink.workflows.costs import measured_costs
 
 __all__ = [
     "SAVED",
@@ -93,6 +95,7 @@ def make_plan(
     costs: Mapping[str, float] | None = None,
     documents: Mapping[str, int] | None = None,
     config: PlannerConfig | None = None,
+    measured: bool = True,
 ) -> PlanResult:
     """Plan the weekly sync of every company in ``store`` at ``now`` and save the plan.
 
@@ -101,14 +104,21 @@ def make_plan(
     (``block=""``: none), ``capacity`` the absolute cost per slot (``None``: none), ``config``
     the planner's settings. A naive ``now`` is a wall-clock time in the plan's zone.
 
-    A company's cost is ``costs[number]`` when given, else ``1 + 0.1 x documents[number]`` (the
-    documents received in the last 12 weeks, 0 when unknown); both map the compact enterprise
-    number. If another process saves a plan meanwhile, the run is planned again on top of it.
+    A company's cost is ``costs[number]`` when given (an override, e.g. the costs file), else
+    its load measured by the sync (:func:`~govlink.workflows.costs.measured_costs`, when
+    ``measured`` and the store keeps the sync's state), else ``1 + 0.1 x documents[number]``
+    (the documents received in the last 12 weeks, 0 when unknown); all map the compact
+    enterprise number. If another process saves a plan meanwhile, the run is planned again on
+    top of it.
 
     :raises PlanningError: a bad SPEC or cost; :raises InsufficientCapacity: the companies do not
         fit ``capacity`` (nothing saved).
     """
-    costs, documents = costs or {}, documents or {}
+    explicit, documents = costs or {}, documents or {}
+    if measured and isinstance(store, SyncStore):
+        costs = {**measured_costs(store.sync_companies()), **explicit}
+    else:
+        costs = dict(explicit)
     attempt = 1
     while True:
         stored = store.load_plan()
@@ -138,7 +148,7 @@ def make_plan(
             return PlanResult(
                 plan=saved.plan,
                 revision=saved.revision,
-                unknown_costs=tuple(sorted(set(costs).difference(n.compact for n in everyone))),
+                unknown_costs=tuple(sorted(set(explicit).difference(n.compact for n in everyone))),
             )
 
 
