@@ -121,7 +121,9 @@ def test_review_and_apply_in_the_browser(browser: Any, served: Served, lang: str
 
     new_rows = page.locator("[data-panel=new] tbody tr")
     page.fill("[data-panel=new] [data-search]", "Lejeune")
+    page.press("[data-panel=new] [data-search]", "Enter")  # submits nothing
     assert new_rows.locator("visible=true").count() == 1
+    assert len(served.store.companies()) == len(before)
     page.fill("[data-panel=new] [data-search]", "")
     page.click("[data-panel=new] [data-check=none]")
     assert page.locator("[data-panel=new] input[name=add]:checked").count() == 0

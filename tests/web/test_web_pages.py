@@ -263,3 +263,23 @@ def test_behind_the_hosts_authentication_the_user_is_the_actor(store: SQLiteStor
             data={"csrf": csrf_of(page), "responsible": "jan@kantoor.be"},
         )
     assert store.import_runs()[0].info.actor == "an.peeters@kantoor-demo.be"
+
+
+def test_every_text_the_pages_ask_for_is_in_the_catalog() -> None:
+    """A literal message id in a template or route that the catalog lacks would be a 500."""
+    import re
+    from pathlib import Path
+
+    from govlink.i18n.catalog import MESSAGES
+
+    web = Path(__file__).resolve().parents[2] / "src" / "govlink" / "web"
+    asked: set[str] = set()
+    counted: set[str] = set()
+    for path in [*web.glob("*.py"), *web.glob("templates/*.html")]:
+        text = path.read_text(encoding="utf-8")
+        asked |= set(re.findall(r"""["'](web\.[a-z_.]+[a-z])["']""", text))
+        asked |= set(re.findall(r"""\bt\('([a-z_]+\.[a-z_.]+[a-z])'""", text))
+        counted |= set(re.findall(r"""t\.count\('([a-z_.]+)'""", text))
+    wanted = (asked - counted) | {f"{stem}.{form}" for stem in counted for form in ("one", "other")}
+    assert len(wanted) > 80
+    assert sorted(wanted - set(MESSAGES)) == []
