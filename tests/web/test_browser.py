@@ -188,4 +188,12 @@ def test_archiving_on_the_companies_page_takes_the_company_out_of_due(
     page.locator(f"tr[data-number='{_DUBOIS}'] [data-action=restore]").click()
     page.wait_for_selector(f"tr[data-number='{_DUBOIS}']:not(.archived)")
     assert _DUBOIS in {o.key for o in due(served.store, *week)}
+    # the name and responsible inputs sit in other cells than their form (form="...")
+    page.fill(f"tr[data-number='{_DUBOIS}'] input[name=responsible]", "Jan")
+    page.click(f"#edit-{_DUBOIS} button")
+    page.wait_for_selector("#warnings")
+    assert "jan is geen e-mailadres" in page.text_content("#warnings")
+    company = served.store.company(EnterpriseNumber(_DUBOIS))
+    assert company is not None
+    assert company.responsible == "jan"
     context.close()

@@ -129,6 +129,9 @@ def test_a_company_is_edited_like_an_import_run_with_warnings(
     refused = client.post(path, data={"csrf": csrf, "name": " ", "responsible": "Jan"})
     assert refused.status_code == 400
     assert "Niet bewaard: De naam van het bedrijf ontbreekt." in refused.text
+    too_long = client.post(path, data={"csrf": csrf, "name": "x" * 40_000})
+    assert too_long.status_code == 400
+    assert "Niet bewaard: name: " in too_long.text  # the sentence needs the length: the message
     assert len(store.import_runs()) == runs
     unknown = client.post("/companies/0403019261", data={"csrf": csrf, "responsible": ""})
     assert unknown.status_code == 404
