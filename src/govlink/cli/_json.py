@@ -92,7 +92,10 @@ def import_json(
     preview: ImportPreview, applied: ApplyPlan | None = None, *, planned: ApplyPlan | None = None
 ) -> dict[str, Any]:
     """The ``govlink import --json`` document; with ``applied``, also what the apply did, with
-    ``planned`` what applying the selection would do."""
+    ``planned`` what applying the selection would do.
+
+    The per-row lists are generators, consumed once by :func:`~govlink.cli._output.echo_json`,
+    so 100k rows are never all held as dictionaries at once."""
     diff = preview.diff
     counts = preview.counts
     document: dict[str, Any] = {
@@ -107,16 +110,16 @@ def import_json(
             "invalid": counts.invalid,
             "skipped": counts.skipped,
         },
-        "only_in_source": [_new(c) for c in diff.only_in_source],
-        "only_in_platform": [company_json(c) for c in diff.only_in_platform],
-        "matching": [_match(m) for m in diff.matching],
-        "invalid": [_invalid(r) for r in diff.invalid],
-        "warnings": [
+        "only_in_source": (_new(c) for c in diff.only_in_source),
+        "only_in_platform": (company_json(c) for c in diff.only_in_platform),
+        "matching": (_match(m) for m in diff.matching),
+        "invalid": (_invalid(r) for r in diff.invalid),
+        "warnings": (
             {"code": w.code, "enterprise_number": w.enterprise_number.compact, "message": w.message}
             for w in diff.warnings
-        ],
+        ),
         "unknown_columns": list(preview.unknown_columns),
-        "skipped": [_skipped(s) for s in preview.skipped_records],
+        "skipped": (_skipped(s) for s in preview.skipped_records),
     }
     if applied is not None:
         document["applied"] = _plan(applied)
