@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import click
@@ -12,32 +11,8 @@ from govlink.cli._json import company_json
 from govlink.cli._limit import limit_options, shown
 from govlink.cli._output import echo_json
 from govlink.cli._render import render_companies
-from govlink.domain.company import Company
 
 __all__ = ["companies"]
-
-
-def _folded(text: str | None) -> str:
-    return " ".join((text or "").split()).casefold()
-
-
-def _filtered(
-    companies: Iterable[Company], search: str | None, responsible: str | None
-) -> Iterator[Company]:
-    """The companies whose name or number contains ``search`` and whose responsible is
-    ``responsible`` (both case- and spacing-insensitive; ``None`` matches all)."""
-    wanted = _folded(search)
-    digits = "".join(ch for ch in wanted if ch.isdigit())
-    person = _folded(responsible)
-    for company in companies:
-        if responsible is not None and _folded(company.responsible) != person:
-            continue
-        if search is not None and not (
-            wanted in _folded(company.name)
-            or (digits and digits in company.enterprise_number.compact)
-        ):
-            continue
-        yield company
 
 
 @click.command()
@@ -55,10 +30,11 @@ def companies(
     show_all: bool,
 ) -> None:
     """List the companies on the platform (in the store); the table shows the first --limit."""
+    rows = None if as_json else shown(limit, show_all)
     with open_store(store_path, create=False) as store:
-        listed = _filtered(store.companies(), search, responsible)
-        if as_json:
-            document = {"companies": [company_json(c) for c in listed]}
-            echo_json(document)
-        else:
-            render_companies(stdout_console(), listed, limit=shown(limit, show_all))
+        page = store.companies_page(search=search, responsible=responsible, limit=rows)
+    if as_json:
+        echo_json({"companies": (company_json(c) for c in page.companies)})
+    else:
+        hidden = page.total - len(page.companies)
+        render_companies(stdout_console(), page.companies, hidden=hidden)

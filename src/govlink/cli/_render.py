@@ -51,10 +51,12 @@ def section(
     *,
     limit: int | None = None,
     more: str = MORE_IN_FULL,
+    hidden: int = 0,
 ) -> None:
     """A heading, then a table of ``rows`` (or "none").
 
-    With a ``limit`` at most that many rows are shown, then a line "+K more (``more``)".
+    With a ``limit`` at most that many rows are shown, then a line "+K more (``more``)";
+    ``hidden`` rows not even passed in count among the K.
     """
     console.print(Text(heading, style="bold"))
     table = Table()
@@ -63,7 +65,7 @@ def section(
     remaining = iter(rows)
     for row in remaining if limit is None else islice(remaining, limit):
         table.add_row(*(safe_text(value) for value in row))
-    left = sum(1 for _ in remaining)
+    left = sum(1 for _ in remaining) + hidden
     if table.row_count:
         console.print(table)
     elif not left:
@@ -224,9 +226,9 @@ def render_hint(console: Console, token: str) -> None:
 
 
 def render_companies(
-    console: Console, companies: Iterable[Company], *, limit: int | None = None
+    console: Console, companies: Iterable[Company], *, limit: int | None = None, hidden: int = 0
 ) -> None:
-    """The companies on the platform (at most ``limit`` of them)."""
+    """The companies on the platform (at most ``limit`` of them; ``hidden`` more not passed)."""
     section(
         console,
         "Companies on the platform",
@@ -237,6 +239,7 @@ def render_companies(
         ),
         limit=limit,
         more="--all, --search or --json shows them",
+        hidden=hidden,
     )
 
 

@@ -2,6 +2,7 @@
 
 from govlink.store.base import (
     AppliedChange,
+    CompanyPage,
     CompanyReader,
     ImportCounts,
     ImportRun,
@@ -25,6 +26,7 @@ from govlink.store.sqlite import SQLiteStore
 __all__ = [
     "AlertStatus",
     "AppliedChange",
+    "CompanyPage",
     "CompanyReader",
     "DocumentStore",
     "ImportCounts",

@@ -21,6 +21,7 @@ from govlink.reconcile.policy import ApplyPlan
 
 __all__ = [
     "AppliedChange",
+    "CompanyPage",
     "CompanyReader",
     "ImportCounts",
     "ImportRun",
@@ -35,6 +36,14 @@ __all__ = [
 
 #: Called as ``progress(done, total)`` while an apply writes its companies.
 WriteProgress = Callable[[int, int], None]
+
+
+@attrs.frozen(kw_only=True)
+class CompanyPage:
+    """The first companies of a listing, and how many the whole listing holds."""
+
+    companies: tuple[Company, ...]
+    total: int
 
 
 @attrs.frozen(kw_only=True)

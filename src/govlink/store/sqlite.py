@@ -19,6 +19,7 @@ from typing import Final, TypeVar
 from govlink.clock import SYSTEM_CLOCK, Clock, utc_timestamp
 from govlink.domain.company import COMPANY_FIELDS, Company
 from govlink.domain.enterprise_number import EnterpriseNumber
+from govlink.domain.normalize import fold
 from govlink.domain.records import SourceRef
 from govlink.errors import StaleStoreError, StoreError
 from govlink.planner.result import Plan
@@ -30,6 +31,7 @@ from govlink.store._sqlite_plans import read_plan, write_plan
 from govlink.store._sqlite_sync import SyncTables
 from govlink.store.base import (
     AppliedChange,
+    CompanyPage,
     ImportCounts,
     ImportRun,
     RunInfo,
@@ -81,6 +83,28 @@ def _company(row: sqlite3.Row) -> Company:
     return Company(origin=origin, **data)
 
 
+def _folded(value: str | None) -> str:
+    """``govlink_fold()`` in SQL: :func:`~govlink.domain.normalize.fold`, ``''`` for NULL."""
+    return "" if value is None else fold(value)
+
+
+def _page_filter(search: str | None, responsible: str | None) -> tuple[str, list[str]]:
+    """The WHERE clause (and its parameters) of :meth:`SQLiteStore.companies_page`."""
+    clauses: list[str] = []
+    params: list[str] = []
+    if responsible is not None:
+        clauses.append("govlink_fold(responsible) = ?")
+        params.append(fold(responsible))
+    if search is not None:
+        wanted = fold(search)
+        digits = "".join(ch for ch in wanted if ch.isdigit())
+        clauses.append(
+            "(instr(govlink_fold(name), ?) > 0 OR (? != '' AND instr(enterprise_number, ?) > 0))"
+        )
+        params += [wanted, digits, digits]
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
 def _values(company: Company, fields: Iterable[str]) -> dict[str, str | None]:
     return {name: getattr(company, name) for name in fields}
 
@@ -124,6 +148,7 @@ class SQLiteStore(DocumentTables, SyncTables):
         except sqlite3.Error as error:
             raise self._failed("opened", error) from error
         self._db.row_factory = sqlite3.Row
+        self._db.create_function("govlink_fold", 1, _folded, deterministic=True)
         try:
             self._open(read_only=read_only and not missing)
         except sqlite3.Error as error:
@@ -227,6 +252,28 @@ class SQLiteStore(DocumentTables, SyncTables):
         with self._reading():
             rows = self._db.execute(f"{_SELECT_COMPANIES} ORDER BY enterprise_number").fetchall()
         return [_company(row) for row in rows]
+
+    def companies_page(
+        self,
+        *,
+        search: str | None = None,
+        responsible: str | None = None,
+        limit: int | None = None,
+    ) -> CompanyPage:
+        """The companies whose name or number contains ``search`` and whose responsible
+        colleague is ``responsible`` (case and spacing ignored; ``None`` matches all), sorted by
+        enterprise number: the first ``limit`` (``None``: all) and how many match in all.
+
+        Filtered, counted and cut in SQL, so a page of a large store loads only that page.
+        """
+        where, params = _page_filter(search, responsible)
+        with self._reading():
+            (total,) = self._db.execute(f"SELECT count(*) FROM companies{where}", params).fetchone()
+            rows = self._db.execute(
+                f"{_SELECT_COMPANIES}{where} ORDER BY enterprise_number LIMIT ?",
+                (*params, -1 if limit is None else limit),
+            ).fetchall()
+        return CompanyPage(companies=tuple(map(_company, rows)), total=total)
 
     def company(self, number: EnterpriseNumber) -> Company | None:
         """The company with this number, or ``None``."""
