@@ -207,7 +207,9 @@ class Bars:
         return lambda done: self._progress.update(task, completed=done)
 
     def writing(self) -> WriteProgress:
-        """A callback for companies written."""
+        """A callback for companies written (a no-op when nothing is drawn)."""
+        if self._progress.disable:
+            return lambda done, total: None
         task = self._progress.add_task("applying", total=None)
         return lambda done, total: self._progress.update(task, completed=done, total=total)
 

@@ -7,14 +7,18 @@ one file. Each apply is one transaction: an error or a crash part-way leaves the
 
 from __future__ import annotations
 
+import functools
 import json
+import operator
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from types import TracebackType
 from typing import Final, TypeVar
+
+import attrs
 
 from govlink.clock import SYSTEM_CLOCK, Clock, utc_timestamp
 from govlink.domain.company import COMPANY_FIELDS, Company
@@ -298,10 +302,12 @@ class SQLiteStore(DocumentTables, SyncTables):
             db.executemany(_INSERT_COMPANY, _counted(added, 1, total, progress))
             for update in _counted(plan.update, len(plan.add) + 1, total, progress):
                 _update_company(db, update, now)
-            changes = [_added(run_id, company) for company in plan.add]
-            changes += [_updated(run_id, update) for update in plan.update]
-            db.executemany(_INSERT_CHANGE, changes)
-            return _select_runs(db, run_id)[0]
+            changes = sorted(map(_added, plan.add), key=_CHANGE_ORDER)
+            changes += sorted(map(_updated, plan.update), key=_CHANGE_ORDER)
+            db.executemany(_INSERT_CHANGE, (_change_row(run_id, c) for c in changes))
+        # What import_runs() reads back, built from what was written instead of read again.
+        stored = attrs.evolve(run, at=datetime.fromisoformat(utc_timestamp(run.at)))
+        return ImportRun(id=run_id, info=stored, changes=tuple(changes))
 
     def import_runs(self) -> list[ImportRun]:
         """Every applied import run, newest first."""
@@ -348,14 +354,24 @@ class SQLiteStore(DocumentTables, SyncTables):
         return {str(key): str(value) for key, value in rows}
 
 
+_CHUNK: Final = 500  # numbers per IN (...) list, under SQLite's variable limit
+
+
 def _check_fresh(db: sqlite3.Connection, plan: ApplyPlan) -> None:
-    current = {row["enterprise_number"]: _company(row) for row in db.execute(_SELECT_COMPANIES)}
-    stale = [c.enterprise_number for c in plan.add if c.enterprise_number.compact in current]
-    stale += [
-        u.before.enterprise_number
-        for u in plan.update
-        if current.get(u.before.enterprise_number.compact) != u.before
-    ]
+    """Refuse the plan when a company to add exists or one to update changed since the
+    preview; only the numbers, and the companies to update, are read."""
+    numbers = {number for (number,) in db.execute("SELECT enterprise_number FROM companies")}
+    stale = [c.enterprise_number for c in plan.add if c.enterprise_number.compact in numbers]
+    before = {u.before.enterprise_number.compact: u.before for u in plan.update}
+    wanted = list(before)
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start : start + _CHUNK]
+        rows = db.execute(
+            f"{_SELECT_COMPANIES} WHERE enterprise_number IN ({', '.join('?' * len(chunk))})",
+            chunk,
+        )
+        current = {row["enterprise_number"]: _company(row) for row in rows}
+        stale += [before[n].enterprise_number for n in chunk if current.get(n) != before[n]]
     if stale:
         shown = ", ".join(n.formatted for n in sorted(stale)[:3])
         raise StaleStoreError(
@@ -410,37 +426,40 @@ def _counted(
             progress(done, total)
 
 
-def _change_row(
-    run_id: int,
-    company: Company,
-    action: str,
-    fields: tuple[str, ...],
-    before: Mapping[str, str | None],
-    after: Mapping[str, str | None],
-) -> tuple[object, ...]:
+_CHANGE_ORDER: Final = operator.attrgetter("enterprise_number.compact")
+# The few distinct field lists of the changes, as JSON.
+_fields_json: Final = functools.lru_cache(maxsize=1024)(json.dumps)
+
+
+def _change_row(run_id: int, change: AppliedChange) -> tuple[object, ...]:
     return (
         run_id,
-        company.enterprise_number.compact,
-        action,
-        json.dumps(fields),
-        json.dumps(before),
-        json.dumps(after),
+        change.enterprise_number.compact,
+        change.action,
+        _fields_json(change.fields),
+        json.dumps(change.before) if change.before else "{}",
+        json.dumps(change.after),
     )
 
 
-def _added(run_id: int, company: Company) -> tuple[object, ...]:
+def _added(company: Company) -> AppliedChange:
     written = tuple(n for n in _DATA if getattr(company, n) is not None)
-    return _change_row(run_id, company, "added", written, {}, _values(company, written))
+    return AppliedChange(
+        enterprise_number=company.enterprise_number,
+        action="added",
+        fields=written,
+        before={},
+        after=_values(company, written),
+    )
 
 
-def _updated(run_id: int, update: Update) -> tuple[object, ...]:
-    return _change_row(
-        run_id,
-        update.after,
-        "updated",
-        update.fields,
-        _values(update.before, update.fields),
-        _values(update.after, update.fields),
+def _updated(update: Update) -> AppliedChange:
+    return AppliedChange(
+        enterprise_number=update.after.enterprise_number,
+        action="updated",
+        fields=update.fields,
+        before=_values(update.before, update.fields),
+        after=_values(update.after, update.fields),
     )
 
 
