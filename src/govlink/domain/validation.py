@@ -216,6 +216,8 @@ class Validator:
                 continue
             if type(raw) is str and raw.isascii():
                 value = " ".join(raw.split())  # normalize.text() of ASCII text, without the call
+                if value == raw:
+                    value = raw  # the Company shares the record's string instead of a copy
             else:
                 value = normalize.text(raw) or ""
             if value:

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+import operator
+from collections.abc import Iterator
 from typing import Final
 
 from govlink.domain.company import COMPANY_FIELDS, Company
@@ -26,25 +27,36 @@ __all__ = ["TOKEN_LENGTH", "preview_token"]
 TOKEN_LENGTH: Final = 12
 
 
+_VALUES: Final = operator.attrgetter(*COMPANY_FIELDS)
+_ENCODE: Final = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
 def _values(company: Company) -> list[str | None]:
-    return [None if (v := getattr(company, n)) is None else str(v) for n in COMPANY_FIELDS]
+    return [None if v is None else str(v) for v in _VALUES(company)]
 
 
-def _all(companies: Iterable[Company]) -> list[list[str | None]]:
-    return [_values(c) for c in companies]
+def _parts(diff: ImportDiff) -> Iterator[object]:
+    """Everything the token covers, one company, match or invalid row at a time."""
+    yield "new"
+    yield from map(_values, diff.only_in_source)
+    yield "platform"
+    yield from map(_values, diff.only_in_platform)
+    yield "matching"
+    for match in diff.matching:
+        yield [_values(match.platform), _values(match.source)]
+    yield "invalid"
+    for record in diff.invalid:
+        yield [str(record.ref), [[p.code, p.field, str(p.value)] for p in record.problems]]
 
 
 def preview_token(diff: ImportDiff) -> str:
-    """The token of ``diff``: equal diffs give equal tokens, any change gives another one."""
-    content = {
-        "new": _all(diff.only_in_source),
-        "platform": _all(diff.only_in_platform),
-        "matching": [[_values(m.platform), _values(m.source)] for m in diff.matching],
-        "invalid": [
-            [str(r.ref), [[p.code, p.field, str(p.value)] for p in r.problems]]
-            for r in diff.invalid
-        ],
-    }
-    text = json.dumps(content, ensure_ascii=False, separators=(",", ":"))
-    encoded = text.encode("utf-8", "surrogatepass")  # a source may hand lone surrogates
-    return hashlib.sha256(encoded).hexdigest()[:TOKEN_LENGTH]
+    """The token of ``diff``: equal diffs give equal tokens, any change gives another one.
+
+    Hashed part by part (each part as compact JSON, one line each), so a large diff is never
+    held as one text.
+    """
+    digest = hashlib.sha256()
+    for part in _parts(diff):
+        # a source may hand lone surrogates
+        digest.update(_ENCODE(part).encode("utf-8", "surrogatepass") + b"\n")
+    return digest.hexdigest()[:TOKEN_LENGTH]
