@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import getpass
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Final
 
@@ -75,6 +78,23 @@ def _overwrite(
         raise click.BadParameter(error.message, ctx, param) from error
 
 
+@contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for one import (restored afterwards).
+
+    The records, companies and diff of an import hold no reference cycles, so reference
+    counting frees them all; the collector's passes over 100k live records only cost time
+    (about 15 % of a 100k-row import, measured with bench/import_e2e.py).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _confirm(preview: ImportPreview, plan: ApplyPlan) -> None:
     """Show the plan and ask y/N; anything but yes aborts with nothing written."""
     render_plan(stdout_console(), plan)
@@ -121,6 +141,7 @@ def _confirm(preview: ImportPreview, plan: ApplyPlan) -> None:
 )
 @click.option("--yes", "-y", is_flag=True, help="With --apply: do not ask for confirmation.")
 @limit_options
+@_without_cycle_collection()
 def import_command(
     source: str,
     store_path: Path,
