@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import math
+import operator
 from datetime import date, time
-from typing import Any
+from typing import Any, Final
 
 from govlink.domain.company import COMPANY_FIELDS, Company
 from govlink.domain.records import SkippedRecord
@@ -27,9 +28,12 @@ def _jsonable(value: object) -> Any:
     return str(value)
 
 
+_FIELDS: Final = operator.attrgetter(*COMPANY_FIELDS)
+
+
 def company_json(company: Company) -> dict[str, Any]:
     """Every data field of ``company``; the enterprise number in its 10-digit form."""
-    data: dict[str, Any] = {name: getattr(company, name) for name in COMPANY_FIELDS}
+    data: dict[str, Any] = dict(zip(COMPANY_FIELDS, _FIELDS(company), strict=True))
     data["enterprise_number"] = company.enterprise_number.compact
     return data
 

@@ -13,6 +13,7 @@ the same companies (every field, on both sides) in the same categories and the s
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import operator
 from collections.abc import Iterator
@@ -27,33 +28,44 @@ __all__ = ["TOKEN_LENGTH", "preview_token"]
 TOKEN_LENGTH: Final = 12
 
 
-_VALUES: Final = operator.attrgetter(*COMPANY_FIELDS)
-_ENCODE: Final = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+# Every field but the enterprise number (first): text or None, as JSON takes them.
+_OTHERS: Final = operator.attrgetter(*COMPANY_FIELDS[1:])
+# (``default=str``: a value that is neither text nor None, from a caller's own Company.)
+_ENCODE: Final = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=str).encode
+# Companies hashed per JSON text: bounded memory, few encoder calls.
+_BATCH: Final = 4096
 
 
-def _values(company: Company) -> list[str | None]:
-    return [None if v is None else str(v) for v in _VALUES(company)]
+def _values(company: Company) -> tuple[str | None, ...]:
+    return (company.enterprise_number.compact, *_OTHERS(company))
 
 
 def _parts(diff: ImportDiff) -> Iterator[object]:
-    """Everything the token covers, one company, match or invalid row at a time."""
+    """Everything the token covers, in batches of companies, matches and invalid rows."""
     yield "new"
-    yield from map(_values, diff.only_in_source)
+    yield from _batches(map(_values, diff.only_in_source))
     yield "platform"
-    yield from map(_values, diff.only_in_platform)
+    yield from _batches(map(_values, diff.only_in_platform))
     yield "matching"
-    for match in diff.matching:
-        yield [_values(match.platform), _values(match.source)]
+    yield from _batches((_values(m.platform), _values(m.source)) for m in diff.matching)
     yield "invalid"
-    for record in diff.invalid:
-        yield [str(record.ref), [[p.code, p.field, str(p.value)] for p in record.problems]]
+    yield from _batches(
+        (str(r.ref), [(p.code, p.field, str(p.value)) for p in r.problems]) for r in diff.invalid
+    )
+
+
+def _batches(items: Iterator[object]) -> Iterator[list[object]]:
+    batch = list(itertools.islice(items, _BATCH))
+    while batch:
+        yield batch
+        batch = list(itertools.islice(items, _BATCH))
 
 
 def preview_token(diff: ImportDiff) -> str:
     """The token of ``diff``: equal diffs give equal tokens, any change gives another one.
 
-    Hashed part by part (each part as compact JSON, one line each), so a large diff is never
-    held as one text.
+    Hashed part by part (each a compact JSON text on its own line: a category's name, or a
+    batch of its entries), so a large diff is never held as one text.
     """
     digest = hashlib.sha256()
     for part in _parts(diff):

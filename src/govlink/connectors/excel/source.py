@@ -68,6 +68,11 @@ def _is_blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+def _blank_row(row: _Row) -> bool:
+    """Whether every cell of ``row`` is blank (its first cell, mostly filled, decides first)."""
+    return not row or (_is_blank(row[0]) and all(_is_blank(v) for v in row))
+
+
 def _column_letter(number: int) -> str:
     """``1`` -> ``A``, ``27`` -> ``AA``."""
     letters = ""
@@ -350,7 +355,7 @@ class ExcelSource:
             opened = _OpenSheet(self._path, self._sheet)
         try:
             for number, row in opened.rows():
-                if number <= start or all(_is_blank(v) for v in row):
+                if number <= start or _blank_row(row):
                     continue
                 size = len(row)
                 fields: Mapping[str, Any]
