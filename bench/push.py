@@ -50,7 +50,7 @@ def _run(documents: int, speed: float, *, limited: bool) -> tuple[AdminPulseSimu
         options = {} if limited else {"limits": UNLIMITED}
         registry = adminpulse_registry(server.url, DEFAULT_API_KEY, clock, **options)
         started = time.perf_counter()
-        report = push(store, registry)
+        report = push(store, registry, sink="adminpulse")
         elapsed = time.perf_counter() - started
         store.close()
     assert len(report.pushed) == documents, "not every document was pushed"

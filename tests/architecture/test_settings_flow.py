@@ -2,7 +2,7 @@
 
 Connectors, notifiers, workflows and the sync get their settings as a mapping (the options'
 ``settings``), built by the CLI with :func:`govlink.environment.environment_settings`. An AST
-scan of those folders fails on any read of the process environment.
+scan of every package but ``testing`` fails on any other read of the process environment.
 """
 
 from __future__ import annotations
@@ -15,7 +15,25 @@ import pytest
 import govlink
 
 ROOT = Path(govlink.__file__).parent
-LAYERS = ("connectors", "workflows", "sync", "notifiers")
+#: Every package but ``testing`` (test tooling, which starts servers and worker processes with
+#: their own environment); ``govlink.environment`` is the one module that reads it.
+LAYERS = sorted(
+    path.name
+    for path in ROOT.iterdir()
+    if (path / "__init__.py").is_file() and path.name != "testing"
+)
+
+
+def test_the_top_level_modules_leave_the_environment_to_govlink_environment() -> None:
+    problems = {
+        path.name: reads
+        for path in sorted(ROOT.glob("*.py"))
+        if path.name != "environment.py"
+        and (reads := environment_reads(path.read_text(encoding="utf-8")))
+    }
+    assert problems == {}
+
+
 _READERS = frozenset({"environ", "environb", "getenv", "getenvb", "putenv", "unsetenv"})
 
 

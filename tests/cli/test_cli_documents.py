@@ -66,7 +66,7 @@ def test_ingest_json_matches_the_documented_schema(
     assert (alert["recipient"], alert["fallback"], alert["status"]) == (
         "office@firm.be",
         True,
-        "sent",
+        "logged",  # only the log notifier is on: nobody was told, so not "sent"
     )
     again = json.loads(run(*args, files[0]))
     assert [d["file_name"] for d in again["duplicates"]] == ["vraag.pdf"]
@@ -74,7 +74,11 @@ def test_ingest_json_matches_the_documented_schema(
     assert len(listed["alerts"]) == 1
     alert_schema = {"$defs": schema["$defs"], "$ref": "#/$defs/alert"}
     jsonschema.validate(listed["alerts"][0], alert_schema)
-    assert "office@firm.be (fallback)" in run("alerts", "--store", store)
+    assert listed["alerts"][0]["status"] == "logged"
+    table = run("alerts", "--store", store)
+    assert "office@firm.be (fallback)" in table
+    assert "logged" in table
+    assert "sent" not in table
 
 
 def test_ingest_refuses_a_bad_company_number(store: str, tmp_path: Path) -> None:
@@ -96,6 +100,9 @@ def test_ingest_refuses_a_bad_company_number(store: str, tmp_path: Path) -> None
 
 def test_settings(store: str) -> None:
     run("settings", "set", "smtp_host", "mail.firm.be", "--store", store)
+    assert json.loads(run("settings", "get", "--json", "--store", store)) == {
+        "settings": {"smtp_host": "mail.firm.be"}
+    }
     assert run("settings", "get", "smtp_host", "--store", store).strip() == "mail.firm.be"
     assert "smtp_host = mail.firm.be" in run("settings", "get", "--store", store)
     run("settings", "unset", "smtp_host", "--store", store)
@@ -105,6 +112,54 @@ def test_settings(store: str) -> None:
         "settings", "set", "fallback_recipient", "nope", "--store", store, code=1
     )
     assert "positive" in run("settings", "set", "max_document_size", "0", "--store", store, code=1)
+
+
+@pytest.mark.parametrize(
+    ("key", "variable"),
+    [
+        ("smtp_password", "GOVLINK_SMTP_PASSWORD"),
+        ("smtp_api_key", "GOVLINK_SMTP_API_KEY"),
+        ("adminpulse_token", "GOVLINK_ADMINPULSE_TOKEN"),
+    ],
+)
+def test_settings_never_stores_a_credential(store: str, key: str, variable: str) -> None:
+    error = run("settings", "set", key, "hunter2", "--store", store, code=1)
+    assert "secret" in error
+    assert variable in error
+    assert "hunter2" not in error
+    with SQLiteStore(Path(store), read_only=True) as opened:
+        assert opened.settings() == {}
+
+
+def test_settings_refuses_an_unknown_key_listing_the_known_ones(store: str) -> None:
+    error = run("settings", "set", "smtp_hots", "mail.firm.be", "--store", store, code=1)
+    assert "unknown setting 'smtp_hots'" in error
+    for known in ("smtp_host", "smtp_tls", "fallback_recipient", "sync_fetcher"):
+        assert known in error
+    assert "smtp_password" not in error
+    with SQLiteStore(Path(store), read_only=True) as opened:
+        assert opened.settings() == {}
+    assert "one of true, false" in run(
+        "settings", "set", "smtp_allow_plaintext_login", "yes", "--store", store, code=1
+    )
+
+
+def test_settings_output_escapes_control_characters(store: str) -> None:
+    hostile = "mail.firm.be\x1b]0;pwned\x07\u202e"
+    with SQLiteStore(Path(store)) as opened:  # as another tool or an old govlink may have left it
+        opened.set_setting("smtp_host", hostile)
+    for shown in (
+        run("settings", "get", "--store", store),
+        run("settings", "get", "smtp_host", "--store", store),
+        run("settings", "get", "--json", "--store", store),
+    ):
+        assert "\x1b" not in shown
+        assert "\u202e" not in shown
+        assert "\x07" not in shown
+    assert json.loads(run("settings", "get", "--json", "--store", store)) == {
+        "settings": {"smtp_host": hostile}
+    }
+    assert "\x1b" not in run("settings", "set", "smtp_host", hostile, "--store", store)
 
 
 def test_sink_switch_and_status(store: str) -> None:

@@ -11,7 +11,10 @@ import pytest
 import trustme
 
 from govlink.errors import ConfigurationError, RetriableConnectorError
-from govlink.notifiers.smtp import PASSWORD_ENV, SmtpNotifier, SmtpSettings, TlsMode, send_message
+from govlink.notifiers.smtp import SPEC
+from govlink.notifiers.smtp.notifier import SmtpNotifier, send_message
+from govlink.notifiers.smtp.settings import PASSWORD_ENV, SmtpSettings, TlsMode
+from govlink.plugins import NotifierOptions
 from govlink.testing.smtp import LoopbackSmtpServer
 
 SECRET = "s3cr3t-Pa55word"
@@ -117,22 +120,21 @@ def test_unreachable_server_is_retriable() -> None:
 
 
 def test_settings_from_the_store() -> None:
-    config = SmtpSettings.from_settings(
-        {
-            "smtp_host": "mail.firm.be",
-            "smtp_sender": "g@firm.be",
-            "smtp_tls": "Implicit",
-            "smtp_username": "bot",
-        },
-        {PASSWORD_ENV: SECRET},
-    )
+    stored = {
+        "smtp_host": "mail.firm.be",
+        "smtp_sender": "g@firm.be",
+        "smtp_tls": "Implicit",
+        "smtp_username": "bot",
+        "smtp_password": "stored-is-ignored",
+    }
+    options = SPEC.options(stored, {PASSWORD_ENV: SECRET})
+    config = SmtpSettings.from_settings(options.settings)
     assert (config.port, config.tls, config.password) == (465, TlsMode.IMPLICIT, SECRET)
     assert SECRET not in repr(config)
     assert SECRET not in repr(SmtpNotifier(config))
     assert (
         SmtpSettings.from_settings(
-            {"smtp_host": "h", "smtp_sender": "g@firm.be", "smtp_tls": "none", "smtp_port": "2525"},
-            {},
+            {"smtp_host": "h", "smtp_sender": "g@firm.be", "smtp_tls": "none", "smtp_port": "2525"}
         ).port
         == 2525
     )
@@ -151,4 +153,55 @@ def test_settings_from_the_store() -> None:
 )
 def test_unusable_settings(values: dict[str, str]) -> None:
     with pytest.raises(ConfigurationError):
-        SmtpSettings.from_settings(values, {})
+        SmtpSettings.from_settings(values)
+
+
+def test_the_plugin_is_off_without_a_host() -> None:
+    assert SPEC.open(NotifierOptions()) is None
+    assert [s.key for s in SPEC.settings if s.secret] == ["smtp_password"]
+
+
+@pytest.mark.parametrize("tls", ["none", "NONE "])
+def test_a_login_over_a_plain_connection_is_refused(tls: str) -> None:
+    values = {
+        "smtp_host": "mail.firm.be",
+        "smtp_sender": "g@firm.be",
+        "smtp_tls": tls,
+        "smtp_username": "bot",
+        "smtp_password": SECRET,
+    }
+    with pytest.raises(ConfigurationError, match="smtp_allow_plaintext_login") as caught:
+        SmtpSettings.from_settings(values)
+    assert SECRET not in str(caught.value)
+    with pytest.raises(ConfigurationError):
+        SmtpSettings(host="h", port=25, sender="g@firm.be", tls=TlsMode.NONE, username="bot")
+
+
+def test_an_allowed_plaintext_login_is_warned_about_and_works(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.WARNING, logger="govlink.notifiers.smtp")
+    with LoopbackSmtpServer(credentials=("bot", SECRET)) as server:
+        values = {
+            "smtp_host": server.host,
+            "smtp_port": str(server.port),
+            "smtp_sender": "g@firm.be",
+            "smtp_tls": "none",
+            "smtp_username": "bot",
+            "smtp_allow_plaintext_login": "true",
+        }
+        notifier = SPEC.open(SPEC.options(values, {PASSWORD_ENV: SECRET}))
+        assert isinstance(notifier, SmtpNotifier)
+        send_message(notifier.settings, message())
+    assert server.logins == ["bot"]
+    assert "password is sent unencrypted" in caplog.text
+    assert SECRET not in caplog.text
+
+
+def test_without_a_login_a_plain_connection_needs_no_permission(
+    plain: LoopbackSmtpServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.WARNING, logger="govlink.notifiers.smtp")
+    send_message(settings(plain), message())
+    assert len(plain.messages) == 1
+    assert caplog.text == ""

@@ -23,6 +23,7 @@ from govlink.domain.documents import Document, DocumentKind
 from govlink.plugins import (
     BUILTIN_PLUGINS,
     DeliveryStatus,
+    NotifyOutcome,
     PluginLoadWarning,
     PluginOrigin,
     Registry,
@@ -85,10 +86,10 @@ def test_discovered_and_listed(example: Path) -> None:
     assert set(infos) == {*BUILTIN_NAMES, "example"}
     info = infos["example"]
     assert (info.origin, info.distribution) == (PluginOrigin.ENTRY_POINT, "govlink-example 1.0")
-    assert (info.sources, info.sinks, info.notifier) == (
+    assert (info.sources, info.sinks, info.notifiers) == (
         ("example-crm",),
         ("example-archive",),
-        True,
+        ("example-outbox",),
     )
     assert list(registry.sources()) == ["adminis", "adminpulse", "example-crm", "excel"]
     assert list(registry.sinks()) == ["adminpulse", "example-archive"]
@@ -101,9 +102,7 @@ def test_source_used_by_location(example: Path, tmp_path: Path) -> None:
     assert source.skipped == {"person": 1}
 
 
-def test_sink_and_notifier_used(
-    example: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_sink_and_notifier_used(example: Path, tmp_path: Path) -> None:
     registry = Registry()
     content = b"%PDF-1.7 request"
     document = Document(
@@ -127,8 +126,9 @@ def test_sink_and_notifier_used(
     assert (tmp_path / "0417497106" / f"{document.sha256}-vraag.pdf").read_bytes() == content
 
     outbox = tmp_path / "outbox.jsonl"
-    monkeypatch.setenv("GOVLINK_EXAMPLE_OUTBOX", str(outbox))
-    registry.notify(
+    on = registry.open_notifiers({"example_outbox": str(outbox)}, {})
+    assert on == ("example-outbox", "log")
+    outcomes = registry.notify(
         Alert(
             kind=AlertKind.GOVERNMENT_REQUEST,
             enterprise_number=document.enterprise_number,
@@ -139,6 +139,7 @@ def test_sink_and_notifier_used(
             document_sha256=document.sha256,
         )
     )
+    assert outcomes == {"example-outbox": NotifyOutcome.LOGGED, "log": NotifyOutcome.LOGGED}
     assert json.loads(outbox.read_text(encoding="utf-8")) == {
         "kind": "government_request",
         "to": "an.peeters@firm.example",

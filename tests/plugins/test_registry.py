@@ -14,8 +14,12 @@ from govlink.domain.records import RawRecord, SourceRef
 from govlink.plugins import (
     BUILTIN_PLUGINS,
     PROJECT,
+    NotifierOptions,
+    NotifierSpec,
+    NotifyOutcome,
     PluginOrigin,
     Registry,
+    SettingSpec,
     SinkOptions,
     SinkSpec,
     SourceOptions,
@@ -87,8 +91,10 @@ def test_builtins_are_registered_like_plugins() -> None:
     assert sorted(infos) == BUILTIN_NAMES
     info, log = infos["excel"], infos["log"]
     assert (info.name, info.origin, info.sources) == ("excel", PluginOrigin.BUILTIN, ("excel",))
-    assert not info.notifier
-    assert (log.name, log.origin, log.notifier) == ("log", PluginOrigin.BUILTIN, True)
+    assert info.notifiers == ()
+    assert (log.name, log.origin, log.notifiers) == ("log", PluginOrigin.BUILTIN, ("log",))
+    assert infos["smtp"].notifiers == ("smtp",)
+    assert list(registry.notifiers()) == ["log", "smtp"]
     assert list(registry.sources()) == ["adminis", "adminpulse", "excel"]
     assert registry.failed == []
 
@@ -265,29 +271,66 @@ def test_open_sink(govlink_registry: Registry) -> None:
         govlink_registry.open_sink("nope")
 
 
+class _Notifier:
+    def __init__(self, name: str, outcome: NotifyOutcome, received: list[tuple[str, Alert]]):
+        self.name, self._outcome, self._received = name, outcome, received
+
+    def notify(self, alert: Alert) -> NotifyOutcome:
+        self._received.append((self.name, alert))
+        if self._outcome is NotifyOutcome.SKIPPED:
+            raise ConnectionError("smtp down")
+        return self._outcome
+
+
+def _notifier_plugin(
+    name: str, outcome: NotifyOutcome, received: list[tuple[str, Alert]], *, needs: str = ""
+) -> Hooks:
+    """A plugin offering notifier ``name``; it fails when ``outcome`` is SKIPPED, and is off
+    unless its setting ``needs`` (when given) has a value."""
+
+    def open_(options: NotifierOptions) -> _Notifier | None:
+        if needs and needs not in options.settings:
+            return None
+        return _Notifier(name, outcome, received)
+
+    settings = (SettingSpec(key=needs, description="", secret=True),) if needs else ()
+    spec = NotifierSpec(name=name, description="", open=open_, settings=settings)
+    return Hooks(govlink_notifiers=hookimpl(lambda: [spec]))
+
+
 def test_notify_reaches_every_notifier_even_after_a_failure(
     govlink_registry: Registry, govlink_hooks: HookRecorder
 ) -> None:
     received: list[tuple[str, Alert]] = []
-
-    def notifier(name: str, fail: bool = False) -> Hooks:
-        @hookimpl
-        def govlink_notify(alert: Alert) -> None:
-            received.append((name, alert))
-            if fail:
-                raise ConnectionError("smtp down")
-
-        return Hooks(govlink_notify=govlink_notify)
-
-    for name, fail in (("mail", False), ("chat", True), ("log", False)):
-        govlink_registry.register(notifier(name, fail), name=name)
+    for name, outcome in (
+        ("mail", NotifyOutcome.DELIVERED),
+        ("chat", NotifyOutcome.SKIPPED),
+        ("log", NotifyOutcome.LOGGED),
+    ):
+        govlink_registry.register(_notifier_plugin(name, outcome, received), name=name)
     alert = _alert()
-    with pytest.raises(PluginError, match=r"^plugin 'chat' failed in govlink_notify: "):
+    with pytest.raises(PluginError, match=r"^plugin 'chat' failed in notify: ConnectionError"):
         govlink_registry.notify(alert)
     assert sorted(name for name, _ in received) == ["chat", "log", "mail"]
     assert all(got is alert for _, got in received)
-    assert govlink_hooks.plugins("govlink_notify") == ["log", "chat", "mail"]
-    assert [p.notifier for p in govlink_registry.plugins()] == [True, True, True]
+    assert govlink_hooks.plugins("govlink_notifiers") == ["log", "chat", "mail"]
+    assert [p.notifiers for p in govlink_registry.plugins()] == [("chat",), ("log",), ("mail",)]
+
+
+def test_notifiers_are_opened_with_their_declared_settings(govlink_registry: Registry) -> None:
+    received: list[tuple[str, Alert]] = []
+    plugin = _notifier_plugin("chat", NotifyOutcome.DELIVERED, received, needs="chat_token")
+    govlink_registry.register(plugin, name="chat")
+    govlink_registry.register(_notifier_plugin("log", NotifyOutcome.LOGGED, received), name="log")
+    stored = {"chat_token": "from-the-store"}
+    assert govlink_registry.open_notifiers(stored, {}) == ("log",)
+    assert govlink_registry.notify(_alert()) == {"log": NotifyOutcome.LOGGED}
+    on = govlink_registry.open_notifiers(stored, {"GOVLINK_CHAT_TOKEN": "t"})
+    assert on == ("chat", "log")
+    assert govlink_registry.notify(_alert()) == {
+        "chat": NotifyOutcome.DELIVERED,
+        "log": NotifyOutcome.LOGGED,
+    }
 
 
 def test_hook_recorder_sees_arguments_and_results(

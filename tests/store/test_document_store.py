@@ -189,3 +189,25 @@ def test_a_version_1_store_gains_the_document_tables(tmp_path: Path) -> None:
         assert store.schema_version == LATEST_VERSION
         assert store.get_setting("a") == "b"
         assert store.add_document(sample_document(1, NUMBER), b"x") is not None
+
+
+def test_a_version_4_store_keeps_its_alerts_and_may_then_log_one(tmp_path: Path) -> None:
+    path = tmp_path / "v4.db"
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute("BEGIN IMMEDIATE")
+    migrate(db, MIGRATIONS[:4], now="2026-01-01T00:00:00Z")
+    db.execute(
+        "INSERT INTO alerts VALUES (7, 'government_request', '0403019261', 'Acme', "
+        "'an@firm.be', 0, 'subject', 'message', NULL, 'sent', NULL, "
+        "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')"
+    )
+    db.execute("COMMIT")
+    with pytest.raises(sqlite3.IntegrityError):
+        db.execute("UPDATE alerts SET status = 'logged'")
+    db.close()
+    with SQLiteStore(path) as store:
+        assert store.schema_version == 5
+        [kept] = store.alerts()
+        assert (kept.id, kept.status, kept.alert.subject) == (7, AlertStatus.SENT, "subject")
+        store.mark_alert(7, AlertStatus.LOGGED)
+        assert [a.status for a in store.alerts()] == [AlertStatus.LOGGED]

@@ -10,12 +10,12 @@ import pytest
 
 import govlink
 from govlink import Company, DocumentKind, EnterpriseNumber
-from govlink.notifiers.smtp import PASSWORD_ENV
+from govlink.notifiers.smtp.settings import PASSWORD_ENV
 from govlink.plugins import Registry
 from govlink.store import AlertStatus, SQLiteStore
 from govlink.testing.documents import add_companies, sample_document
 from govlink.testing.smtp import LoopbackSmtpServer
-from govlink.workflows import configure_notifiers, deliver_alerts
+from govlink.workflows import deliver_alerts
 
 WITH = EnterpriseNumber.parse("0403019261")
 WITHOUT = EnterpriseNumber.parse("0417497106")
@@ -49,7 +49,7 @@ def store(tmp_path: Path, server: LoopbackSmtpServer) -> Iterator[SQLiteStore]:
 
 def _registry(store: SQLiteStore) -> Registry:
     registry = Registry(entry_points=False)
-    configure_notifiers(registry, store.settings(), {})
+    assert registry.open_notifiers(store.settings(), {}) == ("log", "smtp")
     return registry
 
 
@@ -101,8 +101,9 @@ def test_a_failed_alert_is_kept_and_sent_later(
         dead_port = gone.port
     store.set_setting("smtp_port", str(dead_port))
     store.set_setting("smtp_username", "bot")
+    store.set_setting("smtp_allow_plaintext_login", "true")
     registry = Registry(entry_points=False)
-    configure_notifiers(registry, store.settings(), {PASSWORD_ENV: SECRET})
+    registry.open_notifiers(store.settings(), {PASSWORD_ENV: SECRET})
     report = govlink.ingest([_request(1, WITH)], store, registry)
     [failed] = report.alerts
     assert failed.status is AlertStatus.FAILED
@@ -116,3 +117,33 @@ def test_a_failed_alert_is_kept_and_sent_later(
         assert len(back.messages) == 1
     assert SECRET not in caplog.text
     assert all(SECRET not in (a.error or "") for a in store.alerts())
+
+
+def test_an_alert_only_the_log_had_is_logged_not_sent(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="govlink.alerts")
+    with SQLiteStore(tmp_path / "log-only.db") as store:
+        add_companies(
+            store, Company(enterprise_number=WITH, name="Acme NV", responsible="an@firm.be")
+        )
+        registry = Registry(entry_points=False)
+        assert registry.open_notifiers(store.settings(), {}) == ("log",)
+        report = govlink.ingest([_request(1, WITH)], store, registry)
+        assert [a.status for a in report.alerts] == [AlertStatus.LOGGED]
+        assert [a.status for a in store.alerts()] == [AlertStatus.LOGGED]
+        assert store.alerts({AlertStatus.SENT}) == []
+    assert "to an@firm.be" in caplog.text
+
+
+def test_with_no_notifier_on_an_alert_stays_pending(tmp_path: Path) -> None:
+    with SQLiteStore(tmp_path / "none.db") as store:
+        add_companies(
+            store, Company(enterprise_number=WITH, name="Acme NV", responsible="an@firm.be")
+        )
+        registry = Registry(entry_points=False, blocked=("log",))
+        report = govlink.ingest([_request(1, WITH)], store, registry)
+        [pending] = report.alerts
+        assert pending.status is AlertStatus.PENDING
+        assert pending.error is not None
+        assert "no notifier" in pending.error

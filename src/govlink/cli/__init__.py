@@ -8,11 +8,12 @@ from govlink.cli._documents import alerts, documents
 from govlink.cli._import import import_command
 from govlink.cli._plan import due_command, plan_command
 from govlink.cli._push import push_command
+from govlink.cli._serve import serve
 from govlink.cli._settings import settings, sink
 
 for _command in (import_command, template, plugins, companies, plan_command, due_command):
     main.add_command(_command)
-for _command in (documents, alerts, settings, sink, push_command):
+for _command in (documents, alerts, settings, sink, push_command, serve):
     main.add_command(_command)
 
 __all__ = ["main"]

@@ -17,7 +17,7 @@ from govlink.environment import environment_settings
 from govlink.errors import InvalidEnterpriseNumber
 from govlink.plugins import Registry
 from govlink.store.sqlite import SQLiteStore
-from govlink.workflows.alerts import configure_notifiers, deliver_alerts
+from govlink.workflows.alerts import deliver_alerts
 from govlink.workflows.ingesting import ingest_files
 
 __all__ = ["alerts", "documents"]
@@ -33,8 +33,10 @@ def _company(ctx: click.Context, param: click.Parameter, value: str) -> Enterpri
 
 
 def _registry(store: SQLiteStore) -> Registry:
+    """The plugins, with the notifiers opened on the store's settings and the environment's
+    secrets."""
     registry = Registry()
-    configure_notifiers(registry, store.settings(), environment_settings())
+    registry.open_notifiers(store.settings(), environment_settings())
     return registry
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import getpass
-import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -44,7 +43,7 @@ _ACTOR_ENV: Final = "GOVLINK_ACTOR"
 def _actor() -> str:
     """Who applies: ``$GOVLINK_ACTOR``, else the login name."""
     try:
-        return os.environ.get(_ACTOR_ENV) or getpass.getuser()
+        return environment_settings().get(_ACTOR_ENV) or getpass.getuser()
     except (KeyError, OSError):
         return "unknown"
 

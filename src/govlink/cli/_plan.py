@@ -94,7 +94,8 @@ def plan_command(
 ) -> None:
     """Plan the weekly MyMinfin sync of every company in the store, and save the plan.
 
-    Existing companies keep their slot; new ones get a slot and a first sync within 24 h.
+    Existing companies keep their slot; new ones get a slot and a first sync within the week,
+    in spare room only.
     """
     explicit = None if costs is None else read_costs(costs)
     with open_store(store_path, create=True) as store:

@@ -16,7 +16,7 @@ def _slot(slot: SlotTime) -> dict[str, Any]:
 
 def plan_json(plan: Plan) -> dict[str, Any]:
     """The ``govlink plan --json`` document."""
-    report = plan.report
+    report, last = plan.report, plan.last_first_sync
     return {
         "timezone": plan.grid.timezone,
         "slot_minutes": plan.grid.slot_minutes,
@@ -29,11 +29,16 @@ def plan_json(plan: Plan) -> dict[str, Any]:
             {**_slot(s.slot), "capacity": s.capacity, "load": s.load, "companies": s.companies}
             for s in plan.slot_loads()
         ],
-        "balance": {"by_cost": report.balance.by_cost, "by_count": report.balance.by_count},
+        "balance": {
+            "by_cost": report.balance.by_cost,
+            "by_count": report.balance.by_count,
+            "floor": report.balance.floor,
+        },
         "moved": [
             {"enterprise_number": m.key, "from": _slot(m.source), "to": _slot(m.target)}
             for m in plan.moves
         ],
+        "last_first_sync": None if last is None else last.isoformat(),
         "onboarding": [
             {"enterprise_number": o.key, "at": o.at.isoformat()} for o in plan.onboarding
         ],

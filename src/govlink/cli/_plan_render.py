@@ -53,6 +53,39 @@ def _histogram(
     console.print(table)
 
 
+def _explained(plan: Plan) -> list[str]:
+    """The balance and onboarding figures in plain words."""
+    report, balance = plan.report, plan.report.balance
+    per_slot = report.companies / report.allowed_slots
+    if balance.floor > 1:
+        reachable = (
+            f"no plan can do better than {balance.floor:.2f} times here, because the largest "
+            f"company alone costs {balance.floor * report.mean_cost:.4g}"
+        )
+    else:
+        reachable = "a perfectly even plan would be 1.00 times"
+    lines = [
+        f"The busiest slot carries {balance.by_cost:.2f} times the cost of an average slot "
+        f"({report.mean_cost:g}); {reachable}.",
+        f"By number of companies the busiest slot holds {balance.by_count:.2f} times the "
+        f"average of {per_slot:.1f} companies per slot.",
+    ]
+    if balance.by_cost > max(1 + plan.config.epsilon_hard, balance.floor + 0.01):
+        lines.append(
+            "It is above the best reachable because companies keep their slot: a plan only moves "
+            "a company whose slot was lost or got busier, and then at most "
+            f"{plan.config.max_shift_hours:g} h."
+        )
+    last = plan.last_first_sync
+    if last is not None:
+        lines.append(
+            f"New companies: {len(plan.onboarding)} onboarding syncs pending, in spare room only "
+            f"(no run above twice the average slot or the busiest slot); the last new company "
+            f"first syncs on {last:%a %Y-%m-%d %H:%M}."
+        )
+    return lines
+
+
 def _summary(plan: Plan) -> list[str]:
     grid, report = plan.grid, plan.report
     capacity = "none" if grid.capacity is None else f"{grid.capacity:g} per slot"
@@ -76,7 +109,7 @@ def render_plan(console: Console, result: PlanResult, store: str) -> None:
     """The plan's figures, its load per day and per hour, the moves, and where it was saved."""
     plan = result.plan
     console.print(Text("Sync plan", style="bold"))
-    for line in _summary(plan):
+    for line in _summary(plan) + _explained(plan):
         console.print(Text(line))
     console.print()
     loads = plan.slot_loads()

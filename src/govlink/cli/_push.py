@@ -21,7 +21,7 @@ from govlink.cli._output import echo_json
 from govlink.environment import environment_settings
 from govlink.plugins import Registry
 from govlink.store.rates import closing_rates
-from govlink.workflows.pushing import PushOptions, push, push_status
+from govlink.workflows.pushing import PushOptions, only_sink, push, push_status
 
 __all__ = ["push_command"]
 
@@ -36,11 +36,11 @@ _BRUSSELS: Final = ZoneInfo("Europe/Brussels")
     type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"]),
     help="Also push documents received since SINCE (Brussels time) that were never queued.",
 )
-@click.option("--sink", "sink_name", default="adminpulse", show_default=True, help="The sink.")
+@click.option("--sink", "sink_name", help="The sink (default: the only one the plugins offer).")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of text.")
 @store_option
 def push_command(
-    status: bool, since: datetime | None, sink_name: str, as_json: bool, store_path: Path
+    status: bool, since: datetime | None, sink_name: str | None, as_json: bool, store_path: Path
 ) -> None:
     """Push the documents queued for the sink, each exactly once.
 
@@ -48,9 +48,11 @@ def push_command(
     after a few tries and ones that may or may not have arrived are left for review: both are
     listed by --status.
     """
+    registry = Registry()
+    sink = sink_name or only_sink(registry)
     if status:
         with open_store(store_path, create=False) as store:
-            shown = push_status(store, sink_name)
+            shown = push_status(store, sink)
         if as_json:
             echo_json(push_status_json(shown))
         else:
@@ -64,8 +66,8 @@ def push_command(
     ):
         report = push(
             store,
-            Registry(),
-            sink=sink_name,
+            registry,
+            sink=sink,
             settings=environment_settings(),
             backfill_since=backfill,
             options=PushOptions(rates=rates),

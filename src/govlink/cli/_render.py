@@ -254,14 +254,15 @@ def render_plugins(
     section(
         console,
         "Plugins",
-        ("plugin", "origin", "sources", "sinks", "notifier"),
+        ("plugin", "origin", "sources", "sinks", "fetchers", "notifiers"),
         (
             (
                 p.name,
                 p.origin.value + (f" ({p.distribution})" if p.distribution else ""),
                 ", ".join(p.sources),
                 ", ".join(p.sinks),
-                "yes" if p.notifier else "",
+                ", ".join(p.fetchers),
+                ", ".join(p.notifiers),
             )
             for p in plugins
         ),

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from govlink.cli._app import open_store, store_option
+from govlink.cli._output import echo_json, echo_line
 from govlink.domain.forwarding import SinkSwitch
 from govlink.plugins import Registry
 from govlink.workflows.pushing import disable_sink, enable_sink
@@ -25,10 +26,10 @@ def settings() -> None:
 @click.argument("value")
 @store_option
 def set_command(key: str, value: str, store_path: Path) -> None:
-    """Set KEY to VALUE."""
+    """Set KEY to VALUE (a known setting; a secret one is refused: it goes in the environment)."""
     with open_store(store_path, create=True) as store:
-        set_setting(store, key, value)
-    click.echo(f"{key} = {value.strip()}")
+        set_setting(store, Registry(), key, value)
+    echo_line(f"{key} = {value.strip()}")
 
 
 @settings.command("unset")
@@ -37,24 +38,29 @@ def set_command(key: str, value: str, store_path: Path) -> None:
 def unset_command(key: str, store_path: Path) -> None:
     """Remove KEY."""
     with open_store(store_path, create=True) as store:
-        set_setting(store, key, None)
-    click.echo(f"{key} removed")
+        set_setting(store, Registry(), key, None)
+    echo_line(f"{key} removed")
 
 
 @settings.command("get")
 @click.argument("key", required=False)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of text.")
 @store_option
-def get_command(key: str | None, store_path: Path) -> None:
+def get_command(key: str | None, as_json: bool, store_path: Path) -> None:
     """Print KEY's value (exit status 1 when unset), or every setting as KEY = VALUE."""
     with open_store(store_path, create=False) as store:
         values = store.settings()
-    if key is None:
-        for name, value in values.items():
-            click.echo(f"{name} = {value}")
-    elif key in values:
-        click.echo(values[key])
+    if key is not None:
+        if key not in values:
+            raise click.ClickException(f"{key} is not set")
+        values = {key: values[key]}
+    if as_json:
+        echo_json({"settings": values})
+    elif key is not None:
+        echo_line(values[key])
     else:
-        raise click.ClickException(f"{key} is not set")
+        for name, value in values.items():
+            echo_line(f"{name} = {value}")
 
 
 def _describe(switch: SinkSwitch) -> str:
@@ -81,7 +87,7 @@ def enable_command(name: str, tags: str | None, store_path: Path) -> None:
     words = None if tags is None else [t.strip() for t in tags.split(",") if t.strip()]
     with open_store(store_path, create=True) as store:
         switch = enable_sink(store, Registry(), name, tags=words)
-    click.echo(_describe(switch))
+    echo_line(_describe(switch))
 
 
 @sink.command("disable")
@@ -91,4 +97,4 @@ def disable_command(name: str, store_path: Path) -> None:
     """Switch NAME off: no new documents are queued (queued ones are still pushed)."""
     with open_store(store_path, create=True) as store:
         switch = disable_sink(store, Registry(), name)
-    click.echo(_describe(switch))
+    echo_line(_describe(switch))

@@ -14,7 +14,7 @@ person reviews it.
 
 >>> from datetime import datetime, UTC
 >>> now = datetime(2026, 5, 4, 9, 0, tzinfo=UTC)
->>> step = next_step(Outcome.transient("HTTP 503"), attempts=1, now=now, policy=RetryPolicy())
+>>> step = next_step(Outcome.transient("HTTP 503"), attempts=1, now=now, policy=DeliveryRetry())
 >>> step.state, step.not_before.isoformat()
 (<OutboxState.PENDING: 'pending'>, '2026-05-04T09:00:02+00:00')
 """
@@ -26,7 +26,9 @@ from enum import StrEnum
 
 import attrs
 
-__all__ = ["OutboxState", "Outcome", "OutcomeKind", "RetryPolicy", "Step", "next_step"]
+from govlink.domain.backoff import Backoff
+
+__all__ = ["DeliveryRetry", "OutboxState", "Outcome", "OutcomeKind", "Step", "next_step"]
 
 
 class OutboxState(StrEnum):
@@ -89,25 +91,19 @@ class Outcome:
 
 
 @attrs.frozen(kw_only=True)
-class RetryPolicy:
+class DeliveryRetry:
     """How failed deliveries are retried.
 
     :param max_permanent_tries: tries before a refused document is parked.
-    :param base_delay: the first backoff, doubled on each further attempt.
-    :param max_delay: the longest backoff.
+    :param backoff: the wait after each failed attempt (at least what the remote asked for).
     """
 
     max_permanent_tries: int = attrs.field(default=3, validator=attrs.validators.ge(1))
-    base_delay: timedelta = timedelta(seconds=2)
-    max_delay: timedelta = timedelta(minutes=5)
+    backoff: Backoff = attrs.field(factory=lambda: Backoff(first=2.0, longest=300.0))
 
-    def backoff(self, attempts: int, retry_after: float | None = None) -> timedelta:
-        """The wait after the ``attempts``-th failed attempt (at least ``retry_after``)."""
-        exponent = min(max(attempts - 1, 0), 32)
-        delay: timedelta = min(self.base_delay * (1 << exponent), self.max_delay)
-        if retry_after is not None:
-            delay = max(delay, timedelta(seconds=retry_after))
-        return delay
+    def wait(self, attempts: int, retry_after: float | None = None) -> timedelta:
+        """The wait after the ``attempts``-th failed attempt."""
+        return timedelta(seconds=self.backoff.delay(attempts - 1, at_least=retry_after))
 
 
 @attrs.frozen(kw_only=True)
@@ -119,7 +115,7 @@ class Step:
     not_before: datetime | None = None
 
 
-def next_step(outcome: Outcome, *, attempts: int, now: datetime, policy: RetryPolicy) -> Step:
+def next_step(outcome: Outcome, *, attempts: int, now: datetime, policy: DeliveryRetry) -> Step:
     """Where an entry goes after an attempt; ``attempts`` counts this one."""
     match outcome.kind:
         case OutcomeKind.DELIVERED:
@@ -130,5 +126,5 @@ def next_step(outcome: Outcome, *, attempts: int, now: datetime, policy: RetryPo
             return Step(state=OutboxState.UNKNOWN, reason=outcome.reason)
         case OutcomeKind.PERMANENT if attempts >= policy.max_permanent_tries:
             return Step(state=OutboxState.PARKED, reason=outcome.reason)
-    wait = policy.backoff(attempts, outcome.retry_after)
+    wait = policy.wait(attempts, outcome.retry_after)
     return Step(state=OutboxState.PENDING, reason=outcome.reason, not_before=now + wait)

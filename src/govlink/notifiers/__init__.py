@@ -1,7 +1,7 @@
-"""The built-in notifiers: plugins implementing ``govlink_notify``.
+"""The built-in notifiers: plugins offering ``govlink_notifiers`` specs.
 
-* :mod:`govlink.notifiers.log` (built in, always on): logs every alert.
-* :mod:`govlink.notifiers.smtp`: e-mails alerts; registered when ``smtp_host`` is set.
+* :mod:`govlink.notifiers.log` (``log``, always on): logs every alert.
+* :mod:`govlink.notifiers.smtp` (``smtp``): e-mails alerts; on when ``smtp_host`` is set.
 """
 
 __all__: list[str] = []

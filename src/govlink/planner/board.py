@@ -16,7 +16,7 @@ import attrs
 
 from govlink.planner.grid import Grid
 
-__all__ = ["Board", "Caps", "Tier", "caps_for", "totals"]
+__all__ = ["Board", "Caps", "Tier", "Tolerance", "caps_for", "totals"]
 
 _UNLIMITED = 1 << 62
 
@@ -32,41 +32,67 @@ class Tier(IntEnum):
 
 @attrs.frozen
 class Caps:
-    """Cost caps (integer thousandths) and count caps, one per :class:`Tier`."""
+    """Cost caps (integer thousandths) and count caps, one per :class:`Tier`; ``heavy`` is the
+    number of companies heavier than the placement cost cap (each sits alone)."""
 
     cost: tuple[int, int, int]
     count: tuple[int, int, int]
     absolute: int | None
+    heavy: int = 0
+
+
+@attrs.frozen
+class Tolerance:
+    """What the previous plan left in each slot: ``load`` and ``count`` per slot number, and the
+    ``cost_scale`` / ``count_scale`` ``(today, then)`` that compare them relative to the mean:
+    ``value`` now is above ``then`` when ``value * scale[1] > then * scale[0]``."""
+
+    load: Sequence[int]
+    count: Sequence[int]
+    cost_scale: tuple[int, int]
+    count_scale: tuple[int, int]
+
+    def worse(self, slot: int, load: int, count: int) -> tuple[bool, bool]:
+        """Whether ``slot``'s load and count are above, relative to the mean, what it had."""
+        (cost_now, cost_then), (count_now, count_then) = self.cost_scale, self.count_scale
+        return (
+            load * cost_then > self.load[slot] * cost_now,
+            count * count_then > self.count[slot] * count_now,
+        )
 
 
 def caps_for(
-    total: int,
-    companies: int,
+    costs: Sequence[int],
     slots: int,
     epsilon: float,
     epsilon_hard: float,
     absolute: int | None,
     min_cost: int,
 ) -> Caps:
-    """The caps for ``companies`` of ``total`` cost over ``slots`` allowed slots.
+    """The caps for companies of ``costs`` over ``slots`` allowed slots.
 
-    A relative cost cap is never below the mean plus the smallest cost and a count cap never below
-    the mean count rounded up, so tiny populations are not found over a cap no plan can meet.
+    A relative cost cap is never below the mean plus the smallest cost. A count cap is never below
+    the mean count rounded up, nor below what the other slots need when each company heavier than
+    the placement cost cap sits alone: ``ceil((n - k) / (S - k))`` for ``k`` such companies. So
+    tiny populations are not found over a cap no plan can meet, and a slot holding an outlier does
+    not have to take small companies because the others are full.
     """
+    total, companies = sum(costs), len(costs)
     mean, mean_count = total / slots, companies / slots
     limit = _UNLIMITED if absolute is None else absolute
+    place = min(limit, max(math.floor((1 + epsilon) * mean), math.floor(mean) + min_cost))
+    hard = min(limit, max(math.floor((1 + epsilon_hard) * mean), math.floor(mean) + min_cost))
+    heavy = sum(1 for cost in costs if cost > place)
+    alone = math.ceil((companies - heavy) / (slots - heavy)) if heavy < slots else 0
 
     def count_cap(eps: float) -> int:
-        return max(math.ceil(mean_count), math.floor((1 + eps) * mean_count + 1e-9))
+        return max(math.ceil(mean_count), math.floor((1 + eps) * mean_count + 1e-9), alone)
 
     return Caps(
-        cost=(
-            min(limit, max(math.floor((1 + epsilon) * mean), math.floor(mean) + min_cost)),
-            min(limit, max(math.floor((1 + epsilon_hard) * mean), math.floor(mean) + min_cost)),
-            limit,
-        ),
+        cost=(place, hard, limit),
         count=(count_cap(epsilon), count_cap(epsilon_hard), _UNLIMITED),
         absolute=absolute,
+        heavy=heavy,
     )
 
 
@@ -90,6 +116,7 @@ class Board:
         firm_caps: Sequence[int] | None,
         min_cost: int,
         near_slots: int,
+        tolerated: Tolerance | None = None,
     ) -> None:
         self.slots = grid.slots_per_week
         self.allowed = grid.allowed
@@ -98,6 +125,7 @@ class Board:
         self.firm_caps = firm_caps
         self.min_cost = min_cost
         self.near_slots = near_slots
+        self.tolerated = tolerated
         self.load = [0] * self.slots
         self.count = [0] * self.slots
         self.firm: dict[int, int] = {}
@@ -122,14 +150,21 @@ class Board:
             self.firm[firm << 16 | slot] -= 1
 
     def over(self, slot: int) -> bool:
-        """Whether ``slot`` needs repair: above the repair cap (by cost or count) with more than
-        one company, or above the absolute capacity."""
-        caps, load = self.caps, self.load[slot]
+        """Whether ``slot`` needs repair: above the absolute capacity, or holding more than one
+        company above the repair cap (by cost or count) and above what the previous plan left
+        there relative to the mean (``tolerated``). So a slot the previous plan left above the
+        cap on purpose (no room within the shift cap, a company heavier than any room) is not
+        repaired again unless it got worse."""
+        caps, load, count = self.caps, self.load[slot], self.count[slot]
         if caps.absolute is not None and load > caps.absolute:
             return True
-        return self.count[slot] > 1 and (
-            load > caps.cost[Tier.HARD] or self.count[slot] > caps.count[Tier.HARD]
-        )
+        if count <= 1:
+            return False
+        cost_over, count_over = load > caps.cost[Tier.HARD], count > caps.count[Tier.HARD]
+        if self.tolerated is not None and (cost_over or count_over):
+            worse_cost, worse_count = self.tolerated.worse(slot, load, count)
+            cost_over, count_over = cost_over and worse_cost, count_over and worse_count
+        return cost_over or count_over
 
     def fits(self, slot: int, cost: int, firm: int, tier: Tier) -> bool:
         """Whether a company of ``cost`` and ``firm`` may join ``slot`` under ``tier``; an empty
@@ -185,18 +220,27 @@ class Board:
         return None
 
     def place(
-        self, source: int, cost: int, firm: int, *, leave: bool, last_resort: bool = True
+        self,
+        source: int,
+        cost: int,
+        firm: int,
+        *,
+        leave: bool,
+        last_resort: bool = True,
+        moving: bool = False,
     ) -> int | None:
         """The nearest slot with room, tightest tier first: placement cap then repair cap within
-        the shift cap, then the same anywhere; failing all, the least-loaded slot under the
-        absolute capacity (within the shift cap if any, nearest on ties) when ``last_resort``,
-        or ``None``."""
-        for tier, near in (
-            (Tier.PLACE, True),
-            (Tier.HARD, True),
-            (Tier.PLACE, False),
-            (Tier.HARD, False),
-        ):
+        the shift cap, then (unless ``moving``) the same anywhere; failing all, the least-loaded
+        slot under the absolute capacity (within the shift cap if any, nearest on ties) when
+        ``last_resort``, or ``None``.
+
+        ``moving`` is for an existing company: the shift cap is hard, so it never leaves the
+        shift cap unless no slot within it is under the absolute capacity.
+        """
+        tiers = [(Tier.PLACE, True), (Tier.HARD, True)]
+        if not moving:
+            tiers += [(Tier.PLACE, False), (Tier.HARD, False)]
+        for tier, near in tiers:
             slot = self.nearest(source, cost, firm, tier, near=near, leave=leave)
             if slot is not None:
                 return slot

@@ -77,11 +77,18 @@ class PlannerConfig:
     - cost of a company: ``fixed_cost + cost_per_document * documents`` unless it has a ``cost``;
     - ``epsilon``: newcomers and moved companies go only where a slot stays under
       ``(1 + epsilon) * mean`` (by cost and by count);
-    - ``epsilon_hard``: a slot is repaired only above ``(1 + epsilon_hard) * mean``;
-    - ``max_shift_hours``: moves stay within this many hours whenever any slot that near has room;
-    - ``onboarding_horizon_hours``: a new company's first sync happens within this horizon;
-    - ``onboarding_budget``: the most onboarding cost one slot may take (``None``: no limit);
-    - ``spread_firms``: keep each firm at most ``ceil(n_firm / slots) + 1`` companies per slot.
+    - ``epsilon_hard``: a slot is repaired only above ``(1 + epsilon_hard) * mean`` and above
+      what the previous plan left there (relative to the mean), so a plan is a fixed point;
+    - ``max_shift_hours``: the shift cap: an existing company moves at most this many hours, even
+      above the balance caps, unless no slot that near is allowed and under the capacity;
+    - ``onboarding_horizon_hours``: a new company whose slot runs within this horizon needs no
+      onboarding sync; the others get one in spare room within 7 days (else their slot's first
+      run is their first sync). Spare room: no run's steady plus onboarding cost passes
+      ``max(2 x mean steady slot, heaviest steady slot)`` (nor the absolute capacity);
+    - ``onboarding_budget``: at most this onboarding cost per run as well (``None``: no more
+      limit than the spare room);
+    - ``spread_firms``: keep each firm at most ``ceil(n_firm / (slots - k)) + 1`` companies per
+      slot, ``k`` the companies heavier than the placement cap (each sits alone).
     """
 
     fixed_cost: float = 1.0
@@ -169,7 +176,12 @@ class Balance:
 
 @attrs.frozen(kw_only=True)
 class PlanReport:
-    """What a planning run did: sizes, balance, churn and shifts."""
+    """What a planning run did: sizes, balance, churn, shifts and onboarding.
+
+    ``onboarding`` counts the onboarding syncs this run planned; ``last_first_sync`` is when the
+    last new company (of this run, or of an earlier one and still to come) syncs for the first
+    time (POSIX seconds; ``None``: none), see :attr:`govlink.planner.Plan.last_first_sync`.
+    """
 
     companies: int
     allowed_slots: int
@@ -183,3 +195,4 @@ class PlanReport:
     max_shift_minutes: int
     p99_shift_minutes: int
     onboarding: int
+    last_first_sync: int | None = None

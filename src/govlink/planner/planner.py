@@ -7,12 +7,12 @@ import math
 import operator
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from itertools import islice, pairwise, repeat
 
 from govlink.errors import InsufficientCapacity, PlanningError
-from govlink.planner.board import Board, caps_for, totals
+from govlink.planner.board import Board, Tolerance, caps_for, totals
 from govlink.planner.grid import Grid
 from govlink.planner.hashing import stable_hash
 from govlink.planner.initial import lpt
@@ -27,7 +27,14 @@ from govlink.planner.model import (
 )
 from govlink.planner.repair import NEW, repair
 from govlink.planner.result import Plan, instant
-from govlink.planner.schedule import DAY, Special, carry_over, onboard, transition
+from govlink.planner.schedule import (
+    DAY,
+    Special,
+    carry_over,
+    onboard,
+    onboarding_bound,
+    transition,
+)
 from govlink.planner.timeline import aware, last_before, next_at_or_after
 
 __all__ = ["plan"]
@@ -123,6 +130,25 @@ def _previous_slots(previous: Plan, keys: Sequence[str], grid: Grid) -> array[in
     return array("H", map(where.get, keys, repeat(NEW)))
 
 
+def _tolerated(previous: Plan, grid: Grid, costs: Sequence[int]) -> Tolerance:
+    """What ``previous`` left in each slot of ``grid``, and the scales to compare it with today
+    relative to the mean (integers, so the same inputs compare exactly equal)."""
+    keys, old_slots, old_costs = previous.columns()
+    ratio, step = previous.grid.slot_minutes, grid.slot_minutes
+    if ratio == step:
+        load, count = previous.slot_totals()
+    else:
+        mapped = [slot * ratio // step for slot in old_slots]
+        load, count = totals(mapped, old_costs, grid.slots_per_week)
+    before, now = len(previous.grid.allowed), len(grid.allowed)
+    return Tolerance(
+        load=load,
+        count=count,
+        cost_scale=(sum(costs) * before, max(1, sum(old_costs)) * now),
+        count_scale=(len(costs) * before, max(1, len(keys)) * now),
+    )
+
+
 def _balance(
     table: _Table, load: Sequence[int], count: Sequence[int], grid: Grid
 ) -> tuple[Balance, float, float]:
@@ -141,6 +167,30 @@ def _balance(
         floor=ratio(max(largest, math.ceil(mean)), mean),
     )
     return balance, from_units(total), from_units(round(mean))
+
+
+def _room(
+    config: PlannerConfig, loads: Sequence[int], allowed: Sequence[int], absolute: int | None
+) -> list[int]:
+    """Per slot, the onboarding cost one run may take: up to :func:`onboarding_bound` with the
+    steady load, and at most ``onboarding_budget``."""
+    bound = onboarding_bound(loads, allowed, absolute)
+    room = [max(0, bound - load) for load in loads]
+    if config.onboarding_budget is None:
+        return room
+    budget = to_units(config.onboarding_budget)
+    return [min(budget, spare) for spare in room]
+
+
+def _busy(inherited: Mapping[str, Special], table: _Table) -> dict[int, int]:
+    """The onboarding cost a previous plan already put at each instant (instant -> cost)."""
+    busy: dict[int, int] = {}
+    if inherited:
+        where = dict(zip(table.keys, table.costs, strict=True))
+        for key, (extra, _, first) in inherited.items():
+            if first and extra is not None and key in where:
+                busy[extra] = busy.get(extra, 0) + where[key]
+    return busy
 
 
 def _shifts(moves: Sequence[Move], near_minutes: float) -> tuple[int, int, int]:
@@ -176,18 +226,16 @@ def plan(
     costs, firms = table.costs, table.firms
     min_cost = min(costs, default=1) or min((c for c in costs if c), default=1)
     caps = caps_for(
-        sum(costs),
-        len(costs),
+        costs,
         len(allowed),
         config.epsilon,
         config.epsilon_hard,
         absolute,
         min_cost,
     )
+    shared = max(1, len(allowed) - caps.heavy)  # the slots not held by a heavy company alone
     firm_caps = (
-        [math.ceil(size / len(allowed)) + 1 for size in table.firm_sizes]
-        if config.spread_firms
-        else None
+        [math.ceil(size / shared) + 1 for size in table.firm_sizes] if config.spread_firms else None
     )
     near = math.floor(config.max_shift_hours * 60 / grid.slot_minutes)
     board = Board(
@@ -196,6 +244,7 @@ def plan(
         firm_caps=firm_caps,
         min_cost=min_cost,
         near_slots=near,
+        tolerated=None if previous is None else _tolerated(previous, grid, costs),
     )
     inherited: dict[str, Special] = {}
     raw_moves: list[tuple[int, int, int]] = []
@@ -245,9 +294,20 @@ def plan(
         loads, counts = totals(slots, costs, grid.slots_per_week)
     else:
         loads, counts = board.load, board.count
-    budget = None if config.onboarding_budget is None else to_units(config.onboarding_budget)
-    horizon = round(config.onboarding_horizon_hours * 3600)
-    first_runs = onboard(grid, newcomers, slots, costs, loads, moment, horizon, budget)
+    first_runs, last_first = onboard(
+        grid,
+        newcomers,
+        slots,
+        costs,
+        _room(config, loads, allowed, absolute),
+        _busy(inherited, table),
+        moment,
+        round(config.onboarding_horizon_hours * 3600),
+    )
+    if previous is not None:
+        carried = previous.report.last_first_sync
+        if carried is not None and carried >= moment:
+            last_first = max(carried, last_first or carried)
     for index, at in first_runs.items():
         special[keys[index]] = (at, at + DAY, True)
     balance, total, mean = _balance(table, loads, counts, grid)
@@ -265,6 +325,7 @@ def plan(
         max_shift_minutes=largest_shift,
         p99_shift_minutes=p99_shift,
         onboarding=len(first_runs),
+        last_first_sync=last_first,
     )
     return Plan(
         grid=grid,
@@ -276,4 +337,5 @@ def plan(
         special=special,
         moves=tuple(moves),
         report=report,
+        totals=(list(loads), list(counts)),
     )

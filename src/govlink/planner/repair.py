@@ -1,12 +1,15 @@
 """Every later plan: sticky repair of the previous one.
 
-Existing companies keep their slot. Companies in a slot that is no longer allowed go to the
-nearest slot in time with room (:meth:`Board.place`), largest first. Then each slot above the
-repair cap sheds its largest companies that have room elsewhere, just enough of them (largest
-first is the fewest moves); only if that is not enough does it shed to the least-loaded slot,
-and only while that lowers the peak. Newcomers then go to the least-loaded slot with room among
-their stable hash slot and its two allowed neighbours on each side, or else to the nearest slot
-with room.
+Existing companies keep their slot. First, each slot that needs repair (above the repair cap and
+above what the previous plan left there, see :meth:`Board.over`) sheds its largest companies that
+have room within the shift cap, just enough of them (largest first is the fewest moves); only if
+that is not enough does it shed to the least-loaded slot within the shift cap, and only while
+that lowers the peak. Then companies in a slot that is no longer allowed go, largest first, to
+the nearest slot in time with room (:meth:`Board.place`), never beyond the shift cap while a
+slot within it is under the absolute capacity. Newcomers then go to the least-loaded slot with
+room among their stable hash slot and its two allowed neighbours on each side, or else to the
+nearest slot with room. What a run places itself never makes a slot "need repair" in the next
+run with the same inputs, so a plan is a fixed point.
 """
 
 from __future__ import annotations
@@ -17,14 +20,15 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from itertools import compress, repeat
+from typing import Final
 
 from govlink.planner.board import Board, Tier
 
 __all__ = ["NEW", "Placement", "repair"]
 
 #: The previous slot of a company that was not in the previous plan.
-NEW = 0xFFFF
-_NEIGHBOURS = 2
+NEW: Final = 0xFFFF
+_NEIGHBOURS: Final = 2
 
 
 class Placement:
@@ -66,17 +70,6 @@ def _keep(
     return displaced
 
 
-def _over_members(board: Board, previous: array[int]) -> dict[int, list[int]]:
-    """The companies of every slot above the repair cap."""
-    over = {slot for slot in board.allowed if board.over(slot)}
-    members: dict[int, list[int]] = {slot: [] for slot in over}
-    if over:
-        for index, slot in enumerate(previous):
-            if slot in over:
-                members[slot].append(index)
-    return members
-
-
 def _newcomer_slot(board: Board, home: int, cost: int, firm: int) -> int | None:
     allowed, width = board.allowed, len(board.allowed)
     position = bisect_left(allowed, home)
@@ -90,6 +83,17 @@ def _newcomer_slot(board: Board, home: int, cost: int, firm: int) -> int | None:
     return best if best is not None else board.place(home, cost, firm, leave=False)
 
 
+def _over_members(board: Board, slots: array[int]) -> dict[int, list[int]]:
+    """The companies of every slot that needs repair (see :meth:`Board.over`)."""
+    over: dict[int, list[int]] = {slot: [] for slot in board.allowed if board.over(slot)}
+    if over:
+        for index, slot in enumerate(slots):
+            members = over.get(slot)
+            if members is not None:
+                members.append(index)
+    return over
+
+
 def repair(
     board: Board,
     costs: Sequence[int],
@@ -100,7 +104,9 @@ def repair(
     """Repair ``previous`` (a slot per company, :data:`NEW` for newcomers) on ``board``.
 
     ``newcomers`` are ``(index, stable hash)`` pairs; a newcomer's home slot is its hash modulo
-    the allowed slots. Moved companies and newcomers are each placed largest first.
+    the allowed slots. Which slots need repair is decided on the companies that stay (before the
+    displaced and the newcomers arrive), so what this run places never makes it move others.
+    Moved companies and newcomers are each placed largest first.
     """
     displaced = _keep(board, costs, firms, previous)
     slots = array("H", previous)
@@ -117,9 +123,6 @@ def repair(
         moves.append((index, source, target))
         return True
 
-    for index in sorted(displaced, key=lambda i: (-costs[i], i)):
-        if not move(index, board.place(previous[index], costs[index], firms[index], leave=True)):
-            return Placement(slots, moves, index)
     for slot, members in sorted(_over_members(board, previous).items()):
         members.sort(key=lambda i: (-costs[i], i))
         for last_resort in (False, True):
@@ -128,16 +131,21 @@ def repair(
                     break
                 if slots[index] != slot:
                     continue
+                cost = costs[index]
                 target = board.place(
-                    slot, costs[index], firms[index], leave=True, last_resort=last_resort
+                    slot, cost, firms[index], leave=True, last_resort=last_resort, moving=True
                 )
                 if not last_resort or (
-                    target is not None and board.load[target] + costs[index] < board.load[slot]
+                    target is not None and board.load[target] + cost < board.load[slot]
                 ):
                     move(index, target)
         absolute = board.caps.absolute
         if absolute is not None and board.load[slot] > absolute:
             return Placement(slots, moves, members[-1])
+    for index in sorted(displaced, key=lambda i: (-costs[i], i)):
+        target = board.place(previous[index], costs[index], firms[index], leave=True, moving=True)
+        if not move(index, target):
+            return Placement(slots, moves, index)
     allowed = board.allowed
     for index, digest in sorted(newcomers, key=lambda pair: (-costs[pair[0]], pair[1], pair[0])):
         cost, firm = costs[index], firms[index]

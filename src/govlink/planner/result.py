@@ -54,6 +54,7 @@ class Plan:
         special: Mapping[str, Special],
         moves: tuple[Move, ...],
         report: PlanReport,
+        totals: tuple[list[int], list[int]] | None = None,
     ) -> None:
         self.grid = grid
         self.config = config
@@ -68,6 +69,7 @@ class Plan:
             (max(extra or 0, start) for extra, start, _ in self._special.values()), default=0
         )
         """The instant after which no company's syncs differ from its slot's runs any more."""
+        self._totals = totals
         self._index: dict[str, int] | None = None
         self._members: list[list[int]] | None = None
 
@@ -99,9 +101,15 @@ class Plan:
         for key, slot, cost in zip(self._keys, self._slots, self._costs, strict=True):
             yield Assignment(key=key, slot=slot_time(slot), cost=from_units(cost))
 
+    def slot_totals(self) -> tuple[list[int], list[int]]:
+        """The cost (thousandths) and company count of every slot number (computed once)."""
+        if self._totals is None:
+            self._totals = totals(self._slots, self._costs, self.grid.slots_per_week)
+        return self._totals
+
     def slot_loads(self) -> tuple[SlotLoad, ...]:
         """The load of every allowed slot, in time order."""
-        load, count = totals(self._slots, self._costs, self.grid.slots_per_week)
+        load, count = self.slot_totals()
         return tuple(
             SlotLoad(
                 slot=self.grid.slot_time(slot),
@@ -121,6 +129,13 @@ class Plan:
             for key, (extra, _, first) in sorted(self._special.items())
             if first and extra is not None
         )
+
+    @property
+    def last_first_sync(self) -> datetime | None:
+        """When the last company new to this plan syncs for the first time (onboarding sync or
+        its slot's first run; ``None``: no newcomer)."""
+        at = self.report.last_first_sync
+        return None if at is None else aware(self.grid.zone, at)
 
     def special(self) -> Mapping[str, Special]:
         """The companies whose syncs differ from their slot's runs around this plan's change:

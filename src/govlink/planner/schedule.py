@@ -4,9 +4,9 @@ A steady company syncs at every run of its slot. A company with a *special* sche
 ``(extra, weekly_from, onboarding)`` syncs once at ``extra`` (when set) and at the runs of its
 slot from ``weekly_from`` on:
 
-- a newcomer whose slot does not run within the onboarding horizon gets an onboarding sync in the
-  horizon, spread over the allowed slot runs there (least total load first), and its weekly runs
-  start 24 h after it;
+- a newcomer whose slot does not run within the onboarding horizon gets an onboarding sync in a
+  run with spare room (:func:`onboard`), and its weekly runs start 24 h after it; when no run
+  before its own slot's has room, its first sync is simply its slot's first run;
 - a moved company's next sync is its last sync + 7 days + the shift; when that moment has
   already passed, it syncs once more in its old slot (or, if that slot is gone, at the first
   allowed run 24 h or more after its last sync) and then weekly in the new one. So a moved
@@ -15,7 +15,7 @@ slot from ``weekly_from`` on:
 
 from __future__ import annotations
 
-import heapq
+from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Final
@@ -23,7 +23,7 @@ from typing import Final
 from govlink.planner.grid import MINUTES_PER_DAY, Grid
 from govlink.planner.timeline import HOUR, WEEK, aware, slot_instants, wall_instant
 
-__all__ = ["DAY", "Special", "carry_over", "onboard", "transition"]
+__all__ = ["DAY", "Special", "carry_over", "onboard", "onboarding_bound", "transition"]
 
 #: ``(extra sync or None, weekly runs from, is an onboarding sync)``, instants in POSIX seconds.
 Special = tuple[int | None, int, bool]
@@ -75,38 +75,63 @@ def transition(
     return (catch_up, due + WEEK - _SLACK, False)
 
 
+def onboarding_bound(loads: Sequence[int], allowed: Sequence[int], capacity: int | None) -> int:
+    """The most steady plus onboarding cost one run may carry: twice the mean steady slot load or
+    the heaviest steady slot, whichever is higher (never above an absolute ``capacity``)."""
+    steady = [loads[slot] for slot in allowed]
+    bound = max(2 * sum(steady) // len(steady), max(steady))
+    return bound if capacity is None else min(bound, capacity)
+
+
 def onboard(
     grid: Grid,
     candidates: Sequence[int],
     slots: Sequence[int],
     costs: Sequence[int],
-    loads: Sequence[int],
+    room: Sequence[int],
+    busy: Mapping[int, int],
     now: int,
     horizon: int,
-    budget: int | None,
-) -> dict[int, int]:
-    """Onboarding instants for the ``candidates`` (indices, in placement order) whose slot does
-    not run within ``horizon`` seconds of ``now``: each goes to the horizon slot run with the
-    least load (steady ``loads`` plus onboarding so far) and room under ``budget``."""
-    runs = [(at, slot) for at, slot in slot_instants(grid, now, now + horizon) if grid.mask[slot]]
-    if not runs:
-        return {}
+) -> tuple[dict[int, int], int | None]:
+    """Onboarding instants for the ``candidates`` (indices, largest first) whose slot does not run
+    within ``horizon`` seconds of ``now``, and the instant of the last first sync of any candidate
+    (``None`` without candidates).
+
+    Onboarding uses spare room only: ``room[slot]`` is the onboarding cost each run of ``slot``
+    may take, less the onboarding already there (``busy``: instant -> cost, from the previous
+    plan). Runs are filled in time order over the next 7 days, each with the largest pending
+    companies that fit; a company whose own slot runs first needs no onboarding sync.
+    """
+    result: dict[int, int] = {}
+    if not candidates:
+        return result, None
+    end = now + WEEK + 2 * HOUR  # one run of every allowed slot, even across a DST change
+    runs = list(slot_instants(grid, now, end, grid.allowed))
     first = {slot: at for at, slot in reversed(runs)}
-    shift = len(runs).bit_length()
-    mask = (1 << shift) - 1
-    heap = [(loads[slot] << shift) | position for position, (_, slot) in enumerate(runs)]
-    heapq.heapify(heap)
-    extra = [0] * len(runs)
-    result = {}
-    for index in candidates:
-        if slots[index] in first:
-            continue
-        cost = costs[index]
-        entry = heap[0]
-        position = entry & mask
-        if budget is not None and extra[position] + cost > budget:
-            continue
-        extra[position] += cost
-        heapq.heapreplace(heap, entry + (cost << shift))
-        result[index] = runs[position][0]
-    return result
+    pending: dict[int, list[int]] = {}
+    waiting_for: dict[int, list[int]] = {}
+    for index in reversed(candidates):
+        slot = slots[index]
+        if first[slot] >= now + horizon:
+            pending.setdefault(costs[index], []).append(index)
+            waiting_for.setdefault(slot, []).append(index)
+    sizes = sorted(pending)
+    done: set[int] = set()
+    for at, slot in runs:
+        if not sizes:
+            break
+        done.update(waiting_for.pop(slot, ()))
+        spare = room[slot] - busy.get(at, 0)
+        while sizes and spare >= sizes[0]:
+            size = sizes[bisect_right(sizes, spare) - 1]
+            bucket = pending[size]
+            index = bucket.pop()
+            if not bucket:
+                del pending[size]
+                sizes.remove(size)
+            if index in done:
+                continue
+            result[index] = at
+            spare -= size
+    last = max(result.get(index, first[slots[index]]) for index in candidates)
+    return result, last

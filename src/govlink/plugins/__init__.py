@@ -21,6 +21,12 @@ from govlink.plugins.fetchers import (
     FetchRequest,
     FetchResult,
 )
+from govlink.plugins.notifiers import (
+    Notifier,
+    NotifierOptions,
+    NotifierSpec,
+    NotifyOutcome,
+)
 from govlink.plugins.records import (
     DISABLE_ENV,
     FailedPlugin,
@@ -31,6 +37,7 @@ from govlink.plugins.records import (
     PluginOrigin,
 )
 from govlink.plugins.registry import Registry
+from govlink.plugins.settings import SettingSpec
 from govlink.plugins.types import (
     Delivery,
     DeliveryStatus,
@@ -60,10 +67,15 @@ __all__ = [
     "FetcherSpec",
     "HookCall",
     "NameClash",
+    "Notifier",
+    "NotifierOptions",
+    "NotifierSpec",
+    "NotifyOutcome",
     "PluginInfo",
     "PluginLoadWarning",
     "PluginOrigin",
     "Registry",
+    "SettingSpec",
     "Sink",
     "SinkOptions",
     "SinkSpec",

@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import importlib
 import importlib.metadata
-import os
 import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import MappingProxyType
-from typing import Final
+from typing import Final, Protocol, TypeVar
 
 import pluggy
 
-from govlink.errors import PluginError
+from govlink.environment import environment_settings
+from govlink.errors import GovlinkError, PluginError
 from govlink.plugins import hookspecs
 from govlink.plugins._markers import PROJECT
 from govlink.plugins.records import (
@@ -29,7 +29,16 @@ from govlink.plugins.records import (
     PluginOrigin,
 )
 
-__all__ = ["BUILTIN_PLUGINS", "PluginLoader", "culprit", "one_line"]
+__all__ = [
+    "BUILTIN_PLUGINS",
+    "PluginLoader",
+    "Spec",
+    "culprit",
+    "failed_in",
+    "named",
+    "one_line",
+    "opened",
+]
 
 #: The built-in plugins: module paths, registered like third-party plugins. A plugin's name is
 #: the last component of its path (``excel``), which is also the name that blocks it.
@@ -39,6 +48,7 @@ BUILTIN_PLUGINS: Final[tuple[str, ...]] = (
     "govlink.connectors.adminis",
     "govlink.connectors.myminfin",
     "govlink.notifiers.log",
+    "govlink.notifiers.smtp",
 )
 
 _MAX_ERROR: Final = 200
@@ -52,7 +62,8 @@ def one_line(error: BaseException) -> str:
 
 
 def _env_blocked() -> frozenset[str]:
-    return frozenset(n.strip() for n in os.environ.get(DISABLE_ENV, "").split(",") if n.strip())
+    names = environment_settings().get(DISABLE_ENV, "")
+    return frozenset(n.strip() for n in names.split(",") if n.strip())
 
 
 def _distribution(entry_point: importlib.metadata.EntryPoint) -> str | None:
@@ -224,3 +235,44 @@ def culprit(caller: pluggy.HookCaller, error: BaseException) -> str:
             return name
         traceback = traceback.tb_next
     return "unknown"
+
+
+def failed_in(plugin: str, hook: str, error: BaseException) -> PluginError:
+    """The :class:`PluginError` for ``plugin`` failing in ``hook`` with ``error``."""
+    return PluginError(f"plugin {plugin!r} failed in {hook}: {one_line(error)}")
+
+
+class _Named(Protocol):
+    @property
+    def name(self) -> str: ...
+
+
+Spec = TypeVar("Spec", bound=_Named)
+
+
+def named(known: Mapping[str, Spec], name: str, what: str) -> Spec:
+    """The spec called ``name`` among ``known`` (a ``what``: sink, fetcher, ...).
+
+    :raises PluginError: there is none; the message lists the known names.
+    """
+    spec = known.get(name)
+    if spec is None:
+        names = ", ".join(known) or "none"
+        raise PluginError(f"unknown {what} {name!r}; known {what}s: {names}", code=f"plugin.{what}")
+    return spec
+
+
+_Opened = TypeVar("_Opened")
+_Options = TypeVar("_Options")
+
+
+def opened(
+    name: str, what: str, open_: Callable[[_Options], _Opened], options: _Options
+) -> _Opened:
+    """``open_(options)``; an unexpected error becomes a :class:`PluginError` naming ``name``."""
+    try:
+        return open_(options)
+    except GovlinkError:
+        raise
+    except Exception as error:
+        raise PluginError(f"{what} {name!r} failed to open: {one_line(error)}") from error

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from govlink.domain.alerts import Alert
 from govlink.plugins._markers import hookspec
 from govlink.plugins.fetchers import FetcherSpec
+from govlink.plugins.notifiers import NotifierSpec
 from govlink.plugins.types import SinkSpec, SourceSpec
 
 __all__ = [
     "govlink_fetchers",
-    "govlink_notify",
+    "govlink_notifiers",
     "govlink_sinks",
     "govlink_source_for",
     "govlink_sources",
@@ -133,26 +133,49 @@ def govlink_fetchers() -> Iterable[FetcherSpec]:
     raise NotImplementedError  # a specification: pluggy never calls it
 
 
-# ---- notifiers: who hears about it
+# ---- notifiers: who hears about alerts
 
 
 @hookspec
-def govlink_notify(alert: Alert) -> None:
-    """Deliver an alert (a new document, a government request, a failed sync).
+def govlink_notifiers() -> Iterable[NotifierSpec]:
+    """Offer notifiers that tell people about alerts (a new document, a government request, a
+    failed sync).
 
-    Called for every notifier plugin. A notifier that raises does not keep the others from
-    being called; the registry raises :class:`~govlink.PluginError` naming it afterwards.
+    Called for every plugin; the results are merged by name, and two plugins offering the same
+    name raise :class:`~govlink.PluginError`. Each spec declares the settings its notifier reads
+    and which are secret; the workflows open every notifier with those settings and hand each
+    alert to all that are on. One failing does not keep the others from being called.
 
-    :param alert: the :class:`~govlink.domain.alerts.Alert`; ``alert.recipient`` is the
-        responsible colleague's e-mail, or ``None`` with ``alert.fallback`` telling why.
-    :returns: nothing.
+    :returns: the :class:`~govlink.plugins.notifiers.NotifierSpec` records this plugin offers.
 
     Example plugin::
 
-        from govlink.plugins import hookimpl
+        from govlink.plugins import NotifierSpec, NotifyOutcome, SettingSpec, hookimpl
+
+        class Chat:
+            name = "chat"
+
+            def __init__(self, url, token):
+                self._client = ChatClient(url, token)
+
+            def notify(self, alert):
+                self._client.post(alert.recipient or "#office", alert.subject)
+                return NotifyOutcome.DELIVERED
+
+        def _open(options):
+            url = options.settings.get("chat_url")
+            return None if url is None else Chat(url, options.settings["chat_token"])
 
         @hookimpl
-        def govlink_notify(alert):
-            send_mail(alert.recipient or FIRM_INBOX, alert.subject, alert.message)
+        def govlink_notifiers():
+            yield NotifierSpec(
+                name="chat",
+                description="Alerts to the office chat",
+                open=_open,
+                settings=(
+                    SettingSpec(key="chat_url", description="the chat's webhook URL"),
+                    SettingSpec(key="chat_token", description="its token", secret=True),
+                ),
+            )
     """
     raise NotImplementedError  # a specification: pluggy never calls it

@@ -54,8 +54,8 @@ class PluginInfo:
     :param distribution: ``"name version"`` of the package that declared the entry point.
     :param sources: the names of the sources it offers.
     :param sinks: the names of the sinks it offers.
-    :param notifier: whether it implements ``govlink_notify``.
     :param fetchers: the names of the document fetchers it offers.
+    :param notifiers: the names of the notifiers it offers.
     """
 
     name: str
@@ -63,8 +63,8 @@ class PluginInfo:
     distribution: str | None = None
     sources: tuple[str, ...] = ()
     sinks: tuple[str, ...] = ()
-    notifier: bool = False
     fetchers: tuple[str, ...] = ()
+    notifiers: tuple[str, ...] = ()
 
 
 @attrs.frozen(kw_only=True)

@@ -10,30 +10,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
-from typing import Any, Protocol, TypeVar
+from typing import Any
 
 from pluggy import HookCaller
 
 from govlink.domain.alerts import Alert
 from govlink.errors import GovlinkError, PluginError, UnknownSource
-from govlink.plugins._loading import PluginLoader, culprit, one_line
+from govlink.plugins._loading import PluginLoader, Spec, culprit, failed_in, named, opened
 from govlink.plugins.fetchers import Fetcher, FetcherOptions, FetcherSpec
+from govlink.plugins.notifiers import Notifier, NotifierSpec, NotifyOutcome
 from govlink.plugins.records import FailedPlugin, HookCall, NameClash, PluginInfo, PluginOrigin
 from govlink.plugins.types import Sink, SinkOptions, SinkSpec, Source, SourceOptions, SourceSpec
 
 __all__ = ["Registry"]
 
 
-class _Named(Protocol):
-    @property
-    def name(self) -> str: ...
-
-
-_Spec = TypeVar("_Spec", bound=_Named)
-
-
 class Registry:
-    """The plugins govlink uses: sources, sinks and notifiers.
+    """The plugins govlink uses: sources, sinks, fetchers and notifiers.
 
     :param blocked: plugin names not to load (added to ``GOVLINK_DISABLE_PLUGINS``).
     :param entry_points: load third-party plugins from the ``govlink`` entry-point group.
@@ -45,6 +38,7 @@ class Registry:
     ) -> None:
         self._loader = PluginLoader(blocked=blocked, entry_points=entry_points, builtins=builtins)
         self._pm = self._loader.pm
+        self._notifiers: dict[str, Notifier | None] | None = None
 
     def __repr__(self) -> str:
         state = "loaded" if self._loader.loaded else "not loaded"
@@ -98,11 +92,11 @@ class Registry:
         except GovlinkError:
             raise
         except Exception as error:
-            raise _failed(plugin or culprit(caller, error), hook, error) from error
+            raise failed_in(plugin or culprit(caller, error), hook, error) from error
 
-    def _specs(self, hook: str, kind: type[_Spec], plugin: str | None = None) -> list[_Spec]:
+    def _specs(self, hook: str, kind: type[Spec], plugin: str | None = None) -> list[Spec]:
         """Every spec the hook's implementations return, flattened, each checked to be ``kind``."""
-        specs: list[_Spec] = self._call(hook, plugin, flat=True)
+        specs: list[Spec] = self._call(hook, plugin, flat=True)
         for spec in specs:
             if not isinstance(spec, kind):
                 owner = plugin or next(
@@ -118,7 +112,7 @@ class Registry:
         self._loader.load()
         return [i.plugin_name for i in reversed(getattr(self._pm.hook, hook).get_hookimpls())]
 
-    def _offered(self, hook: str, kind: type[_Spec]) -> dict[str, list[str]]:
+    def _offered(self, hook: str, kind: type[Spec]) -> dict[str, list[str]]:
         """Spec name -> the plugins offering it, in call order."""
         offered: dict[str, list[str]] = {}
         for plugin in self._implementers(hook):
@@ -126,8 +120,8 @@ class Registry:
                 offered.setdefault(spec.name, []).append(plugin)
         return offered
 
-    def _merged(self, hook: str, kind: type[_Spec], what: str) -> Mapping[str, _Spec]:
-        found: dict[str, _Spec] = {}
+    def _merged(self, hook: str, kind: type[Spec], what: str) -> Mapping[str, Spec]:
+        found: dict[str, Spec] = {}
         for spec in self._specs(hook, kind):
             if spec.name in found:
                 owners = self._offered(hook, kind)[spec.name]
@@ -173,14 +167,14 @@ class Registry:
             raise UnknownSource(
                 f"unknown source {options.location!r}: no plugin reads it; known sources: {names}"
             )
-        return _opened(spec.name, "source", spec.open, options)
+        return opened(spec.name, "source", spec.open, options)
 
     def sink(self, name: str) -> SinkSpec:
         """The sink called ``name``.
 
         :raises PluginError: no plugin offers it (the message lists the sinks there are).
         """
-        return _named(self.sinks(), name, "sink")
+        return named(self.sinks(), name, "sink")
 
     def open_sink(self, name: str, options: SinkOptions | None = None) -> Sink:
         """Open the sink called ``name``.
@@ -188,7 +182,7 @@ class Registry:
         :raises PluginError: no such sink, or the sink failed in an unexpected way.
         """
         spec = self.sink(name)
-        return _opened(spec.name, "sink", spec.open, options or SinkOptions())
+        return opened(spec.name, "sink", spec.open, options or SinkOptions())
 
     def fetchers(self) -> Mapping[str, FetcherSpec]:
         """Every document fetcher offered, by name (sorted); raises like :meth:`sources`."""
@@ -200,27 +194,52 @@ class Registry:
         :raises PluginError: no plugin offers it (the message lists the fetchers there are),
             or it failed to open in an unexpected way.
         """
-        spec = _named(self.fetchers(), name, "fetcher")
-        return _opened(spec.name, "fetcher", spec.open, options or FetcherOptions())
+        spec = named(self.fetchers(), name, "fetcher")
+        return opened(spec.name, "fetcher", spec.open, options or FetcherOptions())
 
-    def notify(self, alert: Alert) -> None:
-        """Hand ``alert`` to every notifier plugin.
+    def notifiers(self) -> Mapping[str, NotifierSpec]:
+        """Every notifier offered, by name (sorted); raises like :meth:`sources`."""
+        return self._merged("govlink_notifiers", NotifierSpec, "notifier")
 
-        Every notifier is called even when one fails.
+    def open_notifiers(
+        self, settings: Mapping[str, str], environment: Mapping[str, str]
+    ) -> tuple[str, ...]:
+        """Open every notifier with its declared settings (:meth:`NotifierSpec.options`: secret
+        ones from ``environment``, the others from ``settings``); :meth:`notify` uses them.
 
+        :returns: the names of the notifiers that are on (the others' settings leave them off).
+        :raises ConfigurationError: a notifier's settings are incomplete or unusable.
+        :raises PluginError: a notifier failed to open in an unexpected way.
+        """
+        self._notifiers = {
+            name: opened(name, "notifier", spec.open, spec.options(settings, environment))
+            for name, spec in self.notifiers().items()
+        }
+        return tuple(name for name, notifier in self._notifiers.items() if notifier is not None)
+
+    def notify(self, alert: Alert) -> dict[str, NotifyOutcome]:
+        """Hand ``alert`` to every notifier that is on (opened without settings when
+        :meth:`open_notifiers` was not called); every one is called even when one fails.
+
+        :returns: what each notifier did, by name.
         :raises PluginError: after all were called, naming the first that failed.
         """
+        if self._notifiers is None:
+            self.open_notifiers({}, {})
+        outcomes: dict[str, NotifyOutcome] = {}
         errors: list[PluginError] = []
-        for plugin in self._implementers("govlink_notify"):
+        for name, notifier in (self._notifiers or {}).items():
             try:
-                self._call("govlink_notify", plugin, alert=alert)
+                if notifier is not None:
+                    outcomes[name] = NotifyOutcome(notifier.notify(alert))
             except PluginError as error:
                 errors.append(error)
-            except GovlinkError as error:
-                errors.append(_failed(plugin, "govlink_notify", error))
+            except Exception as error:
+                errors.append(failed_in(name, "notify", error))
         if errors:
             extra = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
             raise PluginError(errors[0].message + extra) from errors[0]
+        return outcomes
 
     def _offers(self) -> dict[str, dict[str, list[str]]]:
         """Kind (``sources``, ...) -> spec name -> the plugins offering it."""
@@ -228,6 +247,7 @@ class Registry:
             "sources": self._offered("govlink_sources", SourceSpec),
             "sinks": self._offered("govlink_sinks", SinkSpec),
             "fetchers": self._offered("govlink_fetchers", FetcherSpec),
+            "notifiers": self._offered("govlink_notifiers", NotifierSpec),
         }
 
     def plugins(self) -> list[PluginInfo]:
@@ -238,7 +258,6 @@ class Registry:
         def names(kind: str, plugin: str) -> tuple[str, ...]:
             return tuple(sorted(n for n, by in offers[kind].items() if plugin in by))
 
-        notifiers = set(self._implementers("govlink_notify"))
         return [
             PluginInfo(
                 name=name,
@@ -247,7 +266,7 @@ class Registry:
                 sources=names("sources", name),
                 sinks=names("sinks", name),
                 fetchers=names("fetchers", name),
-                notifier=name in notifiers,
+                notifiers=names("notifiers", name),
             )
             for name, (origin, distribution) in sorted(self._loader.origins.items())
         ]
@@ -267,30 +286,3 @@ class Registry:
         Built on pluggy's :meth:`~pluggy.PluginManager.add_hookcall_monitoring`.
         """
         return self._loader.monitor(record)
-
-
-def _failed(plugin: str, hook: str, error: BaseException) -> PluginError:
-    return PluginError(f"plugin {plugin!r} failed in {hook}: {one_line(error)}")
-
-
-def _named(known: Mapping[str, _Spec], name: str, what: str) -> _Spec:
-    spec = known.get(name)
-    if spec is None:
-        names = ", ".join(known) or "none"
-        raise PluginError(f"unknown {what} {name!r}; known {what}s: {names}", code=f"plugin.{what}")
-    return spec
-
-
-_Opened = TypeVar("_Opened")
-_Options = TypeVar("_Options")
-
-
-def _opened(
-    name: str, what: str, open_: Callable[[_Options], _Opened], options: _Options
-) -> _Opened:
-    try:
-        return open_(options)
-    except GovlinkError:
-        raise
-    except Exception as error:
-        raise PluginError(f"{what} {name!r} failed to open: {one_line(error)}") from error

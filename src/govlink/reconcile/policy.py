@@ -6,13 +6,13 @@ Nothing here writes anywhere: a store (or :meth:`ApplyPlan.apply_to`) carries th
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
-from enum import Enum
 from typing import Final, Literal, TypeAlias
 
 import attrs
 
 from govlink.domain.company import COMPANY_FIELDS, Company, field_policy
 from govlink.domain.enterprise_number import EnterpriseNumber
+from govlink.domain.sentinel import Sentinel
 from govlink.errors import DomainError
 from govlink.reconcile.model import ImportDiff, Match
 
@@ -23,15 +23,13 @@ __all__ = [
     "ApplyPlan",
     "Selection",
     "Update",
+    "check_fields",
     "plan_apply",
 ]
 
 
-class _All(Enum):
+class _All(Sentinel):
     ALL = "all"
-
-    def __repr__(self) -> str:
-        return "ALL"
 
 
 #: Selects every new company, or every overwritable field.
@@ -132,14 +130,18 @@ class ApplyPlan:
         return tuple(sorted(companies.values(), key=lambda c: c.enterprise_number.compact))
 
 
-def _check_fields(fields: AllType | frozenset[str]) -> None:
+def check_fields(fields: AllType | frozenset[str]) -> None:
+    """Check that every field may be overwritten.
+
+    :raises DomainError: ``selection.field``, naming the fields that may not and those that may.
+    """
     if fields is ALL:
         return
     unknown = sorted(fields - OVERWRITABLE_FIELDS)
     if unknown:
         raise DomainError(
-            f"cannot overwrite {', '.join(unknown)}: choose from "
-            f"{', '.join(sorted(OVERWRITABLE_FIELDS))}",
+            f"cannot overwrite {', '.join(unknown)}; choose from "
+            f"{', '.join(sorted(OVERWRITABLE_FIELDS))} or all",
             code="selection.field",
         )
 
@@ -172,9 +174,9 @@ def plan_apply(diff: ImportDiff, selection: Selection) -> ApplyPlan:
         (``selection.company``), or excludes a company that is not in this import
         (``selection.exclude``).
     """
-    _check_fields(selection.overwrite)
+    check_fields(selection.overwrite)
     for fields in selection.overwrite_for.values():
-        _check_fields(fields)
+        check_fields(fields)
     matched = {m.platform.enterprise_number for m in diff.matching}
     _check_numbers(selection.overwrite_for, matched, "not a matching company", "selection.company")
     new = {c.enterprise_number: c for c in diff.only_in_source}

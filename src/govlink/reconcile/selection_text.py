@@ -12,8 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from govlink.domain.enterprise_number import EnterpriseNumber
-from govlink.errors import DomainError
-from govlink.reconcile.policy import ALL, OVERWRITABLE_FIELDS, AllType
+from govlink.reconcile.policy import ALL, AllType, check_fields
 
 __all__ = ["parse_fields", "parse_numbers", "parse_overwrite"]
 
@@ -43,13 +42,7 @@ def parse_fields(value: str) -> AllType | frozenset[str]:
     if value.strip().casefold() == "all":
         return ALL
     fields = frozenset(_words(value))
-    unknown = sorted(fields - OVERWRITABLE_FIELDS)
-    if unknown:
-        raise DomainError(
-            f"cannot overwrite {', '.join(unknown)}; choose from "
-            f"{', '.join(sorted(OVERWRITABLE_FIELDS))} or all",
-            code="selection.field",
-        )
+    check_fields(fields)
     return fields
 
 

@@ -13,7 +13,7 @@ from typing import Final
 import attrs
 
 from govlink.errors import StoreError
-from govlink.store._sqlite_documents import DOCUMENT_TABLES
+from govlink.store._sqlite_documents import DOCUMENT_TABLES, LOGGED_ALERTS
 from govlink.store._sqlite_plans import PLAN_TABLES
 from govlink.store._sqlite_sync import SYNC_TABLES
 
@@ -97,6 +97,7 @@ MIGRATIONS: Final = (
     Migration(
         4, "the MyMinfin sync: occurrences, attempts, company state, portal permits", SYNC_TABLES
     ),
+    Migration(5, "alerts only the log notifier had are 'logged'", LOGGED_ALERTS),
 )
 
 #: The schema version this govlink writes.

@@ -24,7 +24,7 @@ from govlink.domain.outbox import OutboxState, Step
 from govlink.errors import StoreError
 from govlink.store.documents import AlertStatus, OutboxEntry, StoredAlert, StoredDocument
 
-__all__ = ["DOCUMENT_TABLES", "DocumentTables", "insert_alert"]
+__all__ = ["DOCUMENT_TABLES", "LOGGED_ALERTS", "DocumentTables", "insert_alert"]
 
 DOCUMENT_TABLES: Final = (
     """CREATE TABLE documents (
@@ -84,6 +84,20 @@ DOCUMENT_TABLES: Final = (
         UNIQUE (document_id, sink)
     )""",
     "CREATE INDEX outbox_due ON outbox (sink, state, not_before)",
+)
+
+_ALERTS: Final = next(t for t in DOCUMENT_TABLES if t.startswith("CREATE TABLE alerts "))
+_STATUSES: Final = "('pending', 'sent', 'failed', 'undeliverable')"
+
+#: Migration 5: an alert may be ``logged`` (only the log notifier had it); SQLite cannot change
+#: a CHECK constraint in place, so the table is rebuilt with its rows.
+LOGGED_ALERTS: Final = (
+    _ALERTS.replace("CREATE TABLE alerts ", "CREATE TABLE alerts_logged ").replace(
+        _STATUSES, "('pending', 'sent', 'logged', 'failed', 'undeliverable')"
+    ),
+    "INSERT INTO alerts_logged SELECT * FROM alerts",
+    "DROP TABLE alerts",
+    "ALTER TABLE alerts_logged RENAME TO alerts",
 )
 """The migration that adds the document tables."""
 

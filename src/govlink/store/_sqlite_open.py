@@ -45,9 +45,13 @@ class FileKind(Enum):
 
 
 def connect(path: str, *, read_only: bool, timeout: float) -> sqlite3.Connection:
-    """A connection to ``path`` in autocommit mode; read-only opens never create the file."""
+    """A connection to ``path`` in autocommit mode; read-only opens never create the file.
+
+    The connection may be used from another thread than its creator's (the web app's event
+    loop), one call at a time: callers never share it between threads at once.
+    """
     if not read_only:
-        return sqlite3.connect(path, timeout=timeout, isolation_level=None)
+        return sqlite3.connect(path, timeout=timeout, isolation_level=None, check_same_thread=False)
     uri = Path(path).absolute().as_uri()
     db = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=timeout, isolation_level=None)
     try:

@@ -30,10 +30,12 @@ __all__ = [
 
 
 class AlertStatus(StrEnum):
-    """Where an alert stands: waiting, handed to the notifiers, failed, or with nobody to tell."""
+    """Where an alert stands: waiting, sent (a delivering notifier such as SMTP accepted it),
+    logged (only a notifier that tells nobody, the log, had it), failed, or with nobody to tell."""
 
     PENDING = "pending"
     SENT = "sent"
+    LOGGED = "logged"
     FAILED = "failed"
     UNDELIVERABLE = "undeliverable"
 

@@ -15,11 +15,11 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
-from types import TracebackType
 from typing import Final, TypeVar
 
 import attrs
 
+from govlink._closing import Closing
 from govlink.clock import SYSTEM_CLOCK, Clock, utc_timestamp
 from govlink.domain.company import COMPANY_FIELDS, Company
 from govlink.domain.enterprise_number import EnterpriseNumber
@@ -113,7 +113,7 @@ def _values(company: Company, fields: Iterable[str]) -> dict[str, str | None]:
     return {name: getattr(company, name) for name in fields}
 
 
-class SQLiteStore(DocumentTables, SyncTables):
+class SQLiteStore(Closing, DocumentTables, SyncTables):
     """A :class:`~govlink.store.Store`, :class:`~govlink.store.PlanStore`,
     :class:`~govlink.store.DocumentStore` and :class:`~govlink.store.SyncStore` in one SQLite
     file, created and migrated on open.
@@ -195,17 +195,6 @@ class SQLiteStore(DocumentTables, SyncTables):
         """The schema version of the open store."""
         with self._reading():
             return schema_version(self._db)
-
-    def __enter__(self) -> SQLiteStore:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()
 
     def __repr__(self) -> str:
         return f"SQLiteStore({self._path!r})"

@@ -18,6 +18,7 @@ from datetime import datetime, timedelta
 
 import attrs
 
+from govlink.domain.backoff import Backoff
 from govlink.store.sync import AttemptOutcome, OccurrenceState, OccurrenceStep
 
 __all__ = ["RetryRule", "next_step"]
@@ -27,22 +28,18 @@ __all__ = ["RetryRule", "next_step"]
 class RetryRule:
     """Backoff for temporary failures, bounded to the occurrence's day.
 
-    :param first: the first wait; each further retry waits ``factor`` times longer, up to
-        ``longest`` (and at least what the portal's ``Retry-After`` asked).
+    :param backoff: the wait after each failed attempt, 2 minutes doubling up to an hour (and
+        at least what the portal's ``Retry-After`` asked).
     :param window: retries stop this long after the occurrence was due, so a failing sync never
         runs into the next one: the weekly slot is kept and the next week starts afresh.
     """
 
-    first: timedelta = timedelta(minutes=2)
-    factor: float = attrs.field(default=2.0, validator=attrs.validators.ge(1))
-    longest: timedelta = timedelta(minutes=60)
+    backoff: Backoff = attrs.field(factory=lambda: Backoff(first=120.0, longest=3600.0))
     window: timedelta = timedelta(hours=12)
 
     def delay(self, attempts: int, retry_after: float | None) -> timedelta:
         """The wait after the ``attempts``-th failed attempt."""
-        backoff = min(self.first * self.factor ** max(attempts - 1, 0), self.longest)
-        asked = timedelta(seconds=retry_after or 0)
-        return max(backoff, asked)
+        return timedelta(seconds=self.backoff.delay(attempts - 1, at_least=retry_after))
 
 
 def next_step(

@@ -23,10 +23,11 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from types import TracebackType
 from typing import Final, Self
 
 import httpx
+
+from govlink._closing import Closing
 
 __all__ = [
     "DropConnection",
@@ -152,7 +153,7 @@ class _Server(ThreadingHTTPServer):
         """A client that went away mid-response (after a timeout) is not an error."""
 
 
-class LoopbackServer:
+class LoopbackServer(Closing):
     """Serves a handler on ``http://127.0.0.1:<ephemeral port>`` from a background thread.
 
     >>> with LoopbackServer(lambda request: httpx.Response(200, json=[])) as server:
@@ -194,11 +195,3 @@ class LoopbackServer:
 
     def __enter__(self) -> Self:
         return self.start()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()

@@ -16,11 +16,12 @@ import threading
 import warnings
 from email import message_from_bytes, policy
 from email.message import EmailMessage
-from types import TracebackType
-from typing import Any
+from typing import Any, Self
 
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
+
+from govlink._closing import Closing
 
 __all__ = ["LoopbackSmtpServer"]
 
@@ -55,7 +56,7 @@ def _free_port() -> int:
         return port
 
 
-class LoopbackSmtpServer:
+class LoopbackSmtpServer(Closing):
     """An SMTP server on 127.0.0.1 (a free port) recording every message in :attr:`messages`.
 
     :param implicit_tls: a server context: the whole connection is TLS (SMTPS).
@@ -109,22 +110,14 @@ class LoopbackSmtpServer:
                 self.logins.append(data.login.decode())
         return AuthResult(success=ok, handled=False)
 
-    def start(self) -> LoopbackSmtpServer:
-        """Start serving in a background thread."""
+    def start(self) -> Self:
+        """Start serving in a background thread (the context manager does this)."""
         self._controller.start()
         return self
 
-    def stop(self) -> None:
+    def close(self) -> None:
         """Stop serving."""
         self._controller.stop()
 
-    def __enter__(self) -> LoopbackSmtpServer:
+    def __enter__(self) -> Self:
         return self.start()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.stop()

@@ -247,7 +247,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     with closing_rates(rates):
         rates = None if args.unshared else rates
         options = PushOptions(clock=clock, rates=rates, lease=timedelta(minutes=2))
-        push(store, registry, options=options)
+        push(store, registry, sink="adminpulse", options=options)
     close = getattr(store, "close", None)
     if callable(close):
         close()

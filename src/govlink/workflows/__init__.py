@@ -1,7 +1,7 @@
 """The application layer: what the CLI and services call. Each workflow composes a source or
 registry, a store and the pure core."""
 
-from govlink.workflows.alerts import FALLBACK_RECIPIENT, configure_notifiers, deliver_alerts
+from govlink.workflows.alerts import FALLBACK_RECIPIENT, alert_status, deliver_alerts
 from govlink.workflows.costs import read_costs
 from govlink.workflows.importing import (
     ImportPreview,
@@ -28,9 +28,10 @@ from govlink.workflows.pushing import (
     push,
     push_status,
 )
-from govlink.workflows.settings import set_setting
+from govlink.workflows.settings import CORE_SETTINGS, known_settings, set_setting
 
 __all__ = [
+    "CORE_SETTINGS",
     "FALLBACK_RECIPIENT",
     "SAVED",
     "ImportPreview",
@@ -44,14 +45,15 @@ __all__ = [
     "PushStore",
     "ReadProgress",
     "RejectedDocument",
+    "alert_status",
     "apply_import",
-    "configure_notifiers",
     "deliver_alerts",
     "disable_sink",
     "due",
     "enable_sink",
     "ingest",
     "ingest_files",
+    "known_settings",
     "make_plan",
     "preview_import",
     "push",

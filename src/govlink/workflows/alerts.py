@@ -1,8 +1,10 @@
-"""The alerts workflow: set up the notifiers from the settings, and deliver stored alerts.
+"""The alerts workflow: hand stored alerts to the notifiers and record what became of them.
 
 Alerts are stored with their document (status ``pending``) before anyone is told, so an alert
 is never lost: a crash or a failing notifier leaves it ``pending`` / ``failed`` and the next
-delivery hands it out again (each notifier may then see it twice).
+delivery hands it out again (each notifier may then see it twice). The notifiers are plugins
+(``govlink_notifiers``); the edge opens them with their settings
+(:meth:`~govlink.plugins.Registry.open_notifiers`).
 """
 
 from __future__ import annotations
@@ -11,34 +13,37 @@ from collections.abc import Mapping
 
 import attrs
 
+from govlink.domain.alerts import Alert
 from govlink.errors import PluginError
-from govlink.notifiers.smtp import SmtpNotifier, SmtpSettings
+from govlink.plugins.notifiers import NotifyOutcome
 from govlink.plugins.registry import Registry
 from govlink.store.documents import AlertStatus, DocumentStore, StoredAlert
 
-__all__ = ["FALLBACK_RECIPIENT", "configure_notifiers", "deliver_alerts"]
+__all__ = ["FALLBACK_RECIPIENT", "alert_status", "deliver_alerts"]
 
 FALLBACK_RECIPIENT = "fallback_recipient"
 """The setting naming the firm's fallback recipient for alerts."""
 
+_NOBODY = "no notifier is on (the log notifier is blocked)"
 
-def configure_notifiers(
-    registry: Registry, settings: Mapping[str, str], environ: Mapping[str, str]
-) -> None:
-    """Register the SMTP notifier (as ``smtp``) when the ``smtp_host`` setting is set.
 
-    :raises ConfigurationError: the SMTP settings are incomplete or unusable.
+def alert_status(alert: Alert, outcomes: Mapping[str, NotifyOutcome]) -> AlertStatus:
+    """What the notifiers' ``outcomes`` make of ``alert``: ``sent`` only when a delivering
+    notifier (SMTP) accepted it; ``undeliverable`` when it has no recipient; ``logged`` when
+    only a notifier that tells nobody (the log) had it; ``pending`` when none handled it.
     """
-    if settings.get("smtp_host"):
-        registry.register(SmtpNotifier(SmtpSettings.from_settings(settings, environ)), name="smtp")
+    handled = set(outcomes.values())
+    if NotifyOutcome.DELIVERED in handled:
+        return AlertStatus.SENT
+    if alert.recipient is None:
+        return AlertStatus.UNDELIVERABLE
+    return AlertStatus.LOGGED if NotifyOutcome.LOGGED in handled else AlertStatus.PENDING
 
 
 def deliver_alerts(store: DocumentStore, registry: Registry) -> list[StoredAlert]:
-    """Hand every pending or failed alert to the notifiers and record how it went.
-
-    An alert with a recipient becomes ``sent``; one with nobody to send it to is still handed
-    to the notifiers (the log records it) and becomes ``undeliverable``; one a notifier failed
-    on becomes ``failed`` with that notifier's one-line error.
+    """Hand every pending or failed alert to the notifiers and record how it went
+    (:func:`alert_status`); one a notifier failed on becomes ``failed`` with that notifier's
+    one-line error.
 
     :returns: the alerts handled, with their new status.
     """
@@ -46,12 +51,11 @@ def deliver_alerts(store: DocumentStore, registry: Registry) -> list[StoredAlert
     for stored in store.alerts({AlertStatus.PENDING, AlertStatus.FAILED}):
         problem: str | None = None
         try:
-            registry.notify(stored.alert)
+            status = alert_status(stored.alert, registry.notify(stored.alert))
         except PluginError as error:
             status, problem = AlertStatus.FAILED, error.message
-        else:
-            sent = stored.alert.recipient is not None
-            status = AlertStatus.SENT if sent else AlertStatus.UNDELIVERABLE
+        if status is AlertStatus.PENDING:
+            problem = _NOBODY
         store.mark_alert(stored.id, status, problem)
         handled.append(attrs.evolve(stored, status=status, error=problem))
     return handled

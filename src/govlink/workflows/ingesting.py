@@ -151,7 +151,7 @@ def ingest(documents: Iterable[Document], store: IngestStore, registry: Registry
 
     :param documents: each with its ``content`` or a ``path`` to it.
     :param registry: the notifiers that receive the alerts (see
-        :func:`~govlink.workflows.alerts.configure_notifiers`).
+        :meth:`~govlink.plugins.Registry.open_notifiers`).
     :returns: what was stored, what was already there, what was rejected and why, and the
         alerts delivered (including ones an earlier run left pending).
     :raises StoreError: the store cannot be written; documents stored before stay stored.

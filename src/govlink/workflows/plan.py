@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
-from enum import Enum
 from typing import Final, Literal, TypeAlias
 
 import attrs
 
+from govlink.domain.sentinel import Sentinel
 from govlink.errors import PlanningError, StaleStoreError
 from govlink.planner import Grid, Occurrence, Plan, PlannerConfig, PlanReport, SyncItem, plan
 from govlink.planner.spec import parse_windows
@@ -24,11 +24,8 @@ _ATTEMPTS: Final = 3
 _YEARS: Final = range(2, 9999)
 
 
-class _Saved(Enum):
+class _Saved(Sentinel):
     SAVED = "saved"
-
-    def __repr__(self) -> str:
-        return "SAVED"
 
 
 #: "As the saved plan has it" (the default when there is no saved plan yet).

@@ -22,7 +22,7 @@ import attrs
 from govlink.clock import SYSTEM_CLOCK, Clock
 from govlink.domain.documents import Document
 from govlink.domain.forwarding import SinkSwitch
-from govlink.domain.outbox import OutboxState, Outcome, RetryPolicy, next_step
+from govlink.domain.outbox import DeliveryRetry, OutboxState, Outcome, next_step
 from govlink.errors import (
     ConfigurationError,
     ConnectorError,
@@ -46,6 +46,7 @@ __all__ = [
     "PushStore",
     "disable_sink",
     "enable_sink",
+    "only_sink",
     "push",
     "push_status",
     "worker_id",
@@ -77,7 +78,7 @@ class PushOptions:
     """
 
     lease: timedelta = timedelta(minutes=10)
-    retry: RetryPolicy = attrs.field(factory=RetryPolicy)
+    retry: DeliveryRetry = attrs.field(factory=DeliveryRetry)
     max_wait: timedelta = timedelta(minutes=1)
     clock: Clock = attrs.field(default=SYSTEM_CLOCK, repr=False)
     rates: RateStore | None = attrs.field(default=None, repr=False)
@@ -255,7 +256,7 @@ def push(
     store: PushStore,
     registry: Registry,
     *,
-    sink: str = "adminpulse",
+    sink: str,
     settings: Mapping[str, str] | None = None,
     backfill_since: datetime | None = None,
     options: PushOptions | None = None,
@@ -297,7 +298,19 @@ def push(
     )
 
 
-def push_status(store: DocumentStore, sink: str = "adminpulse") -> PushStatus:
+def only_sink(registry: Registry) -> str:
+    """The sink to use when none is named: the one sink the plugins offer.
+
+    :raises PluginError: ``plugin.sink`` when there is none, or several (named, to choose from).
+    """
+    names = list(registry.sinks())
+    if len(names) == 1:
+        return names[0]
+    offered = f"choose one of {', '.join(names)}" if names else "no plugin offers one"
+    raise PluginError(f"name the sink with --sink: {offered}", code="plugin.sink")
+
+
+def push_status(store: DocumentStore, sink: str) -> PushStatus:
     """The sink's switch and outbox, without pushing anything."""
     entries = store.outbox(sink)
     counts = dict.fromkeys(OutboxState, 0)

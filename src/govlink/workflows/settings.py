@@ -1,76 +1,120 @@
-"""The settings workflow: check a setting's value before the store keeps it.
+"""The settings workflow: only known settings, never a credential, each value checked.
 
-Settings are plain text in the store. Secrets (passwords, API keys, tokens) never go there:
-they stay in the environment (``GOVLINK_SMTP_PASSWORD``, ``GOVLINK_ADMINPULSE_API_KEY``), so a
-key that looks like one is refused.
+Settings are plain text in the store. The known ones are govlink's own (:data:`CORE_SETTINGS`)
+and those every notifier plugin declares (``smtp_*``). Secrets (passwords, API keys, tokens)
+never go there: a setting declared secret, or one whose name looks like a secret, is refused
+with the environment variable to use instead (``GOVLINK_SMTP_PASSWORD``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Iterable, Mapping
 from typing import Final
 
-from govlink.domain import normalize
 from govlink.errors import ConfigurationError
-from govlink.notifiers.smtp import TlsMode
+from govlink.plugins.registry import Registry
+from govlink.plugins.settings import SettingSpec, email_address, positive_whole_number
 from govlink.store.base import SettingsStore
+from govlink.sync.options import (
+    CONCURRENCY_SETTING,
+    FETCHER_SETTING,
+    MANDATE_SETTING,
+    OFFICE_SETTING,
+    RATE_SETTING,
+)
 from govlink.workflows.alerts import FALLBACK_RECIPIENT
 from govlink.workflows.ingesting import MAX_SIZE_SETTING
 
-__all__ = ["SECRET_WORDS", "set_setting"]
+__all__ = ["CORE_SETTINGS", "SECRET_WORDS", "known_settings", "set_setting"]
 
 SECRET_WORDS: Final = ("password", "secret", "token", "api_key", "apikey", "credential")
 """A setting whose name contains one of these is refused: secrets belong in the environment."""
 
-
-def _email(value: str) -> str | None:
-    return "an e-mail address" if normalize.email(value) is None else None
-
-
-def _positive(value: str) -> str | None:
-    return None if value.isdigit() and int(value) > 0 else "a positive whole number"
-
-
-def _number(value: str) -> str | None:
-    try:
-        ok = float(value) > 0
-    except ValueError:
-        ok = False
-    return None if ok else "a positive number"
-
-
-def _tls(value: str) -> str | None:
-    modes = [mode.value for mode in TlsMode]
-    return None if value.lower() in modes else f"one of {', '.join(modes)}"
-
-
-_CHECKS: Final[dict[str, Callable[[str], str | None]]] = {
-    FALLBACK_RECIPIENT: _email,
-    MAX_SIZE_SETTING: _positive,
-    "smtp_sender": _email,
-    "smtp_port": _positive,
-    "smtp_timeout": _number,
-    "smtp_tls": _tls,
-}
+CORE_SETTINGS: Final = (
+    SettingSpec(
+        key=FALLBACK_RECIPIENT,
+        description="who gets alerts for companies without a responsible colleague",
+        check=email_address,
+    ),
+    SettingSpec(
+        key=MAX_SIZE_SETTING,
+        description="the largest document accepted, in bytes",
+        check=positive_whole_number,
+    ),
+    SettingSpec(key=FETCHER_SETTING, description="the fetcher plugin of the MyMinfin sync"),
+    SettingSpec(
+        key=CONCURRENCY_SETTING,
+        description="company syncs on the portal at once, over all workers",
+        check=positive_whole_number,
+    ),
+    SettingSpec(
+        key=RATE_SETTING,
+        description="company syncs per minute, over all workers",
+        check=positive_whole_number,
+    ),
+    SettingSpec(key=OFFICE_SETTING, description="the office whose mandates the sync uses"),
+    SettingSpec(key=MANDATE_SETTING, description="the mandate reference (not the secret)"),
+)
+"""govlink's own settings (the notifier plugins declare theirs)."""
 
 
-def set_setting(store: SettingsStore, key: str, value: str | None) -> None:
+def known_settings(
+    registry: Registry, extra: Iterable[SettingSpec] = ()
+) -> Mapping[str, SettingSpec]:
+    """Every setting govlink knows: its own, every notifier's and the ``extra`` ones a host
+    declares (the web app's), by key (sorted).
+
+    :raises PluginError: two notifiers offer one name, or a plugin misbehaves.
+    """
+    specs = [*CORE_SETTINGS, *extra]
+    for notifier in registry.notifiers().values():
+        specs.extend(notifier.settings)
+    return {spec.key: spec for spec in sorted(specs, key=lambda spec: spec.key)}
+
+
+def _secret(key: str, environment_key: str) -> ConfigurationError:
+    return ConfigurationError(
+        f"{key} is a secret and never kept in the store; set {environment_key} in the "
+        "environment instead",
+        code="settings.secret",
+    )
+
+
+def set_setting(
+    store: SettingsStore,
+    registry: Registry,
+    key: str,
+    value: str | None,
+    *,
+    extra: Iterable[SettingSpec] = (),
+) -> None:
     """Set (or, with ``None``, remove) a setting after checking it.
 
-    :raises ConfigurationError: the key names a secret, or the value does not fit the key.
+    Any stored key can be removed; only a known (:func:`known_settings`), non-secret key can be
+    set.
+
+    :raises ConfigurationError: the key is unknown (``settings.unknown``, listing the known
+        ones) or a secret (``settings.secret``), or the value does not fit the key.
     """
     key = key.strip()
     if not key:
         raise ConfigurationError("a setting needs a name")
-    if any(word in key.lower() for word in SECRET_WORDS):
+    if value is None:
+        store.set_setting(key, None)
+        return
+    known = known_settings(registry, extra)
+    spec = known.get(key)
+    if spec is not None and spec.secret:
+        raise _secret(key, spec.environment_key)
+    if spec is None:
+        if any(word in key.lower() for word in SECRET_WORDS):
+            raise _secret(key, f"GOVLINK_{key.upper()}")
+        names = ", ".join(k for k, s in known.items() if not s.secret)
         raise ConfigurationError(
-            f"{key} looks like a secret; secrets are read from the environment "
-            f"(GOVLINK_{key.upper()}), never kept in the store"
+            f"unknown setting {key!r}; the settings are: {names}", code="settings.unknown"
         )
-    if value is not None:
-        value = value.strip()
-        check = _CHECKS.get(key)
-        wanted = check(value) if check is not None else None
-        if wanted is not None:
-            raise ConfigurationError(f"{key} must be {wanted}, not {value!r}")
+    value = value.strip()
+    wanted = spec.check(value) if spec.check is not None else None
+    if wanted is not None:
+        raise ConfigurationError(f"{key} must be {wanted}, not {value!r}")
     store.set_setting(key, value)

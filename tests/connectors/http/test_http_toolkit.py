@@ -7,6 +7,7 @@ import socket
 import threading
 from collections.abc import Callable, Iterator
 
+import attrs
 import httpx
 import pytest
 from hypothesis import given
@@ -102,8 +103,14 @@ def test_retry_after_seconds_and_http_date() -> None:
 
 @given(st.integers(0, 20), st.booleans(), st.floats(0, 1))
 def test_backoff_is_jittered_and_capped(retry: int, rate_limited: bool, draw: float) -> None:
-    policy = RetryPolicy(max_retries=30, random=lambda: draw)
-    wait = policy.backoff(retry, rate_limited=rate_limited)
+    default = RetryPolicy()
+    policy = RetryPolicy(
+        max_retries=30,
+        transient=attrs.evolve(default.transient, jitter=lambda: draw),
+        rate_limited=attrs.evolve(default.rate_limited, jitter=lambda: draw),
+    )
+    wait = policy.wait(retry, rate_limited=rate_limited, retry_after=None)
+    assert wait is not None
     base, cap = (30.0, 120.0) if rate_limited else (0.5, 8.0)
     ceiling = min(cap, base * 2**retry)
     assert ceiling / 2 <= wait <= ceiling

@@ -8,10 +8,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from govlink.domain.forwarding import SinkSwitch
-from govlink.domain.outbox import OutboxState, Outcome, RetryPolicy, next_step
+from govlink.domain.outbox import DeliveryRetry, OutboxState, Outcome, next_step
 
 NOW = datetime(2026, 5, 4, 9, 0, tzinfo=UTC)
-POLICY = RetryPolicy(max_permanent_tries=3)
+POLICY = DeliveryRetry(max_permanent_tries=3)
 
 
 def test_delivered_is_done() -> None:
@@ -54,7 +54,7 @@ def test_transient_failures_are_never_parked_and_backoff_is_capped(attempts: int
     step = next_step(Outcome.transient("503"), attempts=attempts, now=NOW, policy=POLICY)
     assert step.state is OutboxState.PENDING
     assert step.not_before is not None
-    assert NOW < step.not_before <= NOW + POLICY.max_delay
+    assert NOW < step.not_before <= NOW + timedelta(seconds=POLICY.backoff.longest)
 
 
 def test_forward_only_watermark() -> None:

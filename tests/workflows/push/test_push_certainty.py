@@ -5,7 +5,6 @@ client says it cannot tell. No document is ever lost silently."""
 from __future__ import annotations
 
 from collections import Counter
-from datetime import timedelta
 from typing import Any
 
 import httpx
@@ -13,7 +12,8 @@ import pytest
 
 from govlink.connectors.adminpulse.client import AdminPulseClient, DocumentUpload
 from govlink.connectors.http import BearerToken, Secret
-from govlink.domain.outbox import OutboxState, RetryPolicy
+from govlink.domain.backoff import Backoff
+from govlink.domain.outbox import DeliveryRetry, OutboxState
 from govlink.errors import DeliveryUncertain
 from govlink.plugins import Registry
 from govlink.store import SQLiteStore
@@ -21,7 +21,7 @@ from govlink.testing.adminpulse import DEFAULT_API_KEY, Fault
 from govlink.testing.documents import sample_pdf
 from govlink.workflows.pushing import PushOptions, push
 
-NO_WAIT = PushOptions(retry=RetryPolicy(base_delay=timedelta(0)))
+NO_WAIT = PushOptions(retry=DeliveryRetry(backoff=Backoff(first=0, longest=0)))
 
 
 def _uploads(served: Any) -> Counter[bytes]:
@@ -36,7 +36,7 @@ def test_no_document_is_lost_silently_when_answers_are_cut_short(
     simulator.faults = {Fault.MALFORMED: every}
     simulator.fault_paths = frozenset({"/documents/add"})
     queue(store, list(relation_ids), 12)
-    push(store, registry, options=NO_WAIT)
+    push(store, registry, sink="adminpulse", options=NO_WAIT)
     by_name = {e.file_name: e for e in store.outbox("adminpulse")}
     uploads = _uploads(served)
     cut_short = [c for c in simulator.calls if c.fault is Fault.MALFORMED]
@@ -52,7 +52,7 @@ def test_no_document_is_lost_silently_when_answers_are_cut_short(
             assert on_server == 1  # the simulator processed it: a person finds it there
             assert "could not be read" in (entry.reason or "")
     simulator.faults = {}
-    again = push(store, registry, options=NO_WAIT)
+    again = push(store, registry, sink="adminpulse", options=NO_WAIT)
     assert again.pushed == ()
     assert _uploads(served) == uploads  # an unknown entry is never uploaded blindly
 

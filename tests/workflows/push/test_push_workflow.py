@@ -20,7 +20,8 @@ from govlink import (
     PluginError,
     RetriableConnectorError,
 )
-from govlink.domain.outbox import OutboxState, RetryPolicy
+from govlink.domain.backoff import Backoff
+from govlink.domain.outbox import DeliveryRetry, OutboxState
 from govlink.plugins import Delivery, DeliveryStatus, Registry, SinkOptions, SinkSpec, hookimpl
 from govlink.store import SQLiteStore
 from govlink.testing.clock import SimulatedClock
@@ -29,6 +30,7 @@ from govlink.workflows.pushing import (
     PushOptions,
     disable_sink,
     enable_sink,
+    only_sink,
     push,
     push_status,
     worker_id,
@@ -37,7 +39,8 @@ from govlink.workflows.pushing import (
 NUMBER = EnterpriseNumber.parse("0403019261")
 T0 = datetime(2026, 5, 4, 9, 0, tzinfo=UTC)
 FAST = PushOptions(
-    retry=RetryPolicy(base_delay=timedelta(0)), clock=SimulatedClock(datetime.now(UTC))
+    retry=DeliveryRetry(backoff=Backoff(first=0, longest=0)),
+    clock=SimulatedClock(datetime.now(UTC)),
 )
 
 
@@ -186,7 +189,8 @@ def test_a_long_backoff_ends_the_run_and_keeps_the_entry(
     enable_sink(store, registry, "recorder", now=T0)
     _add(store, 1, "flaky.pdf", T0)
     slow = PushOptions(
-        retry=RetryPolicy(base_delay=timedelta(hours=1)), clock=SimulatedClock(datetime.now(UTC))
+        retry=DeliveryRetry(backoff=Backoff(first=3600, longest=3600)),
+        clock=SimulatedClock(datetime.now(UTC)),
     )
     report = push(store, registry, sink="recorder", options=slow)
     assert (report.pushed, report.pending) == ((), 1)
@@ -222,3 +226,12 @@ def test_entries_of_a_dead_worker_are_taken_back_at_once(
     assert store.claim("recorder", owner=owner, now=now, lease=timedelta(hours=1)) is not None
     report = push(store, registry, sink="recorder", options=FAST)
     assert [e.file_name for e in report.pushed] == ["a.pdf"]
+
+
+def test_without_a_sink_name_only_a_sole_sink_is_taken(registry: Registry) -> None:
+    assert only_sink(Registry(entry_points=False)) == "adminpulse"
+    with pytest.raises(PluginError, match="choose one of adminpulse, recorder") as several:
+        only_sink(registry)
+    assert several.value.code == "plugin.sink"
+    with pytest.raises(PluginError, match="no plugin offers one"):
+        only_sink(Registry(builtins=False, entry_points=False))

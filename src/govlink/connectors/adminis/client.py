@@ -21,13 +21,14 @@ from __future__ import annotations
 
 import json
 import logging
+import random
 from collections.abc import Callable, Iterator, Mapping
-from types import TracebackType
-from typing import Any, Final, Self, TypeVar
+from typing import Any, Final, TypeVar
 
 import attrs
 import httpx
 
+from govlink._closing import Closing
 from govlink.clock import SYSTEM_CLOCK, Clock
 from govlink.connectors.adminis._token import SecretScrubber, SynetonToken, lifetime_seconds
 from govlink.connectors.adminis.filters import DEFAULT_CHUNK, Filter
@@ -42,6 +43,7 @@ from govlink.connectors.http import (
     classify,
     shared_limiter,
 )
+from govlink.domain.backoff import Backoff
 from govlink.errors import ConfigurationError, ConnectorError, FatalConnectorError
 from govlink.store.rates import RateStore
 
@@ -63,6 +65,10 @@ CONNECTOR: Final = "adminis"
 #: Calls per 60 s when ``apisettings`` gives no ``RateLimit`` (and before it is read).
 DEFAULT_RATE_LIMIT: Final = 60
 _WINDOW: Final = 60.0
+#: A 429 without Retry-After waits out the minute window (and at most two).
+_RETRY: Final = RetryPolicy(
+    rate_limited=Backoff(first=_WINDOW, longest=2 * _WINDOW, jitter=random.random)
+)
 _API_ROOT: Final = "/api/v1/"
 _EMPTY_MESSAGES: Final = ("nothing found", "no taskdata found", "no extradata found")
 _LOGGERS: Final = ("httpx", "govlink.connectors.http", "govlink.connectors.adminis")
@@ -183,7 +189,7 @@ def _token_failure(error: ConfigurationError) -> bool:
     return error.status == 403 and "token" in message and "no valid configuration" not in message
 
 
-class AdminisClient:
+class AdminisClient(Closing):
     """Reads the Admin-IS API for one firm; close it (or use it as a context manager).
 
     :param config: the URL, key and options.
@@ -214,7 +220,7 @@ class AdminisClient:
             base_url=config.base_url + _API_ROOT,
             auth=self._auth,
             limiter=self._limiter(DEFAULT_RATE_LIMIT),
-            retry=retry or RetryPolicy(rate_limit_base=_WINDOW, rate_limit_cap=2 * _WINDOW),
+            retry=retry or _RETRY,
             timeout=config.timeout,
             transport=self._transport,
             classifier=_classify,
@@ -227,17 +233,6 @@ class AdminisClient:
 
     def __repr__(self) -> str:
         return f"AdminisClient(base_url={self.config.base_url!r})"
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()
 
     def close(self) -> None:
         """Close the connections and detach the log filter."""

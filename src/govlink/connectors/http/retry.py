@@ -2,9 +2,9 @@
 
 * ``Retry-After`` (seconds or an HTTP-date) is honoured when the server sends it; a wait longer
   than :attr:`RetryPolicy.max_retry_after` is not worth sitting through and ends the retries.
-* Otherwise the wait grows exponentially with "equal jitter" (half fixed, half random) up to a
-  cap: rate-limit answers start at ``rate_limit_base`` (30 s, capped at 120 s, as public
-  AdminPulse clients do), transient failures at ``backoff_base`` (0.5 s, capped at 8 s, as
+* Otherwise the wait is a :class:`~govlink.domain.backoff.Backoff` with "equal jitter" (half
+  fixed, half random): rate-limit answers start at 30 s, capped at 120 s (``rate_limited``, as
+  public AdminPulse clients do), transient failures at 0.5 s, capped at 8 s (``transient``, as
   openai-python does).
 * Transient failures (5xx, timeouts, dropped connections, unreadable bodies) are retried only for
   idempotent requests; a non-idempotent one is retried only when the server said "too many
@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import email.utils
 import random
-from collections.abc import Callable
 from datetime import UTC, datetime
 
 import attrs
 import httpx
+
+from govlink.domain.backoff import Backoff
 
 __all__ = ["RetryPolicy", "parse_retry_after"]
 
@@ -55,36 +56,24 @@ def parse_retry_after(response: httpx.Response) -> float | None:
     return max(0.0, (when - now).total_seconds())
 
 
+def _jittered(first: float, longest: float) -> Backoff:
+    return Backoff(first=first, longest=longest, jitter=random.random)
+
+
 @attrs.frozen(kw_only=True)
 class RetryPolicy:
-    """How often and how long to retry.
+    """How often and how long to retry one call.
 
     :param max_retries: retries after the first attempt, per call.
-    :param backoff_base: first wait after a transient failure; doubles each retry.
-    :param backoff_cap: longest wait after a transient failure.
-    :param rate_limit_base: first wait after a 429 without ``Retry-After``; doubles each retry.
-    :param rate_limit_cap: longest wait after a 429 without ``Retry-After``.
+    :param transient: the wait after a transient failure, per retry.
+    :param rate_limited: the wait after a 429 without ``Retry-After``, per retry.
     :param max_retry_after: a ``Retry-After`` longer than this ends the retries at once.
-    :param random: the jitter source (``random.random`` by default; fixed in tests).
     """
 
     max_retries: int = 5
-    backoff_base: float = 0.5
-    backoff_cap: float = 8.0
-    rate_limit_base: float = 30.0
-    rate_limit_cap: float = 120.0
+    transient: Backoff = attrs.field(factory=lambda: _jittered(0.5, 8.0))
+    rate_limited: Backoff = attrs.field(factory=lambda: _jittered(30.0, 120.0))
     max_retry_after: float = 600.0
-    random: Callable[[], float] = attrs.field(default=random.random, eq=False)
-
-    def backoff(self, retry: int, *, rate_limited: bool) -> float:
-        """The wait before retry number ``retry`` (0-based) without a server hint."""
-        base, cap = (
-            (self.rate_limit_base, self.rate_limit_cap)
-            if rate_limited
-            else (self.backoff_base, self.backoff_cap)
-        )
-        ceiling = min(cap, base * 2.0**retry)
-        return ceiling / 2 + self.random() * ceiling / 2
 
     def wait(self, retry: int, *, rate_limited: bool, retry_after: float | None) -> float | None:
         """Seconds to wait before retry ``retry``, or ``None`` when retrying is not worth it."""
@@ -92,4 +81,4 @@ class RetryPolicy:
             return None
         if retry_after is not None:
             return retry_after if retry_after <= self.max_retry_after else None
-        return self.backoff(retry, rate_limited=rate_limited)
+        return (self.rate_limited if rate_limited else self.transient).delay(retry)

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date, datetime
-from types import TracebackType
-from typing import Any, Final, Self
+from typing import Any, Final
 
 import httpx
 
+from govlink._closing import Closing
 from govlink.connectors.http import Secret, parse_retry_after
 from govlink.errors import ConfigurationError
 from govlink.plugins import (
@@ -37,7 +37,7 @@ class _Failed(Exception):
         self.result = result
 
 
-class MyMinfinSimFetcher:
+class MyMinfinSimFetcher(Closing):
     """A :class:`~govlink.plugins.Fetcher` for the MyMinfin simulator's HTTP API.
 
     :param base_url: the simulator's URL.
@@ -79,17 +79,6 @@ class MyMinfinSimFetcher:
     def close(self) -> None:
         """Close the HTTP connections."""
         self._http.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()
 
     def fetch(self, request: FetchRequest) -> FetchResult:
         """List the company's documents since the watermark and download each."""

@@ -2,13 +2,13 @@
 
 - the ``example-crm`` source reads ``example://PATH``: a JSON list of client objects;
 - the ``example-archive`` sink copies documents into the folder in its ``ARCHIVE_DIR`` setting;
-- the notifier appends each alert as a JSON line to the file in ``GOVLINK_EXAMPLE_OUTBOX``.
+- the ``example-outbox`` notifier appends each alert as a JSON line to the file in its
+  ``example_outbox`` setting (off when it is not set).
 """
 
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from types import MappingProxyType
@@ -19,6 +19,10 @@ from govlink.domain.documents import Document
 from govlink.plugins import (
     Delivery,
     DeliveryStatus,
+    NotifierOptions,
+    NotifierSpec,
+    NotifyOutcome,
+    SettingSpec,
     SinkOptions,
     SinkSpec,
     SourceOptions,
@@ -96,8 +100,33 @@ def govlink_sinks() -> list[SinkSpec]:
     return [SinkSpec(name="example-archive", description="copy to a folder", open=ExampleArchive)]
 
 
+class ExampleOutbox:
+    """Appends each alert as a JSON line to a file."""
+
+    name = "example-outbox"
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+
+    def notify(self, alert: Alert) -> NotifyOutcome:
+        line = json.dumps({"kind": alert.kind, "to": alert.recipient, "subject": alert.subject})
+        with self._path.open("a", encoding="utf-8") as outbox:
+            outbox.write(line + "\n")
+        return NotifyOutcome.LOGGED
+
+
+def _outbox(options: NotifierOptions) -> ExampleOutbox | None:
+    path = options.settings.get("example_outbox")
+    return None if path is None else ExampleOutbox(Path(path))
+
+
 @hookimpl
-def govlink_notify(alert: Alert) -> None:
-    line = json.dumps({"kind": alert.kind, "to": alert.recipient, "subject": alert.subject})
-    with Path(os.environ["GOVLINK_EXAMPLE_OUTBOX"]).open("a", encoding="utf-8") as outbox:
-        outbox.write(line + "\n")
+def govlink_notifiers() -> list[NotifierSpec]:
+    return [
+        NotifierSpec(
+            name="example-outbox",
+            description="alerts as JSON lines in a file",
+            open=_outbox,
+            settings=(SettingSpec(key="example_outbox", description="the file"),),
+        )
+    ]
