@@ -47,6 +47,7 @@ from govlink.store.rates import SqliteRateStore
 __all__ = ["SQLiteStore"]
 
 _DATA: Final = COMPANY_FIELDS[1:]
+_DATA_VALUES: Final = operator.attrgetter(*_DATA)
 _ORIGIN: Final = ("origin_source", "origin_record_id", "origin_row")
 _COLUMNS: Final = (*COMPANY_FIELDS, *_ORIGIN)
 _SELECT_COMPANIES: Final = f"SELECT {', '.join(_COLUMNS)} FROM companies"
@@ -68,8 +69,7 @@ _RUN_COLUMNS: Final = ("id", "applied_at", "source", "location", "actor", *_COUN
 
 def _company_row(company: Company) -> tuple[object, ...]:
     origin = company.origin
-    values = [getattr(company, name) for name in COMPANY_FIELDS]
-    values[0] = company.enterprise_number.compact
+    values = (company.enterprise_number.compact, *_DATA_VALUES(company))
     if origin is None:
         return (*values, None, None, None)
     return (*values, origin.source, origin.record_id, origin.row)
@@ -432,13 +432,13 @@ def _change_row(run_id: int, change: AppliedChange) -> tuple[object, ...]:
 
 
 def _added(company: Company) -> AppliedChange:
-    written = tuple(n for n in _DATA if getattr(company, n) is not None)
+    after = {n: v for n, v in zip(_DATA, _DATA_VALUES(company), strict=True) if v is not None}
     return AppliedChange(
         enterprise_number=company.enterprise_number,
         action="added",
-        fields=written,
+        fields=tuple(after),
         before={},
-        after=_values(company, written),
+        after=after,
     )
 
 
