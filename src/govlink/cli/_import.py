@@ -83,7 +83,7 @@ def _without_cycle_collection() -> Iterator[None]:
 
     The records, companies and diff of an import hold no reference cycles, so reference
     counting frees them all; the collector's passes over 100k live records only cost time
-    (about 15 % of a 100k-row import, measured with bench/import_e2e.py).
+    (11-17 % of the CPU time of a 100k-row import; docs/performance.md).
     """
     enabled = gc.isenabled()
     gc.disable()
