@@ -32,3 +32,9 @@ def documented_schema() -> Callable[[str, str], dict[str, Any]]:
         return schema
 
     return read
+
+
+@pytest.fixture(autouse=True)
+def _english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests read English unless they choose a language: the developer's locale never counts."""
+    monkeypatch.setenv("GOVLINK_LANG", "en")

@@ -13,7 +13,7 @@ import os
 from collections.abc import Mapping
 from typing import Final
 
-__all__ = ["PREFIX", "environment_settings"]
+__all__ = ["PREFIX", "environment_settings", "locale_name"]
 
 PREFIX: Final = "GOVLINK_"
 """Only variables starting with this are settings."""
@@ -23,3 +23,14 @@ def environment_settings(environ: Mapping[str, str] | None = None) -> dict[str, 
     """The ``GOVLINK_*`` variables of ``environ`` (default: the process environment)."""
     source = os.environ if environ is None else environ
     return {key: value for key, value in source.items() if key.startswith(PREFIX)}
+
+
+#: The locale variables, in the order POSIX gives them precedence for messages.
+_LOCALE_VARIABLES: Final = ("LC_ALL", "LC_MESSAGES", "LANG")
+
+
+def locale_name(environ: Mapping[str, str] | None = None) -> str | None:
+    """The locale messages follow (``$LC_ALL``, else ``$LC_MESSAGES``, else ``$LANG``), if set;
+    :func:`govlink.i18n.choose_language` turns it into a language."""
+    source = os.environ if environ is None else environ
+    return next((source[name] for name in _LOCALE_VARIABLES if source.get(name)), None)

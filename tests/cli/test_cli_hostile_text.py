@@ -10,6 +10,7 @@ import re
 import tempfile
 import zipfile
 from collections.abc import Collection, Iterator, Mapping, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Final
 
@@ -86,6 +87,9 @@ class _Platform:
 
     def companies(self) -> list[Company]:
         return self._companies
+
+    def archived(self) -> dict[EnterpriseNumber, datetime]:
+        return {}
 
 
 _TEXT = st.text(
@@ -191,7 +195,7 @@ def test_companies_stored_raw_before_are_printed_escaped_and_reported(tmp_path: 
             opened,
             *(Company(enterprise_number=_number(i), name=n) for i, n in enumerate(HOSTILE)),
         )
-    for args in (("companies", "--all"), ("companies", "--json")):
+    for args in (("companies", "list", "--all"), ("companies", "list", "--json")):
         assert _clean(_run(*args, "--store", str(store)))
     examples = Path(__file__).resolve().parents[2] / "examples" / "clients.xlsx"
     report = tmp_path / "overview.xlsx"

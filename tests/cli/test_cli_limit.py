@@ -52,20 +52,26 @@ def test_the_preview_shows_20_rows_per_category_then_how_many_more(tmp_path: Pat
 
 
 def test_companies_pages_and_filters(store: Path) -> None:
-    listed = json.loads(run("companies", "--store", str(store), "--json").stdout)["companies"]
+    listed = json.loads(run("companies", "list", "--store", str(store), "--json").stdout)[
+        "companies"
+    ]
     assert len(listed) == 30
-    table = run("companies", "--store", str(store)).stdout
+    table = run("companies", "list", "--store", str(store)).stdout
     assert len(_numbers(table)) == 20
     assert "+10 more (--all, --search or --json shows them)" in table
-    assert len(_numbers(run("companies", "--store", str(store), "--all").stdout)) == 30
-    found = run("companies", "--store", str(store), "--search", "GARAGE  lemmens").stdout
+    assert len(_numbers(run("companies", "list", "--store", str(store), "--all").stdout)) == 30
+    found = run("companies", "list", "--store", str(store), "--search", "GARAGE  lemmens").stdout
     assert _numbers(found) == ["0358.025.515"]
-    by_number = run("companies", "--store", str(store), "--search", "0358.025").stdout
+    by_number = run("companies", "list", "--store", str(store), "--search", "0358.025").stdout
     assert _numbers(by_number) == ["0358.025.515"]
     person = "marc.dubois@kantoor-demo.be"
     theirs = [c["enterprise_number"] for c in listed if c["responsible"] == person]
-    document = run("companies", "--store", str(store), "--responsible", person.upper(), "--json")
+    document = run(
+        "companies", "list", "--store", str(store), "--responsible", person.upper(), "--json"
+    )
     mine = [c["enterprise_number"] for c in json.loads(document.stdout)["companies"]]
     assert mine == theirs
     assert theirs
-    assert "none" in run("companies", "--store", str(store), "--search", "no such firm").stdout
+    assert (
+        "none" in run("companies", "list", "--store", str(store), "--search", "no such firm").stdout
+    )

@@ -163,7 +163,7 @@ def test_due_over_a_week_lists_every_company_once_plus_onboarding(store: Path) -
     for key, count in counts.items():
         assert count == 1 or (count == 2 and key in onboarding), key
     for key, at in onboarding.items():
-        assert {"enterprise_number": key, "at": at} in first_week
+        assert (key, at) in {(e["enterprise_number"], e["at"]) for e in first_week}
     later = run_json(
         "due", "--store", str(store), "--from", "2026-04-06T00:00", "--to", "2026-04-13T00:00"
     )["due"]
@@ -263,7 +263,7 @@ def test_a_bad_costs_csv_is_one_line_naming_the_row(store: Path, tmp_path: Path)
     [
         (("plan", "--capacity", "-3"), 2, "'-3' is not a positive number or none"),
         (("plan", "--windows", "Mon-Fry 08:00-18:00"), 1, "unknown day 'Fry'"),
-        (("due", "--from", "yesterday", "--to", NOW), 2, "'yesterday' is not an ISO date-time"),
+        (("due", "--from", "last week", "--to", NOW), 2, "'last week' is not a time"),
         (("due", "--from", NOW, "--to", NOW), 1, "no sync plan saved yet"),
     ],
     ids=["capacity", "windows", "iso", "no-plan"],
@@ -299,7 +299,7 @@ def test_the_tables_show_the_histograms_and_the_balance(store: Path) -> None:
         "due", "--store", str(store), "--from", "2026-03-24T08:00", "--to", "2026-03-24T09:00"
     )
     assert due.exit_code == 0, due.stderr
-    assert "syncs due from 2026-03-24T08:00:00" in due.stdout
+    assert "syncs due from Tue 2026-03-24 08:00 to Tue 2026-03-24 09:00" in due.stdout
 
 
 def test_the_json_matches_the_documented_schemas(store: Path) -> None:
@@ -369,3 +369,58 @@ def test_a_real_process_plans_the_same_bytes_whatever_the_hash_seed(store: Path)
         outputs.append(completed.stdout)
     assert outputs[0] == outputs[1]
     assert json.loads(outputs[0])["companies"] == 40
+
+
+def test_due_defaults_to_this_week_with_day_time_and_name(store: Path) -> None:
+    plan_json(store)
+    wednesday = "2026-03-25T15:00:00+01:00"
+    default = run_json("due", "--store", str(store), "--now", wednesday)
+    spelled = run_json(
+        "due", "--store", str(store), "--from", "2026-03-25T00:00", "--to", "2026-04-01T00:00"
+    )
+    assert default == spelled
+    assert {entry["name"] for entry in default["due"]} == {f"Company {i}" for i in range(40)}
+    same = run_json(
+        "due", "--store", str(store), "--now", wednesday, "--from", "today", "--to", "+7d"
+    )
+    assert same == default
+    later = run_json("due", "--store", str(store), "--now", wednesday, "--from", "+2h")["due"]
+    start = datetime.fromisoformat("2026-03-25T17:00:00+01:00")
+    end = datetime.fromisoformat("2026-04-01T17:00:00+02:00")  # 7 wall-clock days, DST between
+    assert all(start <= datetime.fromisoformat(e["at"]) < end for e in later)
+    overlap = [e for e in default["due"] if datetime.fromisoformat(e["at"]) >= start]
+    assert later[: len(overlap)] == overlap
+    assert len(later) > len(overlap)
+    table = run("due", "--store", str(store), "--now", wednesday)
+    assert table.exit_code == 0, table.stderr
+    first = default["due"][0]
+    assert table.stdout.startswith(
+        f"{len(default['due'])} syncs due from Wed 2026-03-25 00:00 to Wed 2026-04-01 00:00\n"
+    )
+    row = next(line for line in table.stdout.splitlines() if first["name"] + " " in line)
+    assert re.search(rf"Wed 2026-03-25 │ {first['at'][11:16]} │ \d{{4}}\.\d{{3}}\.\d{{3}}", row)
+
+
+def test_due_leaves_archived_companies_out(store: Path) -> None:
+    plan_json(store)
+    week = ("--from", "2026-03-23T00:00", "--to", "2026-03-30T00:00")
+    before = {e["enterprise_number"] for e in run_json("due", "--store", str(store), *week)["due"]}
+    assert run("companies", "archive", number(3), "--store", str(store)).exit_code == 0
+    after = {e["enterprise_number"] for e in run_json("due", "--store", str(store), *week)["due"]}
+    assert after == before - {number(3)}
+
+
+@pytest.mark.parametrize(
+    "spec",
+    [
+        "ma-vr 08:00-18:00",
+        "lun-ven 08:00-18:00",
+        "Maandag-Vrijdag 08:00-18:00",
+        "lundi-ven. 08:00-18:00",
+    ],
+)
+def test_dutch_and_french_day_names_plan_like_english_ones(store: Path, spec: str) -> None:
+    english = plan_json(store, "--windows", "Mon-Fri 08:00-18:00")
+    other = plan_json(store, "--windows", spec)
+    assert slots(other) == slots(english)
+    assert other["moved"] == []

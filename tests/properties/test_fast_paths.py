@@ -108,12 +108,20 @@ def _number(result: _Result) -> EnterpriseNumber | None:
 def _duplicate(record: RawRecord, result: _Result, refs: list[SourceRef]) -> tuple[Problem, ...]:
     number = _number(result)
     assert number is not None
-    others = ", ".join(str(ref) for ref in refs if ref is not record.ref)
+    other_refs = [ref for ref in refs if ref is not record.ref]
+    others = ", ".join(str(ref) for ref in other_refs)
+    rows = [ref.row for ref in other_refs]
+    params = (
+        {"others": ", ".join(map(str, rows))}
+        if None not in rows
+        else {"others": others, "records": "yes"}
+    )
     problem = Problem(
         code=ReasonCode.ENTERPRISE_NUMBER_DUPLICATE,
         field="enterprise_number",
         value=record.fields.get("enterprise_number"),
         message=f"enterprise number {number.formatted} also appears in {others}",
+        params=params,
     )
     return (*result.problems, problem) if isinstance(result, InvalidRecord) else (problem,)
 

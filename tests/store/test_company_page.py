@@ -61,3 +61,22 @@ def test_page_equals_the_filtered_listing(
     expected = reference(listed, search, responsible)
     assert page.total == len(expected)
     assert list(page.companies) == expected[:limit]
+
+
+@settings(max_examples=15)
+@given(
+    st.lists(companies(), min_size=1, max_size=6, unique_by=lambda c: c.enterprise_number),
+    st.data(),
+)
+def test_archived_companies_are_listed_apart(listed: list[Company], data: st.DataObject) -> None:
+    gone = data.draw(st.sets(st.sampled_from([c.enterprise_number for c in listed])))
+    with SQLiteStore(":memory:") as store:
+        store.apply(ApplyPlan(add=tuple(listed)), _RUN)
+        store.set_archived(gone, archived=True)
+        kept = store.companies_page()
+        archived = store.companies_page(archived=True)
+    assert [c.enterprise_number for c in kept.companies] == sorted(
+        c.enterprise_number for c in listed if c.enterprise_number not in gone
+    )
+    assert [c.enterprise_number for c in archived.companies] == sorted(gone)
+    assert kept.total + archived.total == len(listed)

@@ -83,8 +83,8 @@ def _unchanged(store: Path) -> None:
 @pytest.mark.parametrize(
     "command",
     [
-        ("companies",),
-        ("companies", "--json"),
+        ("companies", "list"),
+        ("companies", "list", "--json"),
         ("alerts",),
         ("due", "--from", "2026-01-01", "--to", "2026-12-31"),
         ("import", str(EXAMPLES / "clients.xlsx")),
@@ -103,7 +103,7 @@ def test_every_read_only_command_reads_a_store_in_a_read_only_folder(
 
 @pytest.mark.slow
 def test_the_companies_of_a_read_only_store_are_all_there(read_only_store: Path) -> None:
-    done = _run("companies", "--store", str(read_only_store), "--all")
+    done = _run("companies", "list", "--store", str(read_only_store), "--all")
     assert done.returncode == 0, done.stderr
     assert "Boulangerie Dubois SRL" in done.stdout
 

@@ -42,7 +42,7 @@ def test_another_applications_database_is_refused_and_left_unchanged(tmp_path: P
 def test_the_cli_refuses_a_foreign_database_in_one_line(tmp_path: Path) -> None:
     other = _foreign(tmp_path / "books.db")
     before = _digest(other)
-    for args in (["companies"], ["settings", "set", "fallback_recipient", "a@b.be"]):
+    for args in (["companies", "list"], ["settings", "set", "fallback_recipient", "a@b.be"]):
         result = CliRunner().invoke(main, [*args, "--store", str(other)])
         assert result.exit_code == 1
         assert "is not a govlink store" in result.output
@@ -73,7 +73,7 @@ def test_a_read_does_not_wait_for_a_writer(tmp_path: Path) -> None:
         with SQLiteStore(path, read_only=True, timeout=0.1) as store:
             assert store.companies() == []
             assert store.settings() == {}
-        result = CliRunner().invoke(main, ["companies", "--store", str(path)])
+        result = CliRunner().invoke(main, ["companies", "list", "--store", str(path)])
         assert result.exit_code == 0, result.output
     finally:
         writer.execute("ROLLBACK")

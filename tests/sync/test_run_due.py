@@ -205,3 +205,12 @@ def test_bad_credentials_stop_the_run_and_leave_the_occurrence(world: World) -> 
 def test_without_a_plan_the_run_is_a_planning_error(tmp_path: Path, world: World) -> None:
     with SQLiteStore(tmp_path / "empty.db") as empty, pytest.raises(PlanningError, match="plan"):
         run_due(empty, world.registry, in_process_fetcher(world.sim), options=world.options)
+
+
+def test_the_no_mandate_subject_follows_the_alert_language_setting(world: World) -> None:
+    world.store.set_setting("alert_language", "nl")
+    world.clock.advance_to(START + timedelta(days=1))
+    run_due(world.store, world.registry, in_process_fetcher(world.sim), options=world.options)
+    alerts = [a for a in world.store.alerts() if a.alert.kind is AlertKind.SYNC_FAILED]
+    assert alerts
+    assert all(a.alert.subject.startswith("Geen MyMinfin-mandaat voor ") for a in alerts)

@@ -13,9 +13,11 @@ import pytest
 import govlink
 from govlink import Company, Document, DocumentKind, EnterpriseNumber
 from govlink.domain.forwarding import SinkSwitch
+from govlink.errors import ConfigurationError
 from govlink.plugins import Registry
 from govlink.store import AlertStatus, SQLiteStore
 from govlink.testing.documents import add_companies, sample_document, sample_pdf
+from govlink.workflows.settings import set_setting
 
 NUMBER = EnterpriseNumber.parse("0403019261")
 NOW = datetime(2026, 5, 4, 9, 0, tzinfo=UTC)
@@ -131,3 +133,26 @@ def test_outbox_entries_for_enabled_sinks_only_after_the_watermark(
     late = sample_document(2, NUMBER, received_at=NOW)
     report = govlink.ingest([early, late], store, registry)
     assert [s.queued_for for s in report.stored] == [(), ("adminpulse",)]
+
+
+@pytest.mark.parametrize(
+    ("language", "subject"),
+    [
+        (None, "Request for information for Acme NV: action needed"),
+        ("nl", "Vraag om inlichtingen voor Acme NV: actie nodig"),
+        ("fr", "Demande de renseignements pour Acme NV : action requise"),
+    ],
+)
+def test_alert_subjects_follow_the_alert_language_setting(
+    store: SQLiteStore, registry: Registry, language: str | None, subject: str
+) -> None:
+    if language is not None:
+        set_setting(store, Registry(), "alert_language", language)
+    request = sample_document(1, NUMBER, kind=DocumentKind.REQUEST_FOR_INFORMATION)
+    [alert] = govlink.ingest([request], store, registry).alerts
+    assert alert.alert.subject == subject
+
+
+def test_an_unknown_alert_language_is_refused(store: SQLiteStore) -> None:
+    with pytest.raises(ConfigurationError, match="alert_language must be one of"):
+        set_setting(store, Registry(), "alert_language", "de")

@@ -10,10 +10,11 @@ from govlink.cli._plan import due_command, plan_command
 from govlink.cli._push import push_command
 from govlink.cli._serve import serve
 from govlink.cli._settings import settings, sink
+from govlink.cli._simulate import simulate_command
 
 for _command in (import_command, template, plugins, companies, plan_command, due_command):
     main.add_command(_command)
-for _command in (documents, alerts, settings, sink, push_command, serve):
+for _command in (documents, alerts, settings, sink, push_command, serve, simulate_command):
     main.add_command(_command)
 
 __all__ = ["main"]

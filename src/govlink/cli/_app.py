@@ -8,6 +8,7 @@ what was already committed (:func:`after_commit`).
 
 from __future__ import annotations
 
+import getpass
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -16,11 +17,14 @@ from pathlib import Path
 from typing import Any, Final, TypeVar
 
 import click
+from click.exceptions import NoArgsIsHelpError
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
 from govlink import __version__
+from govlink.cli._lang import lang_option
 from govlink.cli._output import SafeConsole, echo_line
+from govlink.environment import environment_settings
 from govlink.errors import GovlinkError
 from govlink.store.base import WriteProgress
 from govlink.store.sqlite import SQLiteStore
@@ -28,6 +32,7 @@ from govlink.workflows.importing import ReadProgress
 
 __all__ = [
     "Bars",
+    "actor",
     "after_commit",
     "main",
     "needs_excel",
@@ -42,6 +47,7 @@ _INTERNAL_ERROR: Final = 3
 _INTERRUPTED: Final = 130  # 128 + SIGINT, as a shell reports it
 _INTERRUPTED_MESSAGE: Final = "interrupted (Ctrl-C)"
 _PIPED_WIDTH: Final = 120
+_ACTOR_ENV: Final = "GOVLINK_ACTOR"
 
 _F = TypeVar("_F", bound=Callable[..., Any])
 
@@ -140,6 +146,9 @@ class _Govlink(click.Group):
         """Run the command; errors become one line on stderr and a non-zero exit status."""
         try:
             result = super().main(args, prog_name, complete_var, False, **extra)
+        except NoArgsIsHelpError as error:  # bare `govlink` or a bare group: its help, status 0
+            click.echo(error.ctx.get_help())
+            sys.exit(0)
         except click.ClickException as error:
             _quiet_stdout()
             echo_line(f"govlink: error: {_one_line(error.format_message())}", err=True)
@@ -160,9 +169,18 @@ class _Govlink(click.Group):
 
 @click.group(cls=_Govlink, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
+@lang_option
 @click.version_option(__version__, prog_name="govlink")
 def main(debug: bool) -> None:
     """govlink: import, reconcile and sync Belgian client companies."""
+
+
+def actor() -> str:
+    """Who writes (an import, an edit): ``$GOVLINK_ACTOR``, else the login name."""
+    try:
+        return environment_settings().get(_ACTOR_ENV) or getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
 
 
 def store_option(function: _F) -> _F:

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import cast
 
 import click
 
 from govlink.cli._app import needs_excel, stdout_console, store_option
+from govlink.cli._lang import texts
 from govlink.cli._output import echo_line
 from govlink.cli._paths import refuse_overwriting_inputs, store_files
 from govlink.cli._render import render_plugins
+from govlink.i18n import LANGUAGES, Language
 from govlink.plugins import Registry
 
 __all__ = ["plugins", "template"]
@@ -20,20 +21,19 @@ __all__ = ["plugins", "template"]
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
     "--lang",
-    type=click.Choice(["nl", "fr", "en"]),
-    default="nl",
-    show_default=True,
-    help="The language of the column headers.",
+    type=click.Choice(LANGUAGES),
+    help="The language of the column headers (default: the command's language, see "
+    "govlink --lang).",
 )
 @store_option
-def template(path: Path, lang: str, store_path: Path) -> None:
+def template(path: Path, lang: Language | None, store_path: Path) -> None:
     """Write the Excel import template to PATH (.xlsx); PATH may not be the store."""
     refuse_overwriting_inputs(path, store_files(store_path), param_hint="'PATH'")
     with needs_excel("the template"):
-        from govlink.connectors.excel.headers import TemplateLanguage
         from govlink.connectors.excel.template import write_template
-    written = write_template(path, language=cast(TemplateLanguage, lang))
-    echo_line(f"Template written to {written}")
+    t = texts()
+    written = write_template(path, language=lang or t.language)
+    echo_line(t("template.written", path=written))
 
 
 @click.command()

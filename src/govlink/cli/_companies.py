@@ -1,40 +1,195 @@
-"""``govlink companies``: the companies on the platform."""
+"""``govlink companies``: list the companies on the platform, complete one, archive or restore
+clients that left."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import click
 
-from govlink.cli._app import open_store, stdout_console, store_option
+from govlink.cli._app import actor, open_store, stdout_console, store_option
 from govlink.cli._json import company_json
 from govlink.cli._limit import limit_options, shown
-from govlink.cli._output import echo_json
+from govlink.cli._output import echo_json, echo_line
 from govlink.cli._render import render_companies
+from govlink.domain.company import Company
+from govlink.domain.enterprise_number import EnterpriseNumber
+from govlink.errors import InvalidEnterpriseNumber
+from govlink.workflows.companies import (
+    archive_companies,
+    edit_company,
+    restore_companies,
+)
 
 __all__ = ["companies"]
 
+_json_option = click.option(
+    "--json", "as_json", is_flag=True, help="Print one JSON object instead of text."
+)
 
-@click.command()
+
+def _numbers(
+    ctx: click.Context, param: click.Parameter, values: tuple[str, ...]
+) -> list[EnterpriseNumber]:
+    try:
+        return [EnterpriseNumber.parse(value) for value in values]
+    except InvalidEnterpriseNumber as error:
+        raise click.BadParameter(error.message, ctx, param) from error
+
+
+def _number(ctx: click.Context, param: click.Parameter, value: str) -> EnterpriseNumber:
+    return _numbers(ctx, param, (value,))[0]
+
+
+@click.group()
+def companies() -> None:
+    """The companies on the platform: list them, complete one, archive clients that left."""
+
+
+@companies.command("list")
 @store_option
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of a table.")
+@_json_option
 @click.option("--search", help="Only companies whose name or enterprise number contains this.")
 @click.option("--responsible", help="Only the companies of this responsible colleague.")
+@click.option("--archived", is_flag=True, help="List the archived companies instead.")
 @limit_options
-def companies(
+def list_command(
     store_path: Path,
     as_json: bool,
     search: str | None,
     responsible: str | None,
+    archived: bool,
     limit: int,
     show_all: bool,
 ) -> None:
-    """List the companies on the platform (in the store); the table shows the first --limit."""
+    """List the companies on the platform (in the store); the table shows the first --limit.
+
+    Archived companies (clients that left) are listed only with --archived.
+    """
     rows = None if as_json else shown(limit, show_all)
     with open_store(store_path, create=False) as store:
-        page = store.companies_page(search=search, responsible=responsible, limit=rows)
+        when = store.archived()
+        page = store.companies_page(
+            search=search, responsible=responsible, archived=archived, limit=rows
+        )
     if as_json:
-        echo_json({"companies": (company_json(c) for c in page.companies)})
+        echo_json({"companies": (_listed_json(c, when) for c in page.companies)})
     else:
-        hidden = page.total - len(page.companies)
-        render_companies(stdout_console(), page.companies, hidden=hidden)
+        render_companies(
+            stdout_console(),
+            page.companies,
+            archived=when if archived else None,
+            hidden=page.total - len(page.companies),
+        )
+
+
+def _listed_json(company: Company, archived: Mapping[EnterpriseNumber, datetime]) -> dict[str, Any]:
+    """A company of the listing, with when it was archived (``None``: it is not)."""
+    at = archived.get(company.enterprise_number)
+    stamp = None if at is None else at.isoformat(timespec="seconds")
+    return {**company_json(company), "archived_at": stamp}
+
+
+@companies.command("set")
+@click.argument("number", callback=_number)
+@click.option("--responsible", metavar="EMAIL", help="The responsible colleague; '' removes it.")
+@click.option("--name", help="The company's name.")
+@_json_option
+@store_option
+def set_command(
+    number: EnterpriseNumber,
+    responsible: str | None,
+    name: str | None,
+    as_json: bool,
+    store_path: Path,
+) -> None:
+    """Complete or correct one company on the platform: its responsible colleague or name.
+
+    The value is checked like an imported one; a responsible that is not an e-mail address
+    or not a known colleague (a responsible of another company) gets a warning.
+    """
+    if responsible is None and name is None:
+        raise click.UsageError("give --responsible EMAIL and/or --name NAME")
+    with open_store(store_path, create=True) as store:
+        edit = edit_company(store, number, actor=actor(), name=name, responsible=responsible)
+    if as_json:
+        echo_json(
+            {
+                "company": company_json(edit.after),
+                "changed": [
+                    {
+                        "field": field,
+                        "before": getattr(edit.before, field),
+                        "after": getattr(edit.after, field),
+                    }
+                    for field in edit.fields
+                ],
+                "warnings": [{"code": w.code, "message": w.message} for w in edit.warnings],
+            }
+        )
+        return
+    label = f"{edit.after.enterprise_number.formatted} {edit.after.name}"
+    if not edit.fields:
+        echo_line(f"{label}: nothing to change")
+    for field in edit.fields:
+        before, after = getattr(edit.before, field), getattr(edit.after, field)
+        echo_line(f"{label}: {field} {before or '(none)'} → {after or '(none)'}")
+    for warning in edit.warnings:
+        echo_line(f"warning ({warning.code}): {warning.message}", err=True)
+
+
+def _set_archived(
+    numbers: list[EnterpriseNumber], as_json: bool, store_path: Path, *, archived: bool
+) -> None:
+    """Archive or restore, then print one line per company (or the JSON document)."""
+    act, done, already = (
+        (archive_companies, "archived", "already archived")
+        if archived
+        else (restore_companies, "restored", "not archived")
+    )
+    with open_store(store_path, create=True) as store:
+        result = act(store, numbers)
+    if as_json:
+        echo_json(
+            {
+                done: [c.enterprise_number.compact for c in result.changed],
+                "unchanged": [c.enterprise_number.compact for c in result.unchanged],
+            }
+        )
+        return
+    for what, listed in ((done, result.changed), (already, result.unchanged)):
+        for company in listed:
+            echo_line(f"{what}: {company.enterprise_number.formatted} {company.name}")
+    if archived and result.changed:
+        undo = " ".join(c.enterprise_number.formatted for c in result.changed)
+        echo_line(f"Undo with: govlink companies restore {undo}")
+
+
+@companies.command("archive")
+@click.argument("numbers", nargs=-1, required=True, callback=_numbers)
+@_json_option
+@store_option
+def archive_command(numbers: list[EnterpriseNumber], as_json: bool, store_path: Path) -> None:
+    """Archive the companies NUMBER... (clients that left).
+
+    Their data and documents stay; they are no longer synced (left out of `due` at once and of
+    the plan at its next run) nor pushed, and an import no longer lists them as only on the
+    platform. `govlink companies restore NUMBER...` undoes it.
+    """
+    _set_archived(numbers, as_json, store_path, archived=True)
+
+
+@companies.command("restore")
+@click.argument("numbers", nargs=-1, required=True, callback=_numbers)
+@_json_option
+@store_option
+def restore_command(numbers: list[EnterpriseNumber], as_json: bool, store_path: Path) -> None:
+    """Restore archived companies NUMBER...: they are synced and pushed again.
+
+    Documents stored while they were archived were not queued: `govlink push --backfill SINCE`
+    queues them. A company the plan dropped meanwhile gets a slot at the next `govlink plan`.
+    """
+    _set_archived(numbers, as_json, store_path, archived=False)

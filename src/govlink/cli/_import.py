@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import gc
-import getpass
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Final
 
 import attrs
 import click
 
 from govlink.cli._app import (
+    actor,
     after_commit,
     needs_excel,
     open_store,
@@ -22,13 +21,14 @@ from govlink.cli._app import (
     store_option,
 )
 from govlink.cli._json import import_json
+from govlink.cli._lang import texts
 from govlink.cli._limit import limit_options, shown
 from govlink.cli._output import echo_json
 from govlink.cli._paths import refuse_overwriting_inputs, store_files
 from govlink.cli._render import render_applied, render_hint, render_plan, render_preview
 from govlink.domain.enterprise_number import EnterpriseNumber
 from govlink.environment import environment_settings
-from govlink.errors import DomainError, InvalidEnterpriseNumber
+from govlink.errors import DomainError, InvalidEnterpriseNumber, PreviewChanged
 from govlink.plugins import Registry, SourceOptions
 from govlink.reconcile.policy import ALL, AllType, ApplyPlan, Selection
 from govlink.reconcile.selection_text import parse_numbers, parse_overwrite
@@ -36,16 +36,6 @@ from govlink.store.rates import closing_rates
 from govlink.workflows.importing import ImportPreview, ImportResult, apply_import, preview_import
 
 __all__ = ["import_command"]
-
-_ACTOR_ENV: Final = "GOVLINK_ACTOR"
-
-
-def _actor() -> str:
-    """Who applies: ``$GOVLINK_ACTOR``, else the login name."""
-    try:
-        return environment_settings().get(_ACTOR_ENV) or getpass.getuser()
-    except (KeyError, OSError):
-        return "unknown"
 
 
 def _report(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
@@ -97,7 +87,7 @@ def _without_cycle_collection() -> Iterator[None]:
 def _confirm(preview: ImportPreview, plan: ApplyPlan) -> None:
     """Show the plan and ask y/N; anything but yes aborts with nothing written."""
     render_plan(stdout_console(), plan)
-    if not click.confirm(f"Apply preview {preview.token}?", default=False):
+    if not click.confirm(texts()("confirm.apply", token=preview.token), default=False):
         raise click.Abort
 
 
@@ -139,6 +129,13 @@ def _confirm(preview: ImportPreview, plan: ApplyPlan) -> None:
     help="With --apply: apply only if the preview still has this token.",
 )
 @click.option("--yes", "-y", is_flag=True, help="With --apply: do not ask for confirmation.")
+@click.option(
+    "--selection",
+    "selection_book",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Take the choice from an overview workbook (--report) the user filled in: its 'add' "
+    "and 'overwrite' columns; refused when the preview changed since it was made.",
+)
 @limit_options
 @_without_cycle_collection()
 def import_command(
@@ -156,6 +153,7 @@ def import_command(
     ],
     token: str | None,
     yes: bool,
+    selection_book: Path | None,
     limit: int,
     show_all: bool,
 ) -> None:
@@ -167,19 +165,33 @@ def import_command(
     """
     if token is not None and not apply_:
         raise click.UsageError("--token needs --apply")
+    everywhere, per_company = overwrite
+    chosen = select is not None or exclude is not None or bool(everywhere) or bool(per_company)
+    if chosen and selection_book is not None:
+        raise click.UsageError(
+            "--selection takes the choice from the workbook; leave out "
+            "--select, --exclude and --overwrite"
+        )
     if report is not None:
         inputs = store_files(store_path)
         inputs[f"the source ({source})"] = Path(source)
+        if selection_book is not None:
+            inputs[f"the selection ({selection_book})"] = selection_book
         created = (store_path,) if apply_ else ()
         refuse_overwriting_inputs(report, inputs, param_hint="'--report'", created=created)
-    everywhere, per_company = overwrite
-    chosen = select is not None or exclude is not None or bool(everywhere) or bool(per_company)
-    selection = Selection(
-        add=ALL if select is None else select,
-        overwrite=everywhere,
-        overwrite_for=per_company,
-        exclude=exclude or frozenset(),
-    )
+    ticked = None
+    if selection_book is not None:
+        with needs_excel("--selection"):
+            from govlink.report.selection import read_selection
+        ticked = read_selection(selection_book)
+        selection = ticked.selection
+    else:
+        selection = Selection(
+            add=ALL if select is None else select,
+            overwrite=everywhere,
+            overwrite_for=per_company,
+            exclude=exclude or frozenset(),
+        )
     options = SourceOptions(
         location=source, sheet=sheet, template=template, settings=environment_settings()
     )
@@ -190,6 +202,11 @@ def import_command(
     ):
         opened = Registry().open_source(attrs.evolve(options, rates=rates))
         preview = preview_import(opened, store, location=source, progress=bars.reading())
+        if ticked is not None and selection_book is not None:
+            ticked.check(preview.token, selection_book, texts().language)
+            token = token or ticked.token
+        if token is not None and token != preview.token:  # apply_import checks it again
+            raise PreviewChanged(texts()("preview.changed", token=token, current=preview.token))
         plan = preview.plan(selection)
         result = None
         if apply_:
@@ -200,13 +217,15 @@ def import_command(
                 preview,
                 store,
                 selection,
-                actor=_actor(),
+                actor=actor(),
                 progress=bars.writing(),
                 token=token,
             )
             preview = result.preview
     if result is None:
-        _finish(preview, None, plan if chosen else None, report, as_json, shown(limit, show_all))
+        planned = plan if chosen or ticked is not None else None
+        rows = shown(limit, show_all)
+        _finish(preview, None, planned, report, as_json, rows, selection_book)
         return
     with after_commit(f"the import was applied (run {result.run.id})"):
         _finish(preview, result, None, report, as_json, shown(limit, show_all))
@@ -219,13 +238,23 @@ def _finish(
     report: Path | None,
     as_json: bool,
     rows: int | None,
+    selection_book: Path | None = None,
 ) -> None:
-    """The report and the output, after the preview (and the apply, when ``result``)."""
+    """The report and the output, after the preview (and the apply, when ``result``);
+    ``selection_book`` is the workbook a preview took its choice from."""
     applied = None if result is None else result.plan
     if report is not None:
         with needs_excel("--report"):
             from govlink.report.overview import write_overview
-        write_overview(report, preview.diff, source=preview.source, applied=applied)
+        write_overview(
+            report,
+            preview.diff,
+            source=preview.source,
+            applied=applied,
+            language=texts().language,
+            location=preview.location,
+            headers=preview.headers,
+        )
     if as_json:
         document = import_json(preview, applied, planned=planned)
         echo_json(document)
@@ -235,8 +264,9 @@ def _finish(
     if result is None:
         if planned is not None:
             render_plan(console, planned, limit=rows)
-        render_hint(console, preview.token)
+        book = None if selection_book is None else str(selection_book)
+        render_hint(console, preview.token, book)
     else:
         render_applied(console, result.plan, result.run, limit=rows)
     if report is not None:
-        console.print(f"Overview workbook written to {report}", markup=False)
+        console.print(texts()("report.written", path=report), markup=False)

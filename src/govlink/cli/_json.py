@@ -8,7 +8,7 @@ from datetime import date, time
 from typing import Any, Final
 
 from govlink.domain.company import COMPANY_FIELDS, Company
-from govlink.domain.records import SkippedRecord
+from govlink.domain.records import NumberCandidates, SkippedRecord
 from govlink.domain.validation import InvalidRecord
 from govlink.reconcile.model import Match
 from govlink.reconcile.policy import ApplyPlan
@@ -18,13 +18,16 @@ __all__ = ["company_json", "import_json"]
 
 
 def _jsonable(value: object) -> Any:
-    """A raw value as JSON can carry it: text, finite numbers, booleans and null as they are."""
+    """A raw value as JSON can carry it: text, finite numbers, booleans and null as they are;
+    several candidate fields as an object of their non-blank raw values."""
     if value is None or isinstance(value, str | bool | int):
         return value
     if isinstance(value, float):
         return value if math.isfinite(value) else str(value)
     if isinstance(value, date | time):
         return value.isoformat()
+    if isinstance(value, NumberCandidates):  # the raw values by source field, never a repr
+        return {name: _jsonable(raw) for name, raw in value.present.items()}
     return str(value)
 
 
@@ -124,6 +127,7 @@ def import_json(
         ),
         "unknown_columns": list(preview.unknown_columns),
         "skipped": (_skipped(s) for s in preview.skipped_records),
+        "archived": [c.enterprise_number.compact for c in preview.archived],
     }
     if applied is not None:
         document["applied"] = _plan(applied)

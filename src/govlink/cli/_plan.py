@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import click
@@ -12,8 +12,16 @@ from govlink.cli._app import open_store, stdout_console, store_option
 from govlink.cli._output import echo_json
 from govlink.cli._plan_json import due_json, plan_json
 from govlink.cli._plan_render import render_due, render_plan
+from govlink.errors import PlanningError
 from govlink.workflows.costs import read_costs
-from govlink.workflows.plan import SAVED, SavedType, due, make_plan
+from govlink.workflows.plan import (
+    SAVED,
+    SavedType,
+    due_companies,
+    due_interval,
+    make_plan,
+    moment,
+)
 
 __all__ = ["due_command", "plan_command"]
 
@@ -113,19 +121,49 @@ def plan_command(
         render_plan(stdout_console(), result, str(store_path))
 
 
+def _when(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """A :func:`~govlink.workflows.plan.moment` text, checked here and read against the plan."""
+    try:
+        moment(value, now=datetime.now(UTC))
+    except PlanningError as error:
+        raise click.BadParameter(error.message, ctx, param) from error
+    return value
+
+
 @click.command("due")
-@click.option("--from", "start", required=True, callback=_moment, metavar="ISO", help="From.")
-@click.option("--to", "end", required=True, callback=_moment, metavar="ISO", help="Up to (excl.).")
+@click.option(
+    "--from",
+    "start",
+    default="today",
+    show_default=True,
+    callback=_when,
+    metavar="WHEN",
+    help="From: an ISO date-time, now, today, tomorrow or +2h / -1d (from now).",
+)
+@click.option(
+    "--to",
+    "end",
+    default="+7d",
+    show_default=True,
+    callback=_when,
+    metavar="WHEN",
+    help="Up to (excluded): as --from, but +7d / +12h count from --from.",
+)
 @store_option
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object and nothing else.")
-def due_command(store_path: Path, start: datetime, end: datetime, as_json: bool) -> None:
-    """List the companies whose sync falls from --from up to --to, with the time of each.
+@_now_option
+def due_command(
+    store_path: Path, start: str, end: str, as_json: bool, now: datetime | None
+) -> None:
+    """List the companies whose sync falls from --from up to --to (default: this week, from
+    today for 7 days), with the time of each; archived companies are left out.
 
-    A time without an offset is read in the plan's time zone.
+    Times are read in the plan's time zone.
     """
     with open_store(store_path, create=False) as store:
-        listed = due(store, start, end)
+        begin, finish = due_interval(store, start, end, now=now)
+        listed = due_companies(store, begin, finish)
     if as_json:
         echo_json(due_json(listed))
     else:
-        render_due(stdout_console(), listed, start, end)
+        render_due(stdout_console(), listed, begin, finish)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from govlink.planner import Occurrence, Plan, SlotTime
+from govlink.planner import Plan, SlotTime
+from govlink.workflows.plan import DueCompany
 
 __all__ = ["due_json", "plan_json"]
 
@@ -45,6 +46,15 @@ def plan_json(plan: Plan) -> dict[str, Any]:
     }
 
 
-def due_json(due: Iterable[Occurrence]) -> dict[str, Any]:
+def due_json(due: Iterable[DueCompany]) -> dict[str, Any]:
     """The ``govlink due --json`` document."""
-    return {"due": [{"enterprise_number": o.key, "at": o.at.isoformat()} for o in due]}
+    return {
+        "due": [
+            {
+                "enterprise_number": d.enterprise_number.compact,
+                "name": d.name,
+                "at": d.at.isoformat(),
+            }
+            for d in due
+        ]
+    }

@@ -11,10 +11,11 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from govlink.cli._render import safe_text
 from govlink.domain.enterprise_number import EnterpriseNumber
-from govlink.planner import Occurrence, Plan, SlotLoad
+from govlink.planner import Plan, SlotLoad
 from govlink.planner.spec import DAY_NAMES
-from govlink.workflows.plan import PlanResult
+from govlink.workflows.plan import DueCompany, PlanResult
 
 __all__ = ["render_due", "render_plan"]
 
@@ -146,15 +147,23 @@ def render_plan(console: Console, result: PlanResult, store: str) -> None:
     console.print(Text(f"Plan saved to {store} (revision {result.revision}).", style="green"))
 
 
-def render_due(console: Console, due: Sequence[Occurrence], start: datetime, end: datetime) -> None:
-    """The syncs due from ``start`` to ``end``, in time order."""
-    table = Table(
-        title=f"{len(due)} syncs due from {start.isoformat()} to {end.isoformat()}",
-        title_justify="left",
-        title_style="bold",
-    )
-    table.add_column("at")
-    table.add_column("enterprise number")
-    for occurrence in due:
-        table.add_row(Text(occurrence.at.isoformat()), Text(_number(occurrence.key)))
+def _day(moment: datetime) -> str:
+    return f"{DAY_NAMES[moment.weekday()]} {moment.date().isoformat()}"
+
+
+def render_due(console: Console, due: Sequence[DueCompany], start: datetime, end: datetime) -> None:
+    """The syncs due from ``start`` to ``end``, in time order: the day, the time and the
+    company."""
+    heading = f"{len(due)} syncs due from {_day(start)} {start:%H:%M} to {_day(end)} {end:%H:%M}"
+    console.print(Text(heading, style="bold"))
+    table = Table()
+    for column in ("day", "at", "enterprise number", "name"):
+        table.add_column(column)
+    for sync in due:
+        table.add_row(
+            Text(_day(sync.at)),
+            Text(sync.at.strftime("%H:%M")),
+            Text(sync.enterprise_number.formatted),
+            safe_text(sync.name),
+        )
     console.print(table)

@@ -8,7 +8,8 @@ table.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from datetime import datetime
 from itertools import islice
 from typing import Final
 
@@ -16,7 +17,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from govlink.cli._lang import texts
 from govlink.domain.company import Company
+from govlink.domain.enterprise_number import EnterpriseNumber
 from govlink.domain.text_safety import escape_unsafe
 from govlink.plugins import FailedPlugin, NameClash, PluginInfo
 from govlink.reconcile.policy import ApplyPlan
@@ -27,6 +30,7 @@ __all__ = [
     "render_applied",
     "render_companies",
     "render_hint",
+    "render_plan",
     "render_plugins",
     "render_preview",
     "safe_text",
@@ -39,10 +43,6 @@ def safe_text(value: object, style: str = "") -> Text:
     return Text("" if value is None else escape_unsafe(str(value)), style=style)
 
 
-#: What the line under a cut table points to.
-MORE_IN_FULL: Final = "see --report or --json"
-
-
 def section(
     console: Console,
     heading: str,
@@ -50,14 +50,15 @@ def section(
     rows: Iterable[Iterable[object]],
     *,
     limit: int | None = None,
-    more: str = MORE_IN_FULL,
+    more: str | None = None,
     hidden: int = 0,
 ) -> None:
-    """A heading, then a table of ``rows`` (or "none").
+    """A heading, then a table of ``rows`` (or "none"), in the command's language.
 
-    With a ``limit`` at most that many rows are shown, then a line "+K more (``more``)";
-    ``hidden`` rows not even passed in count among the K.
+    With a ``limit`` at most that many rows are shown, then a line "+K more (``more``, by
+    default: see --report or --json)"; ``hidden`` rows not even passed in count among the K.
     """
+    t = texts()
     console.print(Text(heading, style="bold"))
     table = Table()
     for column in columns:
@@ -69,9 +70,10 @@ def section(
     if table.row_count:
         console.print(table)
     elif not left:
-        console.print(Text("  none", style="dim"))
+        console.print(Text(t("section.none"), style="dim"))
     if left:
-        console.print(Text(f"+{left:,} more ({more})", style="dim"))
+        hint = more or t("section.more.report")
+        console.print(Text(t("section.more", count=f"{left:,}", more=hint), style="dim"))
     console.print()
 
 
@@ -80,34 +82,67 @@ def _row(company: Company) -> int | None:
 
 
 def _summary(preview: ImportPreview) -> str:
+    t = texts()
     counts = preview.counts
     parts = [
-        f"{counts.rows} row{'' if counts.rows == 1 else 's'}",
-        f"{counts.only_in_source} only in import",
-        f"{counts.only_in_platform} only on the platform",
-        f"{counts.matching} matching ({counts.changed} with changes)",
-        f"{counts.invalid} invalid",
+        t.count("preview.rows", counts.rows),
+        t("preview.only_in_source", count=counts.only_in_source),
+        t("preview.only_in_platform", count=counts.only_in_platform),
+        t("preview.matching", count=counts.matching, changed=counts.changed),
+        t("preview.invalid", count=counts.invalid),
     ]
     if counts.skipped:
         reasons = ", ".join(f"{n} {why}" for why, n in sorted(preview.skipped.items()))
-        parts.append(f"{counts.skipped} out of scope ({reasons})")
+        parts.append(t("preview.skipped", count=counts.skipped, reasons=reasons))
     return " · ".join(parts)
+
+
+_HINTED: Final = 5
+
+
+def _archive_hint(console: Console, preview: ImportPreview) -> None:
+    """Under "only on the platform": the command that archives them, and the archived ones
+    left out of the list."""
+    numbers = [c.enterprise_number.formatted for c in preview.diff.only_in_platform]
+    if numbers:
+        shown = " ".join(numbers[:_HINTED]) + (" ..." if len(numbers) > _HINTED else "")
+        console.print(
+            Text(f"Clients that left? Archive them: govlink companies archive {shown}", "dim")
+        )
+    if preview.archived:
+        console.print(
+            Text(
+                f"{len(preview.archived)} archived companies are not listed "
+                "(govlink companies list --archived)",
+                "dim",
+            )
+        )
+    if numbers or preview.archived:
+        console.print()
 
 
 def render_preview(console: Console, preview: ImportPreview, *, limit: int | None = None) -> None:
     """The four categories with counts and tables (at most ``limit`` rows each), then the
     warnings."""
+    t = texts()
     diff = preview.diff
-    console.print(safe_text(f"Import from {preview.source} ({preview.location})", "bold"))
+    title = t("preview.title", source=preview.source, location=preview.location)
+    console.print(safe_text(title, "bold"))
     console.print(safe_text(_summary(preview)))
     if preview.unknown_columns:
         ignored = ", ".join(preview.unknown_columns)
-        console.print(safe_text(f"Columns not imported (unknown headers): {ignored}", "dim"))
+        console.print(safe_text(t("preview.unknown_columns", columns=ignored), "dim"))
     console.print()
+    row, number, name, responsible = (
+        t("column.row"),
+        t.field("enterprise_number"),
+        t.field("name"),
+        t.field("responsible"),
+    )
     section(
         console,
-        f"Only in import ({len(diff.only_in_source)}): new companies",
-        ("row", "enterprise number", "name", "responsible"),
+        t("section.only_in_source", count=len(diff.only_in_source)),
+        (row, number, name, responsible),
         (
             (_row(c), c.enterprise_number.formatted, c.name, c.responsible)
             for c in diff.only_in_source
@@ -116,22 +151,28 @@ def render_preview(console: Console, preview: ImportPreview, *, limit: int | Non
     )
     section(
         console,
-        f"Only on the platform ({len(diff.only_in_platform)}): possibly no longer clients",
-        ("enterprise number", "name", "responsible"),
+        t("section.only_in_platform", count=len(diff.only_in_platform)),
+        (number, name, responsible),
         ((c.enterprise_number.formatted, c.name, c.responsible) for c in diff.only_in_platform),
         limit=limit,
     )
+    _archive_hint(console, preview)
     unchanged = len(diff.matching) - len(diff.changed)
     section(
         console,
-        f"Matching ({len(diff.matching)}): {len(diff.changed)} with changes, {unchanged} unchanged",
-        ("row", "enterprise number", "name", "field", "import", "platform"),
+        t(
+            "section.matching",
+            count=len(diff.matching),
+            changed=len(diff.changed),
+            unchanged=unchanged,
+        ),
+        (row, number, name, t("column.field"), t("column.import"), t("column.platform")),
         (
             (
                 _row(m.source),
                 m.platform.enterprise_number.formatted,
                 m.platform.name,
-                change.field,
+                t.field(change.field),
                 change.source,
                 change.platform,
             )
@@ -142,10 +183,16 @@ def render_preview(console: Console, preview: ImportPreview, *, limit: int | Non
     )
     section(
         console,
-        f"Invalid ({len(diff.invalid)}): rows that cannot be imported",
-        ("row", "column", "value", "reason"),
+        t("section.invalid", count=len(diff.invalid)),
+        (row, t("column.column"), t("column.value"), t("column.reason"), t("column.code")),
         (
-            (str(r.ref) if r.ref.row is None else r.ref.row, p.field, p.value, p.message)
+            (
+                str(r.ref) if r.ref.row is None else r.ref.row,
+                t.column(p, preview.headers),
+                p.value,
+                t.reason(p.code, p.params),
+                p.code,
+            )
             for r in diff.invalid
             for p in r.problems
         ),
@@ -154,31 +201,36 @@ def render_preview(console: Console, preview: ImportPreview, *, limit: int | Non
     if diff.warnings:
         section(
             console,
-            f"Warnings ({len(diff.warnings)})",
-            ("row", "enterprise number", "warning"),
-            ((w.ref.row, w.enterprise_number.formatted, w.message) for w in diff.warnings),
+            t("section.warnings", count=len(diff.warnings)),
+            (row, number, t("column.warning"), t("column.code")),
+            (
+                (w.ref.row, w.enterprise_number.formatted, t.reason(w.code, w.params), w.code)
+                for w in diff.warnings
+            ),
             limit=limit,
         )
 
 
 def render_plan(console: Console, plan: ApplyPlan, *, limit: int | None = None) -> None:
     """Exactly what an apply of ``plan`` writes: the companies added, each field before -> after."""
+    t = texts()
+    number, name = t.field("enterprise_number"), t.field("name")
     section(
         console,
-        f"Would add ({len(plan.add)})",
-        ("enterprise number", "name", "responsible"),
+        t("section.would_add", count=len(plan.add)),
+        (number, name, t.field("responsible")),
         ((c.enterprise_number.formatted, c.name, c.responsible) for c in plan.add),
         limit=limit,
     )
     section(
         console,
-        f"Would overwrite ({len(plan.update)} companies)",
-        ("enterprise number", "name", "field", "before", "after"),
+        t.count("section.would_overwrite", len(plan.update)),
+        (number, name, t("column.field"), t("column.before"), t("column.after")),
         (
             (
                 u.before.enterprise_number.formatted,
                 u.before.name,
-                field,
+                t.field(field),
                 getattr(u.before, field),
                 getattr(u.after, field),
             )
@@ -193,52 +245,63 @@ def render_applied(
     console: Console, plan: ApplyPlan, run: ImportRun, *, limit: int | None = None
 ) -> None:
     """What an apply did (at most ``limit`` updated companies listed)."""
-    console.print(
-        Text(
-            f"Applied import run {run.id}: added {len(plan.add)} companies, "
-            f"updated {len(plan.update)}.",
-            style="bold green",
-        )
-    )
+    t = texts()
+    applied = t("applied.summary", run=run.id, added=len(plan.add), updated=len(plan.update))
+    console.print(Text(applied, style="bold green"))
     if plan.update:
         section(
             console,
-            "Updated",
-            ("enterprise number", "name", "fields"),
+            t("section.updated"),
+            (t.field("enterprise_number"), t.field("name"), t("column.fields")),
             (
-                (u.after.enterprise_number.formatted, u.after.name, ", ".join(u.fields))
+                (
+                    u.after.enterprise_number.formatted,
+                    u.after.name,
+                    ", ".join(t.field(f) for f in u.fields),
+                )
                 for u in plan.update
             ),
             limit=limit,
         )
 
 
-def render_hint(console: Console, token: str) -> None:
-    """How to apply, after a preview that wrote nothing."""
-    console.print(
-        Text(
-            f"Nothing was written. Preview token {token}. Run again with --apply --token {token} "
-            "to apply exactly this (--select/--exclude NUMBER,... to pick companies, "
-            "--overwrite [NUMBER:]FIELD,...|all to update matches).",
-            style="dim",
-        )
+def render_hint(console: Console, token: str, selection: str | None = None) -> None:
+    """How to apply, after a preview that wrote nothing (of the ``selection`` workbook)."""
+    t = texts()
+    hint = (
+        t("hint.preview", token=token)
+        if selection is None
+        else t("hint.selection", path=selection, token=token)
     )
+    console.print(safe_text(hint, "dim"))
 
 
 def render_companies(
-    console: Console, companies: Iterable[Company], *, limit: int | None = None, hidden: int = 0
+    console: Console,
+    companies: Iterable[Company],
+    *,
+    limit: int | None = None,
+    archived: Mapping[EnterpriseNumber, datetime] | None = None,
+    hidden: int = 0,
 ) -> None:
-    """The companies on the platform (at most ``limit`` of them; ``hidden`` more not passed)."""
+    """The companies on the platform (at most ``limit`` of them; ``hidden`` more not passed);
+    with ``archived``, the archived ones with when each was archived."""
+    t = texts()
+    columns = tuple(map(t.field, ("enterprise_number", "name", "email", "language", "responsible")))
+
+    def row(c: Company) -> tuple[object, ...]:
+        shown = (c.enterprise_number.formatted, c.name, c.email, c.language, c.responsible)
+        if archived is None:
+            return shown
+        return (*shown, archived[c.enterprise_number].date().isoformat())
+
     section(
         console,
-        "Companies on the platform",
-        ("enterprise number", "name", "e-mail", "language", "responsible"),
-        (
-            (c.enterprise_number.formatted, c.name, c.email, c.language, c.responsible)
-            for c in companies
-        ),
+        t("section.companies" if archived is None else "section.archived_companies"),
+        columns if archived is None else (*columns, t("column.archived")),
+        (row(c) for c in companies),
         limit=limit,
-        more="--all, --search or --json shows them",
+        more=t("section.more.companies"),
         hidden=hidden,
     )
 

@@ -36,6 +36,8 @@ class WarningCode(StrEnum):
 
     RESPONSIBLE_MISSING = "responsible.missing"
     RESPONSIBLE_UNKNOWN = "responsible.unknown"
+    RESPONSIBLE_NOT_EMAIL = "responsible.not_email"
+    COMPANY_ARCHIVED = "company.archived"
 
 
 #: The codes a value that is not an enterprise number gets (``InvalidEnterpriseNumber.code``).

@@ -52,6 +52,19 @@ class NumberCandidates:
 
     fields: tuple[tuple[str, Any], ...] = attrs.field(converter=_candidates)
 
+    def __str__(self) -> str:
+        """The non-blank raw values by field, as a person reads them.
+
+        >>> str(NumberCandidates({"VATNr": "BE0417497106", "RegistrationNr": " ", "Nr": 7}))
+        'VATNr: BE0417497106; Nr: 7'
+        """
+        return "; ".join(f"{name}: {value}" for name, value in self.present.items())
+
+    @property
+    def present(self) -> dict[str, Any]:
+        """The non-blank raw values by field name (what ``import --json`` shows as ``value``)."""
+        return {n: v for n, v in self.fields if v is not None and str(v).strip()}
+
 
 class RowMapping(Mapping[str, Any]):
     """A read-only mapping over one table row: the keys and their column indexes are shared by

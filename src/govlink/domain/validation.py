@@ -11,7 +11,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from typing import Any, Final
 
 import attrs
@@ -36,22 +36,31 @@ __all__ = [
 
 @attrs.frozen(kw_only=True)
 class Problem:
-    """One reason a record is invalid: the code, the field, the raw value and a message."""
+    """One reason a record is invalid: the code, the field, the raw value and a message.
+
+    ``message`` is one English line; ``params`` are the plain values a translated sentence
+    needs (``govlink.i18n.Translator.reason``): ``others`` (and ``records``) for a duplicate,
+    ``numbers`` for a conflict, ``length`` and ``limit`` for a value too long, ``column`` when
+    the value came from one of several source fields.
+    """
 
     code: str = attrs.field(converter=str)
     field: str
     value: Any
     message: str
+    params: Mapping[str, str] = attrs.field(factory=dict, hash=False)
 
 
 @attrs.frozen(kw_only=True)
 class RecordWarning:
-    """A warning about a valid record (``responsible.missing``, ``responsible.unknown``)."""
+    """A warning about a valid record (``responsible.missing``, ``responsible.not_email``,
+    ``responsible.unknown``, ``company.archived``)."""
 
     code: str = attrs.field(converter=str)
     enterprise_number: EnterpriseNumber
     ref: SourceRef
     message: str
+    params: Mapping[str, str] = attrs.field(factory=dict, hash=False)
 
 
 @attrs.frozen(kw_only=True)
@@ -105,9 +114,13 @@ _CHECKED: Final = tuple((name, check) for name, check in _NORMALISERS.items() if
 _FIELD_ORDER: Final = {name: index for index, name in enumerate(COMPANY_FIELDS)}
 
 
-def _number_problem(raw: Any, error: InvalidEnterpriseNumber, prefix: str = "") -> Problem:
+def _number_problem(raw: Any, error: InvalidEnterpriseNumber, column: str | None = None) -> Problem:
     return Problem(
-        code=error.code, field="enterprise_number", value=raw, message=prefix + str(error)
+        code=error.code,
+        field="enterprise_number",
+        value=raw,
+        message=str(error) if column is None else f"{column}: {error}",
+        params={} if column is None else {"column": column},
     )
 
 
@@ -143,11 +156,12 @@ def _candidate_number(
                 field="enterprise_number",
                 value=candidates,
                 message=f"the source fields carry different enterprise numbers ({listing})",
+                params={"numbers": listing},
             )
         )
     elif first_error is not None:
         field, raw, failure = first_error
-        problems.append(_number_problem(raw, failure, prefix=f"{field}: "))
+        problems.append(_number_problem(raw, failure, column=field))
     else:
         problems.append(
             Problem(
@@ -177,6 +191,7 @@ def _unsafe(field: str, raw: Any, value: str) -> Problem | None:
             value=raw,
             message=f"the {field} has {len(value):,} characters, more than a spreadsheet cell "
             f"holds ({MAX_CELL_CHARACTERS:,})",
+            params={"length": str(len(value)), "limit": str(MAX_CELL_CHARACTERS)},
         )
     return None
 
@@ -259,11 +274,20 @@ class Validator:
     def warning(self, company: Company, ref: SourceRef) -> RecordWarning | None:
         """The warning about a valid ``company``, if any (at most one applies)."""
         responsible = company.responsible
+        params: dict[str, str] = {}
         if responsible is None:
             code, message = WarningCode.RESPONSIBLE_MISSING, "no responsible colleague is set"
+        elif normalize.email(responsible) is None:
+            code = WarningCode.RESPONSIBLE_NOT_EMAIL
+            message = (
+                f"the responsible colleague {responsible!r} is not an e-mail address, "
+                "so alerts cannot reach them"
+            )
+            params["responsible"] = responsible
         elif self._colleagues is not None and responsible not in self._colleagues:
             code = WarningCode.RESPONSIBLE_UNKNOWN
             message = f"the responsible colleague {responsible!r} is not a known colleague"
+            params["responsible"] = responsible
         else:
             return None
         return RecordWarning(
@@ -271,6 +295,7 @@ class Validator:
             enterprise_number=company.enterprise_number,
             ref=ref,
             message=message,
+            params=params,
         )
 
 

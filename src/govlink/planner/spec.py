@@ -1,9 +1,11 @@
 """The window SPEC language: ``Mon-Fri 08:00-18:00``, ``Mon-Sun 22:00-06:00``, ``Sun 02:00-06:00``.
 
 A SPEC is one or more windows separated by ``;``. A window is a day part (``Mon``, ``Mon-Fri``,
-``Fri-Mon``, ``Mon,Wed,Fri``) and a time range ``HH:MM-HH:MM``. The range starts on each listed
-day; an end at or before the start wraps past midnight into the next day, and ``24:00`` means
-midnight at the end of the day.
+``Fri-Mon``, ``Mon,Wed,Fri``) and a time range ``HH:MM-HH:MM``. Days are English, Dutch or
+French, short or in full, in any case, with or without a dot: ``Mon``/``Monday``,
+``ma``/``maandag``, ``lun``/``lundi`` (so ``ma-vr 08:00-18:00`` and ``lun-ven 08:00-18:00``).
+The range starts on each listed day; an end at or before the start wraps past midnight into the
+next day, and ``24:00`` means midnight at the end of the day.
 """
 
 from __future__ import annotations
@@ -18,9 +20,20 @@ from govlink.errors import PlanningError
 __all__ = ["DAY_NAMES", "Window", "parse_windows"]
 
 DAY_NAMES: Final = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_DAY_INDEX: Final = {name.lower(): i for i, name in enumerate(DAY_NAMES)}
+# Monday to Sunday: English, Dutch and French, short and full. No short name is another
+# day's (French two-letter forms would be: "ma" is maandag, "di" dinsdag).
+_DAY_WORDS: Final = (
+    ("mon", "monday", "ma", "maandag", "lun", "lundi"),
+    ("tue", "tuesday", "di", "dinsdag", "mar", "mardi"),
+    ("wed", "wednesday", "wo", "woensdag", "mer", "mercredi"),
+    ("thu", "thursday", "do", "donderdag", "jeu", "jeudi"),
+    ("fri", "friday", "vr", "vrijdag", "ven", "vendredi"),
+    ("sat", "saturday", "za", "zaterdag", "sam", "samedi"),
+    ("sun", "sunday", "zo", "zondag", "dim", "dimanche"),
+)
+_DAY_INDEX: Final = {word: i for i, words in enumerate(_DAY_WORDS) for word in words}
 _WINDOW: Final = re.compile(
-    r"^\s*(?P<days>[A-Za-z,\s-]+?)\s+(?P<start>\d\d?:\d\d)\s*-\s*(?P<end>\d\d?:\d\d)\s*$"
+    r"^\s*(?P<days>[A-Za-z.,\s-]+?)\s+(?P<start>\d\d?:\d\d)\s*-\s*(?P<end>\d\d?:\d\d)\s*$"
 )
 _MINUTES_PER_DAY: Final = 1440
 
@@ -62,13 +75,13 @@ def _time(text: str, spec: str, *, allow_24: bool) -> int:
 
 
 def _day(name: str, spec: str) -> int:
-    index = _DAY_INDEX.get(name.strip().lower()[:3])
-    if index is None or name.strip().lower() not in {DAY_NAMES[index].lower(), _FULL[index]}:
-        raise PlanningError(f"unknown day {name.strip()!r} in window {spec!r}", code="planner.spec")
+    index = _DAY_INDEX.get(name.strip().rstrip(".").casefold())
+    if index is None:
+        raise PlanningError(
+            f"unknown day {name.strip()!r} in window {spec!r} (e.g. Mon, ma, lun)",
+            code="planner.spec",
+        )
     return index
-
-
-_FULL: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def _days(text: str, spec: str) -> tuple[int, ...]:

@@ -48,6 +48,7 @@ from govlink.plugins.types import (
     SourceOptions,
     SourceSpec,
     SourceWithColumns,
+    SourceWithHeaders,
     SourceWithSkips,
 )
 
@@ -83,6 +84,7 @@ __all__ = [
     "SourceOptions",
     "SourceSpec",
     "SourceWithColumns",
+    "SourceWithHeaders",
     "SourceWithSkips",
     "hookimpl",
 ]

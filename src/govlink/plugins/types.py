@@ -28,6 +28,7 @@ __all__ = [
     "SourceOptions",
     "SourceSpec",
     "SourceWithColumns",
+    "SourceWithHeaders",
     "SourceWithSkips",
 ]
 
@@ -86,6 +87,17 @@ class SourceWithColumns(Source, Protocol):
     @property
     def unknown_columns(self) -> tuple[str, ...]:
         """The headers of the columns govlink ignored, in the table's order."""
+        ...
+
+
+@runtime_checkable
+class SourceWithHeaders(Source, Protocol):
+    """A table source that says which of the user's headers each Company field came from, so
+    an invalid row names the user's own column ("BTW-nr.", not ``enterprise_number``)."""
+
+    @property
+    def columns(self) -> Mapping[str, str]:
+        """The recognised headers: the Company field each header text maps to."""
         ...
 
 

@@ -11,7 +11,7 @@ import attrs
 from govlink.domain.company import COMPANY_FIELDS, Company, field_policy
 from govlink.domain.enterprise_number import EnterpriseNumber
 from govlink.domain.reasons import ReasonCode
-from govlink.domain.records import RawRecord
+from govlink.domain.records import RawRecord, SourceRef
 from govlink.domain.validation import InvalidRecord, Problem, RecordWarning, Validator
 from govlink.errors import DomainError
 from govlink.reconcile.model import ChangeKind, FieldChange, ImportDiff, Match
@@ -69,6 +69,14 @@ def _index_platform(platform_companies: Iterable[Company]) -> dict[str, Company]
     return index
 
 
+def _others(refs: list[SourceRef]) -> dict[str, str]:
+    """The ``params`` of a duplicate: the other rows (``others``), or, when a record has no
+    row, the other records (and ``records``)."""
+    if all(ref.row is not None for ref in refs):
+        return {"others": ", ".join(str(ref.row) for ref in refs)}
+    return {"others": ", ".join(str(ref) for ref in refs), "records": "yes"}
+
+
 def _duplicates(
     number: EnterpriseNumber, group: list[tuple[_Outcome, RawRecord]], match: Company | None
 ) -> list[InvalidRecord]:
@@ -76,12 +84,14 @@ def _duplicates(
     refs = sorted((record.ref for _, record in group), key=lambda ref: ref.sort_key())
     invalid: list[InvalidRecord] = []
     for outcome, record in group:
-        others = ", ".join(str(ref) for ref in refs if ref is not record.ref)
+        other_refs = [ref for ref in refs if ref is not record.ref]
+        others = ", ".join(str(ref) for ref in other_refs)
         problem = Problem(
             code=ReasonCode.ENTERPRISE_NUMBER_DUPLICATE,
             field="enterprise_number",
             value=record.fields.get("enterprise_number"),
             message=f"enterprise number {number.formatted} also appears in {others}",
+            params=_others(other_refs),
         )
         problems = (
             (*outcome.problems, problem) if isinstance(outcome, InvalidRecord) else (problem,)

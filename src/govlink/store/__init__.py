@@ -2,6 +2,7 @@
 
 from govlink.store.base import (
     AppliedChange,
+    CompanyArchive,
     CompanyPage,
     CompanyReader,
     ImportCounts,
@@ -26,6 +27,7 @@ from govlink.store.sqlite import SQLiteStore
 __all__ = [
     "AlertStatus",
     "AppliedChange",
+    "CompanyArchive",
     "CompanyPage",
     "CompanyReader",
     "DocumentStore",

@@ -98,6 +98,15 @@ MIGRATIONS: Final = (
         4, "the MyMinfin sync: occurrences, attempts, company state, portal permits", SYNC_TABLES
     ),
     Migration(5, "alerts only the log notifier had are 'logged'", LOGGED_ALERTS),
+    Migration(
+        6,
+        "archived companies (clients that left)",
+        (
+            "ALTER TABLE companies ADD COLUMN archived_at TEXT",
+            "CREATE INDEX companies_archived ON companies (archived_at) "
+            "WHERE archived_at IS NOT NULL",
+        ),
+    ),
 )
 
 #: The schema version this govlink writes.

@@ -114,9 +114,14 @@ _ENTRY_SELECT: Final = (
     "o.lease_until, o.reason, o.updated_at, d.enterprise_number, d.file_name, d.received_at "
     "FROM outbox o JOIN documents d ON d.id = o.document_id"
 )
+# The documents of archived companies are neither queued nor pushed (see CompanyArchive).
+_ACTIVE: Final = (
+    "d.enterprise_number NOT IN "
+    "(SELECT enterprise_number FROM companies WHERE archived_at IS NOT NULL)"
+)
 _DUE: Final = (
     "o.sink = :sink AND ((o.state = 'pending' AND (o.not_before IS NULL OR o.not_before <= :now))"
-    " OR (o.state = 'claimed' AND o.lease_until <= :now))"
+    f" OR (o.state = 'claimed' AND o.lease_until <= :now)) AND {_ACTIVE}"
 )
 
 
@@ -267,12 +272,21 @@ class DocumentTables:
             )
             if alert is not None:
                 insert_alert(db, alert, now)
-            queued = tuple(
-                switch.sink
-                for switch in (
-                    _switch(row["sink"], row) for row in db.execute("SELECT * FROM sink_switches")
+            archived = db.execute(
+                "SELECT 1 FROM companies WHERE enterprise_number = ? AND archived_at IS NOT NULL",
+                (document.enterprise_number.compact,),
+            ).fetchone()
+            queued = (
+                ()
+                if archived
+                else tuple(
+                    switch.sink
+                    for switch in (
+                        _switch(row["sink"], row)
+                        for row in db.execute("SELECT * FROM sink_switches")
+                    )
+                    if switch.accepts(document.received_at)
                 )
-                if switch.accepts(document.received_at)
             )
             db.executemany(
                 "INSERT INTO outbox (document_id, sink, state, queued_at, updated_at) "
@@ -348,8 +362,9 @@ class DocumentTables:
         with self._transaction() as db:
             cursor = db.execute(
                 "INSERT INTO outbox (document_id, sink, state, queued_at, updated_at) "
-                "SELECT id, ?, 'pending', ?, ? FROM documents WHERE received_at >= ? "
-                "AND id NOT IN (SELECT document_id FROM outbox WHERE sink = ?) ORDER BY id",
+                "SELECT id, ?, 'pending', ?, ? FROM documents d WHERE received_at >= ? "
+                f"AND id NOT IN (SELECT document_id FROM outbox WHERE sink = ?) AND {_ACTIVE} "
+                "ORDER BY id",
                 (sink, now, now, _ts(since), sink),
             )
             return cursor.rowcount
@@ -451,8 +466,9 @@ class DocumentTables:
         """The earliest time a pending entry becomes due (see DocumentStore)."""
         with self._reading():
             row = self._db.execute(
-                "SELECT min(coalesce(not_before, queued_at)) FROM outbox "
-                "WHERE sink = ? AND state = 'pending'",
+                "SELECT min(coalesce(o.not_before, o.queued_at)) FROM outbox o "
+                "JOIN documents d ON d.id = o.document_id "
+                f"WHERE o.sink = ? AND o.state = 'pending' AND {_ACTIVE}",
                 (sink,),
             ).fetchone()
         return _dt(row[0])

@@ -7,7 +7,7 @@ these, without changing :class:`Store`: a store that lacks them still serves the
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from datetime import datetime
 from typing import Protocol, runtime_checkable
 
@@ -21,6 +21,7 @@ from govlink.reconcile.policy import ApplyPlan
 
 __all__ = [
     "AppliedChange",
+    "CompanyArchive",
     "CompanyPage",
     "CompanyReader",
     "ImportCounts",
@@ -131,6 +132,33 @@ class CompanyReader(Protocol):
 
     def company(self, number: EnterpriseNumber) -> Company | None:
         """The company with this number, or ``None``."""
+        ...
+
+    def archived(self) -> Mapping[EnterpriseNumber, datetime]:
+        """The archived companies (clients that left), with when each was archived.
+
+        They stay in :meth:`companies` with their documents; workflows leave them out of the
+        sync plan, the syncs due, the push and the import's "only on the platform" list.
+        """
+        ...
+
+
+@runtime_checkable
+class CompanyArchive(CompanyReader, Protocol):
+    """Archives and restores companies (``govlink companies archive`` / ``restore``)."""
+
+    def set_archived(
+        self, numbers: Collection[EnterpriseNumber], *, archived: bool
+    ) -> tuple[EnterpriseNumber, ...]:
+        """Archive (``archived=True``) or restore these companies, in one transaction.
+
+        A store also stops queueing and pushing the documents of an archived company (queued
+        ones wait, and go again once it is restored).
+
+        :returns: the companies whose state changed (the others already were so), sorted.
+        :raises StoreError: ``store.not_found`` when one is not on the platform; nothing was
+            changed.
+        """
         ...
 
 

@@ -96,7 +96,8 @@ class DocumentStore(Protocol):
         """Store a document once (key: company + SHA-256), with its alert and outbox entries.
 
         In one transaction: the document row and its bytes, the alert when given, and one
-        outbox entry per sink whose switch accepts ``document.received_at``.
+        outbox entry per sink whose switch accepts ``document.received_at`` (none while the
+        company is archived, see :class:`~govlink.store.CompanyArchive`).
 
         :returns: the stored document, or ``None`` when it was already stored.
         """
@@ -122,7 +123,8 @@ class DocumentStore(Protocol):
         ...
 
     def queue_backfill(self, sink: str, since: datetime) -> int:
-        """Queue every document received at or after ``since`` that has no entry for ``sink``.
+        """Queue every document received at or after ``since`` that has no entry for ``sink``
+        (archived companies' documents excepted).
 
         :returns: how many entries were added.
         """
@@ -139,7 +141,8 @@ class DocumentStore(Protocol):
     def claim(
         self, sink: str, *, owner: str, now: datetime, lease: timedelta
     ) -> OutboxEntry | None:
-        """Claim the next due entry (pending and due, or claimed with a lapsed lease).
+        """Claim the next due entry (pending and due, or claimed with a lapsed lease) of a
+        company that is not archived.
 
         ``None`` when nothing is due now.
         """
@@ -164,7 +167,8 @@ class DocumentStore(Protocol):
         ...
 
     def next_due(self, sink: str) -> datetime | None:
-        """The earliest time a pending entry of ``sink`` becomes due, or ``None``."""
+        """The earliest time a pending entry of ``sink`` (of a company that is not archived)
+        becomes due, or ``None``."""
         ...
 
     def alerts(self, statuses: Collection[AlertStatus] | None = None) -> list[StoredAlert]:

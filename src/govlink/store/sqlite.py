@@ -12,7 +12,7 @@ import json
 import operator
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from typing import Final, TypeVar
@@ -92,9 +92,11 @@ def _folded(value: str | None) -> str:
     return "" if value is None else fold(value)
 
 
-def _page_filter(search: str | None, responsible: str | None) -> tuple[str, list[str]]:
+def _page_filter(
+    search: str | None, responsible: str | None, archived: bool
+) -> tuple[str, list[str]]:
     """The WHERE clause (and its parameters) of :meth:`SQLiteStore.companies_page`."""
-    clauses: list[str] = []
+    clauses = [f"archived_at IS {'NOT ' if archived else ''}NULL"]
     params: list[str] = []
     if responsible is not None:
         clauses.append("govlink_fold(responsible) = ?")
@@ -106,7 +108,7 @@ def _page_filter(search: str | None, responsible: str | None) -> tuple[str, list
             "(instr(govlink_fold(name), ?) > 0 OR (? != '' AND instr(enterprise_number, ?) > 0))"
         )
         params += [wanted, digits, digits]
-    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+    return " WHERE " + " AND ".join(clauses), params
 
 
 def _values(company: Company, fields: Iterable[str]) -> dict[str, str | None]:
@@ -251,15 +253,17 @@ class SQLiteStore(Closing, DocumentTables, SyncTables):
         *,
         search: str | None = None,
         responsible: str | None = None,
+        archived: bool = False,
         limit: int | None = None,
     ) -> CompanyPage:
         """The companies whose name or number contains ``search`` and whose responsible
         colleague is ``responsible`` (case and spacing ignored; ``None`` matches all), sorted by
-        enterprise number: the first ``limit`` (``None``: all) and how many match in all.
+        enterprise number: the first ``limit`` (``None``: all) and how many match in all. Only
+        the archived companies with ``archived``, else only those not archived.
 
         Filtered, counted and cut in SQL, so a page of a large store loads only that page.
         """
-        where, params = _page_filter(search, responsible)
+        where, params = _page_filter(search, responsible, archived)
         with self._reading():
             (total,) = self._db.execute(f"SELECT count(*) FROM companies{where}", params).fetchone()
             rows = self._db.execute(
@@ -275,6 +279,46 @@ class SQLiteStore(Closing, DocumentTables, SyncTables):
                 f"{_SELECT_COMPANIES} WHERE enterprise_number = ?", (number.compact,)
             ).fetchone()
         return None if row is None else _company(row)
+
+    def archived(self) -> dict[EnterpriseNumber, datetime]:
+        """The archived companies, with when each was archived (UTC)."""
+        with self._reading():
+            rows = self._db.execute(
+                "SELECT enterprise_number, archived_at FROM companies "
+                "WHERE archived_at IS NOT NULL ORDER BY enterprise_number"
+            ).fetchall()
+        return {
+            EnterpriseNumber.from_trusted(number): datetime.fromisoformat(at) for number, at in rows
+        }
+
+    def set_archived(
+        self, numbers: Collection[EnterpriseNumber], *, archived: bool
+    ) -> tuple[EnterpriseNumber, ...]:
+        """Archive (or restore) these companies in one transaction (see ``CompanyArchive``)."""
+        wanted = sorted(set(numbers))
+        if not wanted:
+            return ()
+        with self._transaction() as db:
+            state = dict(
+                db.execute(
+                    "SELECT enterprise_number, archived_at IS NOT NULL FROM companies "
+                    f"WHERE enterprise_number IN ({', '.join('?' * len(wanted))})",
+                    [n.compact for n in wanted],
+                ).fetchall()
+            )
+            missing = [n.formatted for n in wanted if n.compact not in state]
+            if missing:
+                raise StoreError(
+                    f"not on the platform: {', '.join(missing)} (nothing was changed)",
+                    code="store.not_found",
+                )
+            changed = [n for n in wanted if bool(state[n.compact]) is not archived]
+            stamp = self._now() if archived else None
+            db.executemany(
+                "UPDATE companies SET archived_at = ? WHERE enterprise_number = ?",
+                [(stamp, n.compact) for n in changed],
+            )
+        return tuple(changed)
 
     # import runs
 

@@ -45,7 +45,8 @@ class OccurrenceState(StrEnum):
     GAVE_UP = "gave_up"
     """Every retry of the day failed; the next planned sync runs as usual."""
     SKIPPED = "skipped"
-    """Not run: a successful sync less than 24 h before, or the company left the platform."""
+    """Not run: a successful sync less than 24 h before, or the company left the platform or
+    is archived."""
 
 
 class AttemptOutcome(StrEnum):

@@ -9,15 +9,19 @@ from __future__ import annotations
 from govlink.domain.alert_routing import route_alert
 from govlink.domain.alerts import Alert, AlertKind
 from govlink.domain.company import Company
+from govlink.i18n import DEFAULT_LANGUAGE, translator
 
 __all__ = ["no_mandate_alert"]
 
 
-def no_mandate_alert(company: Company, *, fallback: str | None, message: str) -> Alert:
+def no_mandate_alert(
+    company: Company, *, fallback: str | None, message: str, language: str | None = None
+) -> Alert:
     """The ``sync_failed`` alert for ``company``: no (active) mandate on MyMinfin.
 
     :param fallback: the firm's fallback recipient setting.
     :param message: the portal's one line.
+    :param language: the language of the subject (the ``alert_language`` setting; default en).
     """
     route = route_alert(responsible=company.responsible, fallback=fallback)
     number = company.enterprise_number.formatted
@@ -36,6 +40,8 @@ def no_mandate_alert(company: Company, *, fallback: str | None, message: str) ->
         company_name=company.name,
         recipient=route.recipient,
         fallback=route.lacks_responsible,
-        subject=f"No MyMinfin mandate for {company.name} ({number})",
+        subject=translator(language or DEFAULT_LANGUAGE)(
+            "alert.subject.no_mandate", name=company.name, number=number
+        ),
         message="\n".join(lines),
     )

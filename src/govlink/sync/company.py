@@ -33,7 +33,7 @@ from govlink.sync.alerts import no_mandate_alert
 from govlink.sync.labels import kind_of
 from govlink.sync.options import SyncOptions
 from govlink.sync.policy import next_step
-from govlink.workflows.alerts import FALLBACK_RECIPIENT, deliver_alerts
+from govlink.workflows.alerts import ALERT_LANGUAGE, FALLBACK_RECIPIENT, deliver_alerts
 from govlink.workflows.ingesting import IngestStore, ingest
 
 __all__ = ["CompanySync", "SyncWorkStore"]
@@ -123,8 +123,12 @@ class CompanySync:
             and (now - state.last_success_at < self._options.min_interval)
         )
         company = store.company(number)
-        if recent or company is None:
-            why = "synced less than 24 h before" if recent else "not on the platform"
+        archived = company is not None and number in store.archived()
+        if recent or company is None or archived:
+            if recent:
+                why = "synced less than 24 h before"
+            else:
+                why = "archived" if archived else "not on the platform"
             step = OccurrenceStep(state=OccurrenceState.SKIPPED, outcome=why)
             store.finish_sync(claim, step=step, attempt=None)
             return None
@@ -173,6 +177,7 @@ class CompanySync:
                 company,
                 fallback=store.get_setting(FALLBACK_RECIPIENT),
                 message=fetched.message or "no active mandate",
+                language=store.get_setting(ALERT_LANGUAGE),
             )
         store.finish_sync(
             claim,

@@ -1,7 +1,20 @@
 """The application layer: what the CLI and services call. Each workflow composes a source or
 registry, a store and the pure core."""
 
-from govlink.workflows.alerts import FALLBACK_RECIPIENT, alert_status, deliver_alerts
+from govlink.workflows.alerts import (
+    ALERT_LANGUAGE,
+    FALLBACK_RECIPIENT,
+    alert_status,
+    deliver_alerts,
+)
+from govlink.workflows.companies import (
+    MANUAL_SOURCE,
+    ArchiveResult,
+    CompanyEdit,
+    archive_companies,
+    edit_company,
+    restore_companies,
+)
 from govlink.workflows.costs import read_costs
 from govlink.workflows.importing import (
     ImportPreview,
@@ -17,7 +30,16 @@ from govlink.workflows.ingesting import (
     ingest,
     ingest_files,
 )
-from govlink.workflows.plan import SAVED, PlanResult, due, make_plan
+from govlink.workflows.plan import (
+    SAVED,
+    DueCompany,
+    PlanResult,
+    due,
+    due_companies,
+    due_interval,
+    make_plan,
+    moment,
+)
 from govlink.workflows.pushing import (
     PushOptions,
     PushReport,
@@ -31,9 +53,14 @@ from govlink.workflows.pushing import (
 from govlink.workflows.settings import CORE_SETTINGS, known_settings, set_setting
 
 __all__ = [
+    "ALERT_LANGUAGE",
     "CORE_SETTINGS",
     "FALLBACK_RECIPIENT",
+    "MANUAL_SOURCE",
     "SAVED",
+    "ArchiveResult",
+    "CompanyEdit",
+    "DueCompany",
     "ImportPreview",
     "ImportResult",
     "IngestReport",
@@ -47,17 +74,23 @@ __all__ = [
     "RejectedDocument",
     "alert_status",
     "apply_import",
+    "archive_companies",
     "deliver_alerts",
     "disable_sink",
     "due",
+    "due_companies",
+    "due_interval",
+    "edit_company",
     "enable_sink",
     "ingest",
     "ingest_files",
     "known_settings",
     "make_plan",
+    "moment",
     "preview_import",
     "push",
     "push_status",
     "read_costs",
+    "restore_companies",
     "set_setting",
 ]

@@ -14,15 +14,32 @@ from collections.abc import Mapping
 import attrs
 
 from govlink.domain.alerts import Alert
+from govlink.domain.documents import Document
 from govlink.errors import PluginError
+from govlink.i18n import DEFAULT_LANGUAGE, translator
+from govlink.i18n.catalog import MESSAGES
 from govlink.plugins.notifiers import NotifyOutcome
 from govlink.plugins.registry import Registry
 from govlink.store.documents import AlertStatus, DocumentStore, StoredAlert
 
-__all__ = ["FALLBACK_RECIPIENT", "alert_status", "deliver_alerts"]
+__all__ = ["ALERT_LANGUAGE", "FALLBACK_RECIPIENT", "alert_status", "deliver_alerts", "localised"]
 
 FALLBACK_RECIPIENT = "fallback_recipient"
 """The setting naming the firm's fallback recipient for alerts."""
+ALERT_LANGUAGE = "alert_language"
+"""The setting choosing the language of alert subjects (``nl``, ``fr`` or ``en``; default en)."""
+
+
+def localised(alert: Alert, document: Document, language: str | None) -> Alert:
+    """A document alert whose subject is in ``language`` (the :data:`ALERT_LANGUAGE`
+    setting); a kind govlink does not know keeps the portal's own label."""
+    t = translator(language or DEFAULT_LANGUAGE)
+    key = f"alert.kind.{document.kind.value}"
+    label = document.kind_label
+    kind = t(key) if key in MESSAGES else label[:1].upper() + label[1:]
+    subject = t("alert.subject.document", kind=kind, name=alert.company_name)
+    return attrs.evolve(alert, subject=subject)
+
 
 _NOBODY = "no notifier is on (the log notifier is blocked)"
 

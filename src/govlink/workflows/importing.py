@@ -11,9 +11,12 @@ from typing import Final
 
 import attrs
 
+from govlink.domain.company import Company
+from govlink.domain.reasons import WarningCode
 from govlink.domain.records import RawRecord, SkippedRecord
+from govlink.domain.validation import RecordWarning
 from govlink.errors import PreviewChanged, StaleStoreError
-from govlink.plugins.types import Source, SourceWithColumns, SourceWithSkips
+from govlink.plugins.types import Source, SourceWithColumns, SourceWithHeaders, SourceWithSkips
 from govlink.reconcile.model import ImportDiff
 from govlink.reconcile.policy import ApplyPlan, Selection, plan_apply
 from govlink.reconcile.reconciler import reconcile
@@ -50,6 +53,10 @@ class ImportPreview:
     :param skipped: records the source left out on purpose, counted by reason.
     :param unknown_columns: the columns of a table source that govlink ignored.
     :param skipped_records: the records left out on purpose, when the source keeps them.
+    :param headers: the user's own header(s) of each Company field, for a table source.
+    :param archived: the archived companies that are not in the import; they are left out of
+        ``diff.only_in_platform`` (an archived company in the import is a match, with the
+        warning ``company.archived``).
     """
 
     source: str
@@ -60,6 +67,8 @@ class ImportPreview:
     skipped: Mapping[str, int] = attrs.field(factory=dict)
     unknown_columns: tuple[str, ...] = ()
     skipped_records: tuple[SkippedRecord, ...] = attrs.field(default=(), repr=False)
+    headers: Mapping[str, str] = attrs.field(factory=dict, repr=False)
+    archived: tuple[Company, ...] = attrs.field(default=(), repr=False)
 
     @property
     def token(self) -> str:
@@ -80,8 +89,8 @@ class ImportPreview:
 
     def refreshed(self, store: CompanyReader) -> ImportPreview:
         """The same records reconciled again against the store as it is now."""
-        diff = reconcile(self.records, store.companies(), known_colleagues=self.known_colleagues)
-        return attrs.evolve(self, diff=diff)
+        diff, archived = _reconcile(self.records, store, self.known_colleagues)
+        return attrs.evolve(self, diff=diff, archived=archived)
 
 
 @attrs.frozen(kw_only=True)
@@ -95,6 +104,56 @@ class ImportResult:
 
 def _colleagues(known: Collection[str] | None) -> frozenset[str] | None:
     return None if known is None else frozenset(known)
+
+
+def _headers(source: Source) -> dict[str, str]:
+    """Each Company field's header(s) as the user wrote them (``"BTW-nr."``)."""
+    if not isinstance(source, SourceWithHeaders):
+        return {}
+    found: dict[str, list[str]] = {}
+    for header, field in source.columns.items():
+        found.setdefault(field, []).append(header)
+    return {field: ", ".join(headers) for field, headers in found.items()}
+
+
+def _archived_warning(platform: Company, source: Company) -> RecordWarning | None:
+    """The warning of an archived ``platform`` company that the import names again."""
+    ref = source.origin
+    if ref is None:
+        return None
+    number = platform.enterprise_number.formatted
+    return RecordWarning(
+        code=WarningCode.COMPANY_ARCHIVED,
+        enterprise_number=platform.enterprise_number,
+        ref=ref,
+        message=f"{number} is archived: the import can update it, but it is not synced until "
+        f"restored (govlink companies restore {number})",
+        params={"number": number},
+    )
+
+
+def _reconcile(
+    records: Collection[RawRecord], store: CompanyReader, colleagues: frozenset[str] | None
+) -> tuple[ImportDiff, tuple[Company, ...]]:
+    """The diff against every platform company, and the archived ones not in the import
+    (moved out of ``only_in_platform``)."""
+    diff = reconcile(records, store.companies(), known_colleagues=colleagues)
+    archived = store.archived()
+    if not archived:
+        return diff, ()
+    warnings = (
+        _archived_warning(m.platform, m.source)
+        for m in diff.matching
+        if m.platform.enterprise_number in archived
+    )
+    left = tuple(c for c in diff.only_in_platform if c.enterprise_number in archived)
+    kept = tuple(c for c in diff.only_in_platform if c.enterprise_number not in archived)
+    diff = attrs.evolve(
+        diff,
+        only_in_platform=kept,
+        warnings=(*diff.warnings, *(w for w in warnings if w is not None)),
+    )
+    return diff, left
 
 
 def preview_import(
@@ -115,10 +174,12 @@ def preview_import(
         if progress is not None:
             progress(len(records))
     colleagues = _colleagues(source.known_colleagues())
+    diff, archived = _reconcile(records, store, colleagues)
     return ImportPreview(
         source=source.name,
         location=source.name if location is None else location,
-        diff=reconcile(records, store.companies(), known_colleagues=colleagues),
+        diff=diff,
+        archived=archived,
         records=tuple(records),
         known_colleagues=colleagues,
         skipped=dict(source.skipped),
@@ -126,6 +187,7 @@ def preview_import(
         skipped_records=tuple(source.skipped_records)
         if isinstance(source, SourceWithSkips)
         else (),
+        headers=_headers(source),
     )
 
 

@@ -35,7 +35,12 @@ from govlink.errors import ConfigurationError, DomainError
 from govlink.plugins.registry import Registry
 from govlink.store.base import CompanyReader, SettingsStore
 from govlink.store.documents import DocumentStore, StoredAlert, StoredDocument
-from govlink.workflows.alerts import FALLBACK_RECIPIENT, deliver_alerts
+from govlink.workflows.alerts import (
+    ALERT_LANGUAGE,
+    FALLBACK_RECIPIENT,
+    deliver_alerts,
+    localised,
+)
 
 __all__ = [
     "MAX_SIZE_SETTING",
@@ -158,6 +163,7 @@ def ingest(documents: Iterable[Document], store: IngestStore, registry: Registry
     """
     max_size = _max_size(store)
     fallback = store.get_setting(FALLBACK_RECIPIENT)
+    language = store.get_setting(ALERT_LANGUAGE)
     stored, duplicates, rejected = [], [], []
     for document in documents:
         checked = _checked(document, max_size)
@@ -174,6 +180,7 @@ def ingest(documents: Iterable[Document], store: IngestStore, registry: Registry
             alert = document_alert(
                 clean, company_name=company.name if company else None, route=route
             )
+            alert = localised(alert, clean, language)
         result = store.add_document(clean, content, alert)
         if result is None:
             duplicates.append(clean)

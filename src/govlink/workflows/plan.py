@@ -6,22 +6,37 @@ Services and the CLI both call these functions; the CLI only renders what they r
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Final, Literal, TypeAlias
 
 import attrs
 
+from govlink.domain.enterprise_number import EnterpriseNumber
 from govlink.domain.sentinel import Sentinel
 from govlink.errors import PlanningError, StaleStoreError
 from govlink.planner import Grid, Occurrence, Plan, PlannerConfig, PlanReport, SyncItem, plan
 from govlink.planner.spec import parse_windows
 from govlink.store.base import PlanStore, StoredPlan
 
-__all__ = ["SAVED", "PlanResult", "SavedType", "due", "make_plan"]
+__all__ = [
+    "SAVED",
+    "DueCompany",
+    "PlanResult",
+    "SavedType",
+    "due",
+    "due_companies",
+    "due_interval",
+    "make_plan",
+    "moment",
+]
 
 _ATTEMPTS: Final = 3
 _YEARS: Final = range(2, 9999)
+_RELATIVE: Final = re.compile(r"([+-])\s*(\d{1,6})\s*([mhdw])")
+_UNITS: Final = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+_DAYS: Final = {"today": 0, "tomorrow": 1, "yesterday": -1}
 
 
 class _Saved(Sentinel):
@@ -99,7 +114,9 @@ def make_plan(
         stored = store.load_plan()
         previous = None if stored is None else stored.plan
         grid = _grid(None if previous is None else previous.grid, windows, block, capacity)
-        numbers = [company.enterprise_number.compact for company in store.companies()]
+        archived = store.archived()
+        everyone = [company.enterprise_number for company in store.companies()]
+        numbers = [number.compact for number in everyone if number not in archived]
         items = [
             SyncItem(key=number, documents=documents.get(number), cost=costs.get(number))
             for number in numbers
@@ -121,7 +138,7 @@ def make_plan(
             return PlanResult(
                 plan=saved.plan,
                 revision=saved.revision,
-                unknown_costs=tuple(sorted(set(costs).difference(numbers))),
+                unknown_costs=tuple(sorted(set(costs).difference(n.compact for n in everyone))),
             )
 
 
@@ -135,6 +152,7 @@ def _saved(store: PlanStore) -> StoredPlan:
 def due(store: PlanStore, start: datetime, end: datetime) -> list[Occurrence]:
     """Every sync of the saved plan with ``start <= at < end``, onboarding and move transitions
     included, in time order then by enterprise number; ``at`` is aware, in the plan's zone.
+    Archived companies are left out (their slot stays in the plan until the next planning run).
 
     Naive ``start`` / ``end`` are wall-clock times in the plan's zone.
 
@@ -153,4 +171,97 @@ def due(store: PlanStore, start: datetime, end: datetime) -> list[Occurrence]:
         raise PlanningError(
             f"the interval ends ({finish.isoformat()}) before it starts ({begin.isoformat()})"
         )
-    return saved.occurrences(begin, finish)
+    archived = {number.compact for number in store.archived()}
+    return [o for o in saved.occurrences(begin, finish) if o.key not in archived]
+
+
+def moment(text: str, *, now: datetime, base: datetime | None = None) -> datetime:
+    """One end of a due interval, as a person types it.
+
+    ``now``; ``today``, ``tomorrow``, ``yesterday`` (midnight in ``now``'s zone); ``+7d``,
+    ``-2h`` (units ``m``, ``h``, ``d``, ``w``; counted from ``base``, default ``now``, in
+    wall-clock time); or an ISO date or date-time (naive: read in the plan's zone by
+    :func:`due`).
+
+    >>> now = datetime(2026, 3, 25, 14, 30, tzinfo=UTC)
+    >>> moment("today", now=now).isoformat(), moment("+7d", now=now, base=now).isoformat()
+    ('2026-03-25T00:00:00+00:00', '2026-04-01T14:30:00+00:00')
+
+    :raises PlanningError: ``planner.moment`` for anything else.
+    """
+    word = " ".join(text.split()).casefold()
+    if word == "now":
+        return now
+    if word in _DAYS:
+        midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
+        return midnight + timedelta(days=_DAYS[word])
+    relative = _RELATIVE.fullmatch(word)
+    if relative is not None:
+        sign, amount, unit = relative.groups()
+        step = timedelta(**{_UNITS[unit]: int(amount)})
+        try:
+            return (now if base is None else base) + (step if sign == "+" else -step)
+        except OverflowError as error:
+            raise PlanningError(f"{text!r} is out of range", code="planner.moment") from error
+    try:
+        return datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise PlanningError(
+            f"{text!r} is not a time: give now, today, tomorrow, +7d, -2h or an ISO date-time "
+            "(e.g. 2026-03-23T09:00 or 2026-03-23T09:00+01:00)",
+            code="planner.moment",
+        ) from None
+
+
+@attrs.frozen(kw_only=True)
+class DueCompany:
+    """One sync due: the company (its name, ``None`` if no longer on the platform) and when."""
+
+    enterprise_number: EnterpriseNumber
+    name: str | None
+    at: datetime
+
+
+def due_interval(
+    store: PlanStore,
+    start: datetime | str,
+    end: datetime | str,
+    *,
+    now: datetime | None = None,
+) -> tuple[datetime, datetime]:
+    """``start`` and ``end`` as times :func:`due` takes: :func:`moment` texts are read at
+    ``now`` (default: the current time) in the plan's zone, a relative ``end`` counting from
+    ``start``; a naive ISO time stays naive (a wall-clock time in the plan's zone).
+
+    :raises PlanningError: no plan is saved yet, or a text that is not a moment.
+    """
+    grid = _saved(store).plan.grid
+    current = _local(now or datetime.now(UTC), grid).astimezone(grid.zone)
+    begin = start if isinstance(start, datetime) else moment(start, now=current)
+    finish = end if isinstance(end, datetime) else moment(end, now=current, base=begin)
+    return begin, finish
+
+
+def due_companies(
+    store: PlanStore,
+    start: datetime | str = "today",
+    end: datetime | str = "+7d",
+    *,
+    now: datetime | None = None,
+) -> list[DueCompany]:
+    """The syncs due from ``start`` up to ``end`` with each company's name, as :func:`due`
+    lists them; by default this week (from today's midnight for 7 days).
+
+    ``start`` and ``end`` may be :func:`moment` texts, read at ``now`` (default: the current
+    time) in the plan's zone; a relative ``end`` counts from ``start``.
+
+    :raises PlanningError: as :func:`due`, or a text that is not a moment.
+    """
+    begin, finish = due_interval(store, start, end, now=now)
+    names = {company.enterprise_number.compact: company.name for company in store.companies()}
+    return [
+        DueCompany(
+            enterprise_number=EnterpriseNumber.from_trusted(o.key), name=names.get(o.key), at=o.at
+        )
+        for o in due(store, begin, finish)
+    ]

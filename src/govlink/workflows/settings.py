@@ -12,8 +12,9 @@ from collections.abc import Iterable, Mapping
 from typing import Final
 
 from govlink.errors import ConfigurationError
+from govlink.i18n import LANGUAGES
 from govlink.plugins.registry import Registry
-from govlink.plugins.settings import SettingSpec, email_address, positive_whole_number
+from govlink.plugins.settings import SettingSpec, email_address, one_of, positive_whole_number
 from govlink.store.base import SettingsStore
 from govlink.sync.options import (
     CONCURRENCY_SETTING,
@@ -22,7 +23,7 @@ from govlink.sync.options import (
     OFFICE_SETTING,
     RATE_SETTING,
 )
-from govlink.workflows.alerts import FALLBACK_RECIPIENT
+from govlink.workflows.alerts import ALERT_LANGUAGE, FALLBACK_RECIPIENT
 from govlink.workflows.ingesting import MAX_SIZE_SETTING
 
 __all__ = ["CORE_SETTINGS", "SECRET_WORDS", "known_settings", "set_setting"]
@@ -35,6 +36,11 @@ CORE_SETTINGS: Final = (
         key=FALLBACK_RECIPIENT,
         description="who gets alerts for companies without a responsible colleague",
         check=email_address,
+    ),
+    SettingSpec(
+        key=ALERT_LANGUAGE,
+        description="the language of alert subjects (nl, fr or en; default en)",
+        check=one_of(*LANGUAGES),
     ),
     SettingSpec(
         key=MAX_SIZE_SETTING,

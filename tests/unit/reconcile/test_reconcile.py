@@ -113,6 +113,8 @@ def test_duplicates_are_all_invalid_and_name_each_other() -> None:
     assert messages[3] == "enterprise number 0417.497.106 also appears in excel row 5, excel row 9"
     assert messages[5] == "enterprise number 0417.497.106 also appears in excel row 3, excel row 9"
     assert messages[9] == "enterprise number 0417.497.106 also appears in excel row 3, excel row 5"
+    params = {r.ref.row: r.problems[-1].params for r in diff.invalid}
+    assert params == {3: {"others": "5, 9"}, 5: {"others": "3, 9"}, 9: {"others": "3, 5"}}
     by_row = {r.ref.row: r for r in diff.invalid}
     assert by_row[5].codes == (ReasonCode.EMAIL_INVALID, ReasonCode.ENTERPRISE_NUMBER_DUPLICATE)
     assert by_row[3].problems[-1].value == "BE0417.497.106"
@@ -320,3 +322,15 @@ def test_apply_then_reconcile_is_idempotent(diff: ImportDiff) -> None:
     assert again.only_in_source == ()
     assert all("email" not in m.changed_fields for m in again.matching)
     assert [m.changed_fields for m in again.matching if not m.unchanged] == [("name",)]
+
+
+def test_duplicates_of_an_api_source_name_the_other_records() -> None:
+    records = [
+        RawRecord(
+            fields={"enterprise_number": "0417497106", "name": name},
+            ref=SourceRef(source="adminis", record_id=name),
+        )
+        for name in ("A", "B")
+    ]
+    first = reconcile(records, []).invalid[0].problems[-1]
+    assert first.params == {"others": "adminis record B", "records": "yes"}

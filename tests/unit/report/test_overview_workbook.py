@@ -70,11 +70,12 @@ def test_matching_highlights_changes_and_marks_overwrites(tmp_path: Path) -> Non
     sheet = load_workbook(path)["Matching"]
     header = [cell.value for cell in sheet[1]]
     row = dict(zip(header, sheet[2], strict=True))
-    assert row["status"].value == "overwritten"
-    assert row["email (import)"].value == "new@acme.be"
-    assert row["email (platform)"].value == "old@acme.be"
-    assert row["email (import)"].font.bold
-    assert row["name (import)"].font.color.rgb == "FF9E9E9E"
+    assert row["Status"].value == "overwritten"
+    assert row["Overwrite"].value == "email"
+    assert row["Email (import)"].value == "new@acme.be"
+    assert row["Email (platform)"].value == "old@acme.be"
+    assert row["Email (import)"].font.bold
+    assert row["Name (import)"].font.color.rgb == "FF9E9E9E"
 
 
 @settings(max_examples=25, deadline=None)
@@ -105,3 +106,65 @@ def test_the_workbook_gets_the_usual_permissions(tmp_path: Path) -> None:
     probe.touch()
     assert target.stat().st_mode == probe.stat().st_mode
     assert [p.name for p in tmp_path.iterdir() if p.suffix == ".tmp"] == []
+
+
+def test_a_long_sheet_streams_past_the_width_sample_with_filter_and_hint(tmp_path: Path) -> None:
+    bases = range(10_000_000, 10_001_200)
+    records = [
+        _record(i + 2, enterprise_number=f"{b:08d}{97 - b % 97:02d}", name="x" * (1 + i % 60))
+        for i, b in enumerate(bases)
+    ]
+    path = tmp_path / "overview.xlsx"
+    write_overview(path, reconcile(records, []), source="excel", language="fr")
+    sheet = load_workbook(path)["Uniquement dans import"]
+    assert sheet.max_row == 1 + len(records)
+    assert sheet.auto_filter.ref == f"A1:P{1 + len(records)}"
+    assert sheet.freeze_panes == "A2"
+    assert sheet.column_dimensions["D"].width == 50  # names of up to 60 characters, capped
+    [hint] = sheet.data_validations.dataValidation
+    assert str(hint.sqref) == f"A2:A{1 + len(records)}"
+    assert sheet["A1"].value == "Ajouter"
+    assert sheet["A1200"].fill.start_color.rgb.endswith("DDEBF7")
+
+
+def test_the_summary_shows_source_file_brussels_time_token_and_counts(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from govlink.reconcile.token import preview_token
+
+    records = [_record(2, enterprise_number=ACME.compact, name="Acme")]
+    diff = reconcile(records, [])
+    path = tmp_path / "overzicht.xlsx"
+    created = datetime(2026, 7, 1, 8, 30, 15, 123, tzinfo=UTC)
+    write_overview(
+        path, diff, source="excel", location="klanten.xlsx", language="nl", created=created
+    )
+    rows = list(load_workbook(path)["Overzicht"].iter_rows(values_only=True))
+    facts = dict(row for row in rows if row[0] is not None)
+    assert facts["Bron"] == "excel"
+    assert facts["Bestand"] == "klanten.xlsx"
+    assert facts["Datum"] == datetime(2026, 7, 1, 10, 30, 15)  # summer time in Brussels
+    assert facts["Voorbeeldcode"] == preview_token(diff)
+    assert facts["Alleen in de import"] == 1
+    assert facts["Ongeldig"] == 0
+
+
+def test_candidate_fields_are_shown_by_name_not_as_a_repr(tmp_path: Path) -> None:
+    from govlink.domain.records import NumberCandidates
+
+    candidates = NumberCandidates({"VATNr": "BE0417497106", "RegistrationNr": "0404616494"})
+    record = RawRecord(
+        fields={"enterprise_number": candidates, "name": "A"},
+        ref=SourceRef(source="adminis", record_id="17"),
+    )
+    path = tmp_path / "overview.xlsx"
+    write_overview(path, reconcile([record], []), source="adminis")
+    [row] = list(load_workbook(path)["Invalid"].iter_rows(min_row=2, values_only=True))
+    assert row[1:6] == (
+        "17",
+        "VATNr, RegistrationNr",
+        "VATNr: BE0417497106; RegistrationNr: 0404616494",
+        "The fields hold different enterprise numbers "
+        "(VATNr: 0417.497.106; RegistrationNr: 0404.616.494).",
+        "enterprise_number.conflict",
+    )

@@ -15,11 +15,15 @@ True
 from __future__ import annotations
 
 import unicodedata
-from typing import Final, Literal
+from typing import Final
+
+from govlink.domain.company import COMPANY_FIELDS
+from govlink.i18n import LANGUAGES, Language
+from govlink.i18n.catalog import MESSAGES
 
 __all__ = ["ALIASES", "TEMPLATE_HEADERS", "TemplateLanguage", "field_for", "header_key"]
 
-TemplateLanguage = Literal["nl", "fr", "en"]
+TemplateLanguage = Language
 
 #: The accepted labels of each Company field. Field names themselves (``enterprise_number``)
 #: are accepted too.
@@ -131,56 +135,12 @@ ALIASES: Final[dict[str, tuple[str, ...]]] = {
     ),
 }
 
-#: The template's header row in each language, in column order.
+#: The template's header row in each language, in column order: the field labels of the
+#: message catalog (:mod:`govlink.i18n.catalog`), so the template, the tables and the overview
+#: workbook name a column alike.
 TEMPLATE_HEADERS: Final[dict[TemplateLanguage, dict[str, str]]] = {
-    "nl": {
-        "enterprise_number": "Ondernemingsnummer",
-        "name": "Naam",
-        "legal_form": "Rechtsvorm",
-        "email": "E-mail",
-        "language": "Taal",
-        "street": "Straat",
-        "house_number": "Huisnummer",
-        "box": "Bus",
-        "postal_code": "Postcode",
-        "city": "Gemeente",
-        "country_code": "Land",
-        "phone": "Telefoon",
-        "responsible": "Verantwoordelijke",
-        "customer_code": "Klantcode",
-    },
-    "fr": {
-        "enterprise_number": "Numéro d'entreprise",
-        "name": "Nom",
-        "legal_form": "Forme juridique",
-        "email": "Courriel",
-        "language": "Langue",
-        "street": "Rue",
-        "house_number": "Numéro",
-        "box": "Boîte",
-        "postal_code": "Code postal",
-        "city": "Localité",
-        "country_code": "Pays",
-        "phone": "Téléphone",
-        "responsible": "Responsable",
-        "customer_code": "Code client",
-    },
-    "en": {
-        "enterprise_number": "Enterprise number",
-        "name": "Name",
-        "legal_form": "Legal form",
-        "email": "Email",
-        "language": "Language",
-        "street": "Street",
-        "house_number": "Number",
-        "box": "Box",
-        "postal_code": "Postal code",
-        "city": "City",
-        "country_code": "Country",
-        "phone": "Phone",
-        "responsible": "Responsible",
-        "customer_code": "Customer code",
-    },
+    language: {field: MESSAGES[f"field.{field}"][language] for field in COMPANY_FIELDS}
+    for language in LANGUAGES
 }
 
 

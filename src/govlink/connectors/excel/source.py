@@ -47,6 +47,7 @@ __all__ = [
     "MAX_ROWS",
     "SOURCE_NAME",
     "ExcelSource",
+    "sheet_rows",
 ]
 
 SOURCE_NAME: Final = "excel"
@@ -209,6 +210,20 @@ def _first_non_blank(
         if values:
             fields[field] = next((v for v in values if not _is_blank(v)), values[0])
     return fields
+
+
+@contextmanager
+def sheet_rows(path: Path, sheet: str) -> Iterator[Iterator[tuple[int, tuple[Any, ...]]]]:
+    """The rows of ``sheet`` (hidden or not), numbered from 1, read with the same guards as the
+    source (file checks, no XML entities, size limits); the workbook is released on exit.
+
+    :raises WorkbookError: as :class:`ExcelSource` does, or :class:`SheetNotFound`.
+    """
+    opened = _OpenSheet(path, sheet)
+    try:
+        yield opened.rows()
+    finally:
+        opened.close()
 
 
 def _header_text(value: object) -> str:
