@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 import click
 
-from govlink.cli._app import actor, open_store, stdout_console, store_option
+from govlink.cli._app import StoreTarget, actor, open_store, stdout_console, store_option
 from govlink.cli._json import company_json
 from govlink.cli._limit import limit_options, shown
 from govlink.cli._output import echo_json, echo_line
@@ -57,7 +56,7 @@ def companies() -> None:
 @click.option("--archived", is_flag=True, help="List the archived companies instead.")
 @limit_options
 def list_command(
-    store_path: Path,
+    store_path: StoreTarget,
     as_json: bool,
     search: str | None,
     responsible: str | None,
@@ -104,7 +103,7 @@ def set_command(
     responsible: str | None,
     name: str | None,
     as_json: bool,
-    store_path: Path,
+    store_path: StoreTarget,
 ) -> None:
     """Complete or correct one company on the platform: its responsible colleague or name.
 
@@ -142,7 +141,7 @@ def set_command(
 
 
 def _set_archived(
-    numbers: list[EnterpriseNumber], as_json: bool, store_path: Path, *, archived: bool
+    numbers: list[EnterpriseNumber], as_json: bool, store_path: StoreTarget, *, archived: bool
 ) -> None:
     """Archive or restore, then print one line per company (or the JSON document)."""
     act, done, already = (
@@ -172,7 +171,9 @@ def _set_archived(
 @click.argument("numbers", nargs=-1, required=True, callback=_numbers)
 @_json_option
 @store_option
-def archive_command(numbers: list[EnterpriseNumber], as_json: bool, store_path: Path) -> None:
+def archive_command(
+    numbers: list[EnterpriseNumber], as_json: bool, store_path: StoreTarget
+) -> None:
     """Archive the companies NUMBER... (clients that left).
 
     Their data and documents stay; they are no longer synced (left out of `due` at once and of
@@ -186,7 +187,9 @@ def archive_command(numbers: list[EnterpriseNumber], as_json: bool, store_path: 
 @click.argument("numbers", nargs=-1, required=True, callback=_numbers)
 @_json_option
 @store_option
-def restore_command(numbers: list[EnterpriseNumber], as_json: bool, store_path: Path) -> None:
+def restore_command(
+    numbers: list[EnterpriseNumber], as_json: bool, store_path: StoreTarget
+) -> None:
     """Restore archived companies NUMBER...: they are synced and pushed again.
 
     Documents stored while they were archived were not queued: `govlink push --backfill SINCE`

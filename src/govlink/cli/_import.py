@@ -12,6 +12,7 @@ import attrs
 import click
 
 from govlink.cli._app import (
+    StoreTarget,
     actor,
     after_commit,
     needs_excel,
@@ -140,7 +141,7 @@ def _confirm(preview: ImportPreview, plan: ApplyPlan) -> None:
 @_without_cycle_collection()
 def import_command(
     source: str,
-    store_path: Path,
+    store_path: StoreTarget,
     sheet: str | None,
     template: str | None,
     as_json: bool,
@@ -177,7 +178,7 @@ def import_command(
         inputs[f"the source ({source})"] = Path(source)
         if selection_book is not None:
             inputs[f"the selection ({selection_book})"] = selection_book
-        created = (store_path,) if apply_ else ()
+        created = (store_path,) if apply_ and isinstance(store_path, Path) else ()
         refuse_overwriting_inputs(report, inputs, param_hint="'--report'", created=created)
     ticked = None
     if selection_book is not None:
