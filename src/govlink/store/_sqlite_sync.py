@@ -15,7 +15,7 @@ from typing import Any, Final
 from govlink.clock import utc_timestamp
 from govlink.domain.alerts import Alert
 from govlink.domain.enterprise_number import EnterpriseNumber
-from govlink.store._sql import Connection, Host
+from govlink.store._sql import Connection, Host, qualified
 from govlink.store._sqlite_documents import insert_alert
 from govlink.store.sync import (
     AttemptOutcome,
@@ -30,7 +30,7 @@ from govlink.store.sync import (
     SyncOccurrence,
 )
 
-__all__ = ["SyncTables"]
+__all__ = ["SyncTables", "read_sync_companies"]
 
 _ENQUEUED: Final = "enqueued_until"
 _OCCURRENCE_COLUMNS: Final = (
@@ -120,6 +120,15 @@ def _company(row: Any) -> SyncCompany:
         load_seconds=row["load_seconds"],
         syncs=row["syncs"],
     )
+
+
+def read_sync_companies(db: Connection, schema: str | None = None) -> list[SyncCompany]:
+    """Every company's sync state (of the tables in ``schema``, else the connection's)."""
+    rows = db.execute(
+        f"SELECT {_COMPANY_COLUMNS} FROM {qualified('sync_companies', schema)} "
+        "ORDER BY enterprise_number"
+    ).fetchall()
+    return [_company(row) for row in rows]
 
 
 def _record_attempt(
@@ -373,10 +382,7 @@ class SyncTables:
     def sync_companies(self: Host) -> list[SyncCompany]:
         """Every company's sync state (see SyncStore)."""
         with self._reading():
-            rows = self._db.execute(
-                f"SELECT {_COMPANY_COLUMNS} FROM sync_companies ORDER BY enterprise_number"
-            ).fetchall()
-        return [_company(row) for row in rows]
+            return read_sync_companies(self._db)
 
     def sync_attempts(self: Host, *, since: datetime | None = None) -> list[SyncAttempt]:
         """Recorded attempts, oldest first (see SyncStore)."""

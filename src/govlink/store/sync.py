@@ -28,6 +28,7 @@ __all__ = [
     "PortalLimits",
     "SyncAttempt",
     "SyncCompany",
+    "SyncLoads",
     "SyncOccurrence",
     "SyncStore",
 ]
@@ -161,6 +162,15 @@ class PortalGrant:
 
     permit: int | None
     wait: float = 0.0
+
+
+@runtime_checkable
+class SyncLoads(Protocol):
+    """The load the sync measured per company: what the planner costs companies by."""
+
+    def sync_companies(self) -> list[SyncCompany]:
+        """Every company's sync state, by enterprise number."""
+        ...
 
 
 @runtime_checkable
