@@ -84,8 +84,8 @@ class SyncRun:
 
     :param occurrences: occurrences the plan made due (all enqueued, each stored once).
     :param unfinished: occurrences not done, skipped or given up at the end.
-    :param skipped: occurrences skipped (the company synced less than 24 h before: a week's
-        backlog holds a new company's first sync and its first weekly one).
+    :param skipped: occurrences skipped without a sync (within 24 h of the company's last
+        successful one, e.g. its weekly slot right after its first sync in a backlog).
     :param ran_twice: occurrences with more than one attempt (none fail in this run).
     :param syncs: attempts recorded; :param listings: company listings the portal answered
         (beyond ``syncs``: the killed workers' syncs in flight).
