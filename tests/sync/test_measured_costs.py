@@ -82,3 +82,25 @@ def test_replanning_with_measured_costs_keeps_the_stability_rules(tmp_path: Path
     _check_repair(before.plan, first)
     again = make_plan(world.store, now=world.clock.now())
     _check_repair(first.plan, again)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("later", [timedelta(0), timedelta(days=3)])
+def test_replanning_with_the_same_measured_costs_moves_nobody(
+    tmp_path: Path, later: timedelta
+) -> None:
+    """The first plan at the measured costs moves a company off a slot they overload; a second
+    one at the same costs (at once, or days later) is a fixed point."""
+    world = _synced_week(tmp_path, 60, windows="Mon-Fri 08:00-09:00")
+    first = make_plan(world.store, now=world.clock.now())
+    assert len({a.cost for a in first.plan.assignments()}) > 1, "measured costs differ"
+    assert first.plan.moves, "the measured costs overload a slot"
+    again = make_plan(world.store, now=world.clock.now() + later)
+    assert {a.key: a.cost for a in again.plan.assignments()} == {
+        a.key: a.cost for a in first.plan.assignments()
+    }
+    assert again.plan.moves == ()
+    assert again.report.added == again.report.removed == 0
+    assert {a.key: a.slot for a in again.plan.assignments()} == {
+        a.key: a.slot for a in first.plan.assignments()
+    }

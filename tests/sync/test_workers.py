@@ -73,3 +73,27 @@ def test_workers_killed_mid_run_sync_every_occurrence_once(
     assert run.max_in_minute <= run.rate
     assert run.listings >= run.syncs == run.occurrences - run.skipped
     assert run.killed == kill
+
+
+@pytest.mark.slow
+def test_claims_hold_while_many_workers_wait_for_a_low_portal_limit(store_target: Target) -> None:
+    """Five workers, one sync at a time and six a minute: each waits for a permit far longer
+    than its 30-second lease, and still no occurrence runs twice."""
+    run = run_sync_workers(
+        store_target.store,
+        store_target.target,
+        opener=store_target.opener,
+        companies=24,
+        workers=5,
+        kill=0,
+        concurrency=1,
+        rate=6,
+        lease=30.0,
+    )
+    assert run.occurrences >= 24
+    assert run.unfinished == 0
+    assert run.ran_twice == 0
+    assert run.syncs == run.occurrences - run.skipped
+    assert run.lost == run.doubled == 0
+    assert run.peak_requests <= 1
+    assert run.max_in_minute <= 6

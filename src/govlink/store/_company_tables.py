@@ -20,7 +20,7 @@ from govlink.domain.records import SourceRef
 from govlink.errors import StaleStoreError, StoreError
 from govlink.planner.result import Plan
 from govlink.reconcile.policy import ApplyPlan, Update
-from govlink.store._sql import Connection, Host
+from govlink.store._sql import Connection, Host, qualified
 from govlink.store._sqlite_plans import read_plan, write_plan
 from govlink.store.base import (
     AppliedChange,
@@ -92,7 +92,7 @@ def _matches(company: Company, search: str | None, responsible: str | None) -> b
 
 def read_companies(db: Connection, schema: str | None = None) -> list[Company]:
     """Every company (of the tables in ``schema``, else the connection's), by number."""
-    table = "companies" if schema is None else f'"{schema.replace(chr(34), chr(34) * 2)}".companies'
+    table = qualified("companies", schema)
     rows = db.execute(
         f"SELECT {', '.join(_COLUMNS)} FROM {table} ORDER BY enterprise_number"
     ).fetchall()
@@ -102,7 +102,7 @@ def read_companies(db: Connection, schema: str | None = None) -> list[Company]:
 def read_archived(db: Connection, schema: str | None = None) -> dict[EnterpriseNumber, datetime]:
     """The archived companies (of the tables in ``schema``, else the connection's), by number,
     with when each was archived."""
-    table = "companies" if schema is None else f'"{schema.replace(chr(34), chr(34) * 2)}".companies'
+    table = qualified("companies", schema)
     rows = db.execute(
         f"SELECT enterprise_number, archived_at FROM {table} "
         "WHERE archived_at IS NOT NULL ORDER BY enterprise_number"

@@ -15,7 +15,12 @@ from typing import Any, Protocol
 from govlink._closing import Closing
 from govlink.clock import Clock, utc_timestamp
 
-__all__ = ["Connection", "Cursor", "Host", "StoreBase"]
+__all__ = ["Connection", "Cursor", "Host", "StoreBase", "qualified"]
+
+
+def qualified(table: str, schema: str | None) -> str:
+    """``table`` in ``schema`` (quoted), or unqualified (the connection's) when ``None``."""
+    return table if schema is None else f'"{schema.replace(chr(34), chr(34) * 2)}".{table}'
 
 
 class Cursor(Protocol):

@@ -8,14 +8,14 @@ lock, a PostgreSQL advisory lock), which serialises them across every worker on 
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any, Final
 
 from govlink.clock import utc_timestamp
 from govlink.domain.alerts import Alert
 from govlink.domain.enterprise_number import EnterpriseNumber
-from govlink.store._sql import Connection, Host
+from govlink.store._sql import Connection, Host, qualified
 from govlink.store._sqlite_documents import insert_alert
 from govlink.store.sync import (
     AttemptOutcome,
@@ -30,7 +30,7 @@ from govlink.store.sync import (
     SyncOccurrence,
 )
 
-__all__ = ["SyncTables"]
+__all__ = ["SyncTables", "read_sync_companies"]
 
 _ENQUEUED: Final = "enqueued_until"
 _OCCURRENCE_COLUMNS: Final = (
@@ -46,12 +46,25 @@ _COMPANY_COLUMNS: Final = (
 _LIVE_CLAIMS: Final = (
     "SELECT enterprise_number FROM sync_occurrences WHERE state = 'claimed' AND lease_until > :now"
 )
+_FREE: Final = (
+    "((state = 'pending' AND (not_before IS NULL OR not_before <= :now)) "
+    "OR (state = 'claimed' AND lease_until <= :now))"
+)
 _CLAIMABLE: Final = (
     f"SELECT enterprise_number, due_at, attempts FROM sync_occurrences "
-    f"WHERE ((state = 'pending' AND (not_before IS NULL OR not_before <= :now)) "
-    f"OR (state = 'claimed' AND lease_until <= :now)) AND due_at <= :until "
+    f"WHERE {_FREE} AND due_at <= :until "
     f"AND enterprise_number NOT IN ({_LIVE_CLAIMS}) "
     f"ORDER BY due_at, enterprise_number LIMIT 1"
+)
+#: Takes the row only if it is still free: on PostgreSQL a claim's owner may finish or renew
+#: it (outside the claims' lock) between the SELECT and this UPDATE.
+_TAKE: Final = (
+    f"UPDATE sync_occurrences SET state = 'claimed', lease_owner = :owner, "
+    f"lease_until = :until, updated_at = :now "
+    f"WHERE enterprise_number = :number AND due_at = :due AND {_FREE}"
+)
+_HELD: Final = (
+    "enterprise_number = :number AND due_at = :due AND state = 'claimed' AND lease_owner = :owner"
 )
 _POLL: Final = 0.05
 
@@ -107,6 +120,15 @@ def _company(row: Any) -> SyncCompany:
         load_seconds=row["load_seconds"],
         syncs=row["syncs"],
     )
+
+
+def read_sync_companies(db: Connection, schema: str | None = None) -> list[SyncCompany]:
+    """Every company's sync state (of the tables in ``schema``, else the connection's)."""
+    rows = db.execute(
+        f"SELECT {_COMPANY_COLUMNS} FROM {qualified('sync_companies', schema)} "
+        "ORDER BY enterprise_number"
+    ).fetchall()
+    return [_company(row) for row in rows]
 
 
 def _record_attempt(
@@ -195,14 +217,22 @@ class SyncTables:
     ) -> ClaimedSync | None:
         """Claim the next due occurrence (see SyncStore)."""
         with self._transaction("sync_claims") as db:
-            row = db.execute(_CLAIMABLE, {"now": _ts(now), "until": _ts(due_until)}).fetchone()
-            if row is None:
-                return None
-            db.execute(
-                "UPDATE sync_occurrences SET state = 'claimed', lease_owner = ?, "
-                "lease_until = ?, updated_at = ? WHERE enterprise_number = ? AND due_at = ?",
-                (owner, _ts(now + lease), _ts(now), row["enterprise_number"], row["due_at"]),
-            )
+            while True:
+                row = db.execute(_CLAIMABLE, {"now": _ts(now), "until": _ts(due_until)}).fetchone()
+                if row is None:
+                    return None
+                taken = db.execute(
+                    _TAKE,
+                    {
+                        "owner": owner,
+                        "until": _ts(now + lease),
+                        "now": _ts(now),
+                        "number": row["enterprise_number"],
+                        "due": row["due_at"],
+                    },
+                ).rowcount
+                if taken:
+                    break
         return ClaimedSync(
             enterprise_number=_number(row["enterprise_number"]),
             due_at=_at(row["due_at"]),
@@ -256,6 +286,46 @@ class SyncTables:
                     claim.owner,
                 ),
             )
+
+    def renew_sync(self: Host, claim: ClaimedSync, *, now: datetime, lease: timedelta) -> bool:
+        """Extend a claim its owner still holds (see SyncStore)."""
+        with self._transaction() as db:
+            renewed = db.execute(
+                f"UPDATE sync_occurrences SET lease_until = :until WHERE {_HELD}",
+                {
+                    "until": _ts(now + lease),
+                    "number": claim.enterprise_number.compact,
+                    "due": _ts(claim.due_at),
+                    "owner": claim.owner,
+                },
+            ).rowcount
+        return renewed == 1
+
+    def release_sync_orphans(self: Host, alive: Callable[[str], bool], *, now: datetime) -> int:
+        """Give back dead owners' claims and end their permits (see SyncStore)."""
+        with self._transaction() as db:
+            owners = db.execute(
+                "SELECT DISTINCT lease_owner FROM sync_occurrences WHERE state = 'claimed'"
+            ).fetchall()
+            released = 0
+            for owner in [row[0] for row in owners if not alive(row[0])]:
+                released += db.execute(
+                    "UPDATE sync_occurrences SET state = 'pending', lease_owner = NULL, "
+                    "lease_until = NULL, updated_at = ? "
+                    "WHERE state = 'claimed' AND lease_owner = ?",
+                    (_ts(now), owner),
+                ).rowcount
+        with self._transaction("portal") as db:
+            owners = db.execute(
+                "SELECT DISTINCT owner FROM sync_portal_permits WHERE finished_at IS NULL"
+            ).fetchall()
+            for owner in [row[0] for row in owners if not alive(row[0])]:
+                db.execute(
+                    "UPDATE sync_portal_permits SET finished_at = ? "
+                    "WHERE finished_at IS NULL AND owner = ?",
+                    (_ts(now), owner),
+                )
+        return released
 
     def next_sync_due(self: Host, *, due_until: datetime) -> datetime | None:
         """The earliest moment a pending occurrence becomes claimable (see SyncStore)."""
@@ -312,10 +382,7 @@ class SyncTables:
     def sync_companies(self: Host) -> list[SyncCompany]:
         """Every company's sync state (see SyncStore)."""
         with self._reading():
-            rows = self._db.execute(
-                f"SELECT {_COMPANY_COLUMNS} FROM sync_companies ORDER BY enterprise_number"
-            ).fetchall()
-        return [_company(row) for row in rows]
+            return read_sync_companies(self._db)
 
     def sync_attempts(self: Host, *, since: datetime | None = None) -> list[SyncAttempt]:
         """Recorded attempts, oldest first (see SyncStore)."""
@@ -374,9 +441,13 @@ class SyncTables:
             ).fetchone()
             return PortalGrant(permit=int(permit[0]))
 
-    def release_portal(self: Host, permit: int, *, now: datetime) -> None:
-        """End a permit (see SyncStore)."""
+    def release_portal(self: Host, permit: int, *, now: datetime, used: bool = True) -> None:
+        """End a permit, or drop an unused one (see SyncStore)."""
         with self._transaction("portal") as db:
-            db.execute(
-                "UPDATE sync_portal_permits SET finished_at = ? WHERE id = ?", (_ts(now), permit)
-            )
+            if used:
+                db.execute(
+                    "UPDATE sync_portal_permits SET finished_at = ? WHERE id = ?",
+                    (_ts(now), permit),
+                )
+            else:
+                db.execute("DELETE FROM sync_portal_permits WHERE id = ?", (permit,))

@@ -10,6 +10,7 @@ a PostgreSQL database holds any number. The planner sees all of them at once thr
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Final, Protocol, runtime_checkable
 
@@ -20,8 +21,17 @@ from govlink.domain.enterprise_number import EnterpriseNumber
 from govlink.errors import StoreError
 from govlink.planner.result import Plan
 from govlink.store.base import PlanStore, StoredPlan
+from govlink.store.sync import SyncCompany
 
-__all__ = ["DEFAULT_OFFICE", "AllOffices", "OfficeDirectory", "check_office", "office_numbers"]
+__all__ = [
+    "DEFAULT_OFFICE",
+    "AllOffices",
+    "OfficeDirectory",
+    "SyncDirectory",
+    "check_office",
+    "merged_loads",
+    "office_numbers",
+]
 
 DEFAULT_OFFICE: Final = "default"
 """The office of a store opened without ``office`` (the only one of an SQLite file)."""
@@ -64,6 +74,59 @@ class OfficeDirectory(Protocol):
     def archived_by_office(self) -> dict[str, dict[EnterpriseNumber, datetime]]:
         """Every office's archived companies, with when each was archived."""
         ...
+
+
+@runtime_checkable
+class SyncDirectory(Protocol):
+    """The sync state of every office of a store (the measured load of the global plan)."""
+
+    def sync_companies_by_office(self) -> dict[str, list[SyncCompany]]:
+        """Every office's sync state per company, each list by enterprise number."""
+        ...
+
+
+def merged_loads(groups: Iterable[Iterable[SyncCompany]]) -> list[SyncCompany]:
+    """One sync state per company out of several offices' (a company two offices keep is one
+    sync in the plan): the successful syncs added up, the load averages weighted by them, the
+    latest success and watermark; by enterprise number.
+
+    >>> from govlink import EnterpriseNumber
+    >>> n = EnterpriseNumber.parse("0400000086")
+    >>> [merged] = merged_loads([[SyncCompany(enterprise_number=n, load_seconds=2.0, syncs=1)],
+    ...                          [SyncCompany(enterprise_number=n, load_seconds=6.0, syncs=3)]])
+    >>> merged.load_seconds, merged.syncs
+    (5.0, 4)
+    """
+    found: dict[str, list[SyncCompany]] = {}
+    for group in groups:
+        for state in group:
+            found.setdefault(state.enterprise_number.compact, []).append(state)
+    return [_merged(found[number]) for number in sorted(found)]
+
+
+def _merged(states: list[SyncCompany]) -> SyncCompany:
+    if len(states) == 1:
+        return states[0]
+
+    def average(values: list[tuple[float | None, int]]) -> float | None:
+        counted = [(value, n) for value, n in values if value is not None and n > 0]
+        total = sum(n for _, n in counted)
+        return sum(value * n for value, n in counted) / total if total else None
+
+    def latest(values: Iterable[datetime | None]) -> datetime | None:
+        return max((value for value in values if value is not None), default=None)
+
+    return SyncCompany(
+        enterprise_number=states[0].enterprise_number,
+        watermark=latest(s.watermark for s in states),
+        last_success_at=latest(s.last_success_at for s in states),
+        no_mandate_since=None
+        if any(s.no_mandate_since is None for s in states)
+        else max(s.no_mandate_since for s in states if s.no_mandate_since is not None),
+        load_documents=average([(s.load_documents, s.syncs) for s in states]),
+        load_seconds=average([(s.load_seconds, s.syncs) for s in states]),
+        syncs=sum(s.syncs for s in states),
+    )
 
 
 def office_numbers(store: OfficeDirectory, office: str) -> list[str]:
@@ -117,6 +180,14 @@ class AllOffices:
                 if number not in kept:
                     found[number] = max(at, found.get(number, at))
         return dict(sorted(found.items()))
+
+    def sync_companies(self) -> list[SyncCompany]:
+        """The sync state of every office merged per company (:func:`merged_loads`), so the
+        global plan is costed by the load measured in every office; none when the store does
+        not keep the sync state of its offices (:class:`SyncDirectory`)."""
+        if not isinstance(self.store, SyncDirectory):
+            return []
+        return merged_loads(self.store.sync_companies_by_office().values())
 
     def company(self, number: EnterpriseNumber) -> Company | None:
         """The company with this number in any office, or ``None``."""

@@ -16,10 +16,10 @@ each other's claims. Companies and run changes are written with ``COPY``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 import psycopg
 from psycopg import sql
@@ -34,9 +34,10 @@ from govlink.store._schema import LATEST_VERSION, migrate, migrations, require_c
 from govlink.store._schema import schema_version as _version
 from govlink.store._sql import Connection, StoreBase
 from govlink.store._sqlite_documents import DocumentTables
-from govlink.store._sqlite_sync import SyncTables
+from govlink.store._sqlite_sync import SyncTables, read_sync_companies
 from govlink.store.offices import DEFAULT_OFFICE, check_office
 from govlink.store.pg_rates import PostgresRateStore
+from govlink.store.sync import SyncCompany
 
 __all__ = ["PostgresStore"]
 
@@ -45,6 +46,7 @@ _MIGRATION_LOCK: Final = "govlink.migrate"
 #: Locked sections whose tables every office shares: the default office's (the portal permits:
 #: the MyMinfin portal's load is the sum of every office's syncs).
 _SHARED_SECTIONS: Final = frozenset({"portal"})
+_T = TypeVar("_T")
 
 
 def _shown(url: str) -> str:
@@ -248,18 +250,21 @@ class PostgresStore(StoreBase, CompanyTables, DocumentTables, SyncTables):
 
     def companies_by_office(self) -> dict[str, list[Company]]:
         """Every office's companies, read in one snapshot."""
-        found: dict[str, list[Company]] = {}
-        with self._reading(), self._db.raw.transaction():
-            self._db.raw.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
-            for office in self.offices():
-                found[office] = read_companies(self._db, self._schema(office))
-        return found
+        return self._by_office(read_companies)
 
     def archived_by_office(self) -> dict[str, dict[EnterpriseNumber, datetime]]:
         """Every office's archived companies, read in one snapshot."""
-        found: dict[str, dict[EnterpriseNumber, datetime]] = {}
+        return self._by_office(read_archived)
+
+    def sync_companies_by_office(self) -> dict[str, list[SyncCompany]]:
+        """Every office's sync state per company, read in one snapshot."""
+        return self._by_office(read_sync_companies)
+
+    def _by_office(self, read: Callable[[Connection, str], _T]) -> dict[str, _T]:
+        """``read(connection, schema)`` of every office, in one snapshot."""
+        found: dict[str, _T] = {}
         with self._reading(), self._db.raw.transaction():
             self._db.raw.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
             for office in self.offices():
-                found[office] = read_archived(self._db, self._schema(office))
+                found[office] = read(self._db, self._schema(office))
         return found

@@ -27,6 +27,7 @@ from govlink.store._sqlite_open import FileKind, connect, is_marked, mark, refus
 from govlink.store._sqlite_sync import SyncTables
 from govlink.store.offices import DEFAULT_OFFICE, check_office
 from govlink.store.rates import SqliteRateStore
+from govlink.store.sync import SyncCompany
 
 __all__ = ["SQLiteStore"]
 
@@ -194,3 +195,7 @@ class SQLiteStore(StoreBase, CompanyTables, DocumentTables, SyncTables):
     def archived_by_office(self) -> dict[str, dict[EnterpriseNumber, datetime]]:
         """Every office's archived companies (see :class:`~govlink.store.OfficeDirectory`)."""
         return {DEFAULT_OFFICE: self.archived()}
+
+    def sync_companies_by_office(self) -> dict[str, list[SyncCompany]]:
+        """Every office's sync state per company (see ``offices.SyncDirectory``)."""
+        return {DEFAULT_OFFICE: self.sync_companies()}

@@ -8,7 +8,7 @@ transaction, so several workers (threads or processes) can share one store.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Protocol, runtime_checkable
@@ -28,6 +28,7 @@ __all__ = [
     "PortalLimits",
     "SyncAttempt",
     "SyncCompany",
+    "SyncLoads",
     "SyncOccurrence",
     "SyncStore",
 ]
@@ -164,6 +165,15 @@ class PortalGrant:
 
 
 @runtime_checkable
+class SyncLoads(Protocol):
+    """The load the sync measured per company: what the planner costs companies by."""
+
+    def sync_companies(self) -> list[SyncCompany]:
+        """Every company's sync state, by enterprise number."""
+        ...
+
+
+@runtime_checkable
 class SyncStore(Protocol):
     """The sync's own state; every write is one transaction."""
 
@@ -209,6 +219,16 @@ class SyncStore(Protocol):
         """Give a claimed occurrence back, pending, no attempt counted (if the owner holds it)."""
         ...
 
+    def renew_sync(self, claim: ClaimedSync, *, now: datetime, lease: timedelta) -> bool:
+        """Extend the claim's lease to ``now + lease`` if ``claim.owner`` still holds it (even
+        lapsed, as long as nobody took it over); False when the claim was lost."""
+        ...
+
+    def release_sync_orphans(self, alive: Callable[[str], bool], *, now: datetime) -> int:
+        """Give back the claims of every owner that is not ``alive`` (pending again, no attempt
+        counted) and end their portal permits at ``now``; returns how many claims."""
+        ...
+
     def next_sync_due(self, *, due_until: datetime) -> datetime | None:
         """The earliest moment a pending occurrence due by ``due_until`` can be claimed."""
         ...
@@ -246,6 +266,7 @@ class SyncStore(Protocol):
         """Take a portal permit if ``limits`` allow one now, else say how long to wait."""
         ...
 
-    def release_portal(self, permit: int, *, now: datetime) -> None:
-        """End a permit (its sync finished at ``now``)."""
+    def release_portal(self, permit: int, *, now: datetime, used: bool = True) -> None:
+        """End a permit (its sync finished at ``now``); ``used=False``: the sync never reached
+        the portal, so the permit is dropped and counts for nothing."""
         ...

@@ -91,7 +91,12 @@ def _document(number: EnterpriseNumber, fetched: FetchedDocument, now: datetime)
 
 
 class CompanySync:
-    """Runs claimed occurrences for one worker: one fetcher, one store connection."""
+    """Runs claimed occurrences for one worker: one fetcher, one store connection.
+
+    :ivar skipped: occurrences skipped (a recent sync, archived, not on the platform).
+    :ivar lost: claims lost before their sync began (the worker stalled past its lease and
+        another worker took the occurrence over); not run here.
+    """
 
     def __init__(
         self,
@@ -106,9 +111,15 @@ class CompanySync:
         self._fetcher = fetcher
         self._options = options
         self.owner = owner
+        self.skipped = 0
+        self.lost = 0
 
     def run(self, claim: ClaimedSync) -> SyncAttempt | None:
-        """Run one claimed occurrence; returns its attempt (``None`` when it was skipped).
+        """Run one claimed occurrence; returns its attempt (``None`` when it was skipped or
+        its claim was lost).
+
+        While it waits for a portal permit the claim's lease is renewed, so the occurrence is
+        not taken over; a claim found lost when the permit comes is not run.
 
         :raises ConfigurationError: the fetcher refused its credentials; the occurrence is
             given back untouched.
@@ -131,6 +142,7 @@ class CompanySync:
                 why = "archived" if archived else "not on the platform"
             step = OccurrenceStep(state=OccurrenceState.SKIPPED, outcome=why)
             store.finish_sync(claim, step=step, attempt=None)
+            self.skipped += 1
             return None
         request = FetchRequest(
             enterprise_number=number,
@@ -140,7 +152,10 @@ class CompanySync:
             known=store.fetched_ids(number),
         )
         started = clock.now()
-        permit = self._permit()
+        permit = self._permit(claim)
+        if permit is None:
+            self.lost += 1
+            return None
         try:
             fetched = _fetch(self._fetcher, request)
             if fetched.outcome is AttemptOutcome.OK:
@@ -190,15 +205,29 @@ class CompanySync:
             deliver_alerts(store, self._registry)
         return attempt
 
-    def _permit(self) -> int:
-        options = self._options
+    def _permit(self, claim: ClaimedSync) -> int | None:
+        """A portal permit, the claim renewed every third of its lease while waiting and
+        once more before the sync if that much time passed; ``None`` when the claim was lost."""
+        store, clock, lease = self._store, self._options.clock, self._options.lease
+        beat = lease.total_seconds() / 3
+        renewed = clock.now()
         while True:
-            grant = self._store.acquire_portal(
-                owner=self.owner, now=options.clock.now(), limits=options.limits
-            )
-            if grant.permit is not None:
+            now = clock.now()
+            if (now - renewed).total_seconds() >= beat:
+                if not store.renew_sync(claim, now=now, lease=lease):
+                    return None
+                renewed = now
+            grant = store.acquire_portal(owner=self.owner, now=now, limits=self._options.limits)
+            if grant.permit is None:
+                clock.sleep(min(grant.wait, beat))
+                continue
+            now = clock.now()
+            if (now - renewed).total_seconds() < beat or store.renew_sync(
+                claim, now=now, lease=lease
+            ):
                 return grant.permit
-            options.clock.sleep(grant.wait)
+            store.release_portal(grant.permit, now=now, used=False)
+            return None
 
     def _ingest(self, number: EnterpriseNumber, fetched: Sequence[FetchedDocument]) -> int:
         """Ingest the documents not handled yet, then remember them and move the watermark.

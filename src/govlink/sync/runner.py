@@ -2,8 +2,9 @@
 worker that polls forever until told to stop, after the company in hand).
 
 Any number of runs and workers, in threads or processes, may share one store: occurrences are
-claimed with leases (a crashed worker's claims are taken over when they lapse) and the portal
-permits in the store hold the concurrency cap and the rate limit across all of them.
+claimed with leases (a crashed worker's claims are taken over when they lapse, or at once by a
+run or worker on its host) and the portal permits in the store hold the concurrency cap and the
+rate limit across all of them.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from govlink.store.sync import AttemptOutcome, OccurrenceState, SyncAttempt
 from govlink.sync.company import CompanySync, SyncWorkStore
 from govlink.sync.enqueue import enqueue_due
 from govlink.sync.options import SyncOptions
-from govlink.workflows.pushing import worker_id
+from govlink.workflows.pushing import worker_alive, worker_id
 
 __all__ = ["RunnerStore", "SyncReport", "open_fetcher", "run_due", "work"]
 
@@ -38,12 +39,15 @@ class SyncReport:
     """What a run or a worker did: its attempts, skipped occurrences, and what is left.
 
     :param pending: occurrences due by the run's end that still wait (retries backing off).
+    :param lost: claims lost before their sync began (this worker stalled past its lease and
+        another took the occurrence over).
     """
 
     worker: str
     attempts: tuple[SyncAttempt, ...] = ()
     skipped: int = 0
     pending: int = 0
+    lost: int = 0
 
     @property
     def outcomes(self) -> Mapping[AttemptOutcome, int]:
@@ -76,7 +80,6 @@ class _Loop:
         self.options = options
         self.company = CompanySync(store, registry, fetcher, options, owner or worker_id())
         self.attempts: list[SyncAttempt] = []
-        self.skipped = 0
 
     def step(self, due_until: datetime) -> bool:
         """Claim and run one occurrence due by ``due_until``; False when none is claimable."""
@@ -90,9 +93,7 @@ class _Loop:
         if claim is None:
             return False
         attempt = self.company.run(claim)
-        if attempt is None:
-            self.skipped += 1
-        else:
+        if attempt is not None:
             self.attempts.append(attempt)
         return True
 
@@ -101,9 +102,17 @@ class _Loop:
         return SyncReport(
             worker=self.company.owner,
             attempts=tuple(self.attempts),
-            skipped=self.skipped,
+            skipped=self.company.skipped,
+            lost=self.company.lost,
             pending=sum(1 for o in waiting if o.due_at <= due_until),
         )
+
+
+def _prepare(store: RunnerStore, until: datetime, now: datetime) -> None:
+    """Give back the claims and permits of this host's dead workers, then enqueue what fell
+    due by ``until``."""
+    store.release_sync_orphans(worker_alive, now=now)
+    enqueue_due(store, until)
 
 
 def run_due(
@@ -126,7 +135,7 @@ def run_due(
     options = options or SyncOptions()
     clock = options.clock
     end = until or clock.now()
-    enqueue_due(store, end)
+    _prepare(store, end, clock.now())
     loop = _Loop(store, registry, fetcher, options, owner)
     while True:
         while loop.step(end):
@@ -163,7 +172,7 @@ def work(
     while not stop.is_set():
         now = clock.now()
         if enqueued is None or (now - enqueued).total_seconds() >= options.poll:
-            enqueue_due(store, now)
+            _prepare(store, now, now)
             enqueued = now
         if loop.step(now):
             continue

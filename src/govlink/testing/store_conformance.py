@@ -38,7 +38,7 @@ from govlink.domain.records import SourceRef
 from govlink.errors import StaleStoreError, StoreError
 from govlink.planner import Grid, SyncItem, dumps, plan
 from govlink.reconcile.policy import ApplyPlan, Update
-from govlink.store.base import ImportCounts, PlanStore, RunInfo, Store
+from govlink.store.base import CompanyArchive, ImportCounts, PlanStore, RunInfo, Store
 from govlink.store.documents import AlertStatus, DocumentStore
 from govlink.store.offices import DEFAULT_OFFICE, OfficeDirectory
 from govlink.store.sync import OccurrenceState, OccurrenceStep, PortalLimits, SyncStore
@@ -94,6 +94,12 @@ def _full(number: EnterpriseNumber) -> Company:
         customer_code="K-7:name",
         origin=SourceRef(source="excel", record_id="r1", row=4),
     )
+
+
+def _three(store: Any) -> None:
+    """Put a company for each of :data:`NUMBERS` on the platform."""
+    added = tuple(Company(enterprise_number=n, name=f"Client {n.compact}") for n in NUMBERS)
+    store.apply(ApplyPlan(add=added), sample_run())
 
 
 def _queued(store: Any, count: int, sink: str = "s") -> list[int]:
@@ -157,7 +163,14 @@ class StoreConformance:
     # the protocols and the schema
 
     def test_an_empty_store_satisfies_every_protocol(self, store: Any) -> None:
-        for protocol in (Store, PlanStore, DocumentStore, SyncStore, OfficeDirectory):
+        for protocol in (
+            Store,
+            PlanStore,
+            CompanyArchive,
+            DocumentStore,
+            SyncStore,
+            OfficeDirectory,
+        ):
             assert isinstance(store, protocol), protocol.__name__
         assert store.companies() == []
         assert store.import_runs() == []
@@ -432,6 +445,66 @@ class StoreConformance:
         assert store.alerts({AlertStatus.PENDING}) == []
         assert store.alerts({AlertStatus.FAILED})[0].error == "smtp down"
 
+    # archived companies
+
+    def test_archive_and_restore_change_only_what_differs(self, store: Any) -> None:
+        _three(store)
+        first, second, third = NUMBERS
+        assert store.archived() == {}
+        assert store.set_archived([second, first], archived=True) == tuple(sorted((first, second)))
+        archived = store.archived()
+        assert set(archived) == {first, second}
+        assert all(at.utcoffset() is not None for at in archived.values())
+        assert store.set_archived([first, third], archived=True) == (third,)
+        assert store.set_archived([first, first], archived=False) == (first,)
+        assert set(store.archived()) == {second, third}
+        assert store.archived()[second] == archived[second], "unchanged: its time stays"
+        assert store.set_archived([], archived=True) == ()
+        assert len(store.companies()) == 3, "archived companies stay on the platform"
+
+    def test_archiving_an_unknown_company_changes_nothing(self, store: Any) -> None:
+        _three(store)
+        unknown = EnterpriseNumber.parse("0400000086")
+        with pytest.raises(StoreError) as refused:
+            store.set_archived([NUMBERS[0], unknown], archived=True)
+        assert refused.value.code == "store.not_found"
+        assert store.archived() == {}
+        store.set_archived([NUMBERS[1]], archived=True)
+        with pytest.raises(StoreError):
+            store.set_archived([NUMBERS[1], unknown], archived=False)
+        assert set(store.archived()) == {NUMBERS[1]}, "the restore of a known one undone too"
+
+    def test_an_archived_companys_outbox_entries_wait_until_it_is_restored(
+        self, store: Any
+    ) -> None:
+        _three(store)
+        [entry_id] = _queued(store, 1)
+        store.set_archived([NUMBERS[0]], archived=True)
+        assert store.claim("s", owner="w", now=T0, lease=LEASE) is None
+        assert store.next_due("s") is None, "a push does not wait for it"
+        assert [e.state for e in store.outbox("s")] == [OutboxState.PENDING]
+        store.set_archived([NUMBERS[0]], archived=False)
+        claimed = store.claim("s", owner="w", now=T0, lease=LEASE)
+        assert claimed is not None
+        assert claimed.id == entry_id
+
+    def test_archived_by_office_reads_every_offices_archive(
+        self, opened: Callable[..., Any]
+    ) -> None:
+        ours = opened()
+        _three(ours)
+        ours.set_archived([NUMBERS[0]], archived=True)
+        if not self.several_offices:
+            assert ours.archived_by_office() == {DEFAULT_OFFICE: ours.archived()}
+            return
+        theirs = opened("other_office")
+        _three(theirs)
+        theirs.set_archived([NUMBERS[1], NUMBERS[2]], archived=True)
+        assert set(ours.archived()) == {NUMBERS[0]}, "an office's archive is its own"
+        by_office = ours.archived_by_office()
+        assert by_office == {DEFAULT_OFFICE: ours.archived(), "other_office": theirs.archived()}
+        assert set(by_office["other_office"]) == {NUMBERS[1], NUMBERS[2]}
+
     # the sync
 
     def test_sync_occurrences_are_claimed_once_and_finished(self, store: Any) -> None:
@@ -451,6 +524,42 @@ class StoreConformance:
             first.enterprise_number: OccurrenceState.DONE,
             second.enterprise_number: OccurrenceState.CLAIMED,
         }
+
+    def test_a_sync_claim_is_renewed_only_while_its_owner_holds_it(self, store: Any) -> None:
+        store.enqueue([(NUMBERS[0], T0)], until=T0)
+        claim = store.claim_sync(owner="a", now=T0, due_until=T0, lease=LEASE)
+        later = T0 + LEASE
+        assert store.renew_sync(claim, now=later - timedelta(seconds=1), lease=LEASE)
+        assert store.claim_sync(owner="b", now=later, due_until=later, lease=LEASE) is None
+        lapsed = later + LEASE
+        assert store.renew_sync(claim, now=lapsed, lease=LEASE), "lapsed, but nobody took it"
+        taken = store.claim_sync(owner="b", now=lapsed + LEASE, due_until=lapsed, lease=LEASE)
+        assert taken is not None
+        assert taken.owner == "b"
+        assert not store.renew_sync(claim, now=lapsed + LEASE, lease=LEASE)
+        [held] = store.sync_occurrences({OccurrenceState.CLAIMED})
+        assert held.lease_owner == "b"
+
+    def test_dead_owners_claims_and_permits_are_released(self, store: Any) -> None:
+        store.enqueue([(n, T0) for n in NUMBERS[:2]], until=T0)
+        limits = PortalLimits(concurrency=2, calls=10, per=60.0)
+        for owner in ("dead", "live"):
+            assert store.claim_sync(owner=owner, now=T0, due_until=T0, lease=LEASE) is not None
+            assert store.acquire_portal(owner=owner, now=T0, limits=limits).permit is not None
+        assert store.acquire_portal(owner="x", now=T0, limits=limits).permit is None
+        assert store.release_sync_orphans(lambda owner: owner != "dead", now=T0) == 1
+        states = {o.lease_owner: o.state for o in store.sync_occurrences()}
+        assert states == {None: OccurrenceState.PENDING, "live": OccurrenceState.CLAIMED}
+        assert store.acquire_portal(owner="x", now=T0, limits=limits).permit is not None
+
+    def test_an_unused_portal_permit_counts_for_nothing(self, store: Any) -> None:
+        limits = PortalLimits(concurrency=1, calls=1, per=60.0)
+        grant = store.acquire_portal(owner="a", now=T0, limits=limits)
+        store.release_portal(grant.permit, now=T0, used=False)
+        used = store.acquire_portal(owner="b", now=T0, limits=limits)
+        assert used.permit is not None
+        store.release_portal(used.permit, now=T0)
+        assert store.acquire_portal(owner="c", now=T0, limits=limits).permit is None
 
     def test_portal_permits_hold_for_every_store_object_and_office(
         self, opened: Callable[..., Any]

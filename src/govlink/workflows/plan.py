@@ -19,7 +19,7 @@ from govlink.errors import PlanningError, StaleStoreError
 from govlink.planner import Grid, Occurrence, Plan, PlannerConfig, PlanReport, SyncItem, plan
 from govlink.planner.spec import parse_windows
 from govlink.store.base import PlanStore, StoredPlan
-from govlink.store.sync import SyncStore
+from govlink.store.sync import SyncLoads
 from govlink.workflows.costs import measured_costs
 
 __all__ = [
@@ -106,16 +106,17 @@ def make_plan(
 
     A company's cost is ``costs[number]`` when given (an override, e.g. the costs file), else
     its load measured by the sync (:func:`~govlink.workflows.costs.measured_costs`, when
-    ``measured`` and the store keeps the sync's state), else ``1 + 0.1 x documents[number]``
-    (the documents received in the last 12 weeks, 0 when unknown); all map the compact
-    enterprise number. If another process saves a plan meanwhile, the run is planned again on
-    top of it.
+    ``measured`` and the store keeps the sync's state, :class:`~govlink.store.sync.SyncLoads`:
+    every store and :class:`~govlink.store.offices.AllOffices` over them), else
+    ``1 + 0.1 x documents[number]`` (the documents received in the last 12 weeks, 0 when
+    unknown); all map the compact enterprise number. If another process saves a plan
+    meanwhile, the run is planned again on top of it.
 
     :raises PlanningError: a bad SPEC or cost; :raises InsufficientCapacity: the companies do not
         fit ``capacity`` (nothing saved).
     """
     explicit, documents = costs or {}, documents or {}
-    if measured and isinstance(store, SyncStore):
+    if measured and isinstance(store, SyncLoads):
         costs = {**measured_costs(store.sync_companies()), **explicit}
     else:
         costs = dict(explicit)

@@ -49,6 +49,7 @@ __all__ = [
     "only_sink",
     "push",
     "push_status",
+    "worker_alive",
     "worker_id",
 ]
 
@@ -112,7 +113,7 @@ def worker_id() -> str:
     return f"{_HOST}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
 
-def _alive(owner: str) -> bool:
+def worker_alive(owner: str) -> bool:
     """False only when ``owner`` surely died: another process of this host that is gone."""
     host, _, rest = owner.partition(":")
     pid, _, _ = rest.partition(":")
@@ -284,7 +285,7 @@ def push(
             )
         backfilled = store.queue_backfill(sink, backfill_since)
     store.reset_held(sink)
-    store.release_orphans(sink, _alive)
+    store.release_orphans(sink, worker_alive)
     run = _Run(store, registry, sink, settings or {}, options)
     run.run(progress)
     pending = store.outbox(sink, {OutboxState.PENDING, OutboxState.CLAIMED})
