@@ -22,10 +22,11 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
 from govlink import __version__
-from govlink.cli._lang import lang_option
+from govlink.cli._lang import lang_option, texts
 from govlink.cli._output import SafeConsole, echo_line
 from govlink.environment import environment_settings
 from govlink.errors import GovlinkError
+from govlink.i18n.catalog import MESSAGES
 from govlink.store.base import WriteProgress
 from govlink.store.sqlite import SQLiteStore
 from govlink.workflows.importing import ReadProgress
@@ -45,7 +46,6 @@ __all__ = [
 _GOVLINK_ERROR: Final = 1
 _INTERNAL_ERROR: Final = 3
 _INTERRUPTED: Final = 130  # 128 + SIGINT, as a shell reports it
-_INTERRUPTED_MESSAGE: Final = "interrupted (Ctrl-C)"
 _PIPED_WIDTH: Final = 120
 _ACTOR_ENV: Final = "GOVLINK_ACTOR"
 
@@ -68,18 +68,36 @@ class _Interrupted(click.ClickException):
     exit_code = _INTERRUPTED
 
 
+class _Aborted(click.ClickException):
+    """The user said no (to a y/N question): ``govlink: aborted``, status 1."""
+
+    exit_code = _GOVLINK_ERROR
+
+
+def _said(error: GovlinkError) -> str:
+    """``error``'s line in the command's language: the sentence of its code, then its own
+    (English) message with the details, or the message alone in English or for another code."""
+    t = texts()
+    key = f"error.{error.code}"
+    if t.language == "en" or key not in MESSAGES:
+        return error.message
+    return f"{t(key)} ({error.message})"
+
+
 def _failure(error: Exception) -> click.ClickException:
     """The one-line failure an unexpected exception becomes."""
     if isinstance(error, click.ClickException):
         return error
     if isinstance(error, GovlinkError):
-        return _Failure(error.message)
+        return _Failure(_said(error))
     if isinstance(error, OSError):
         cause = error.strerror or str(error)
         return _Failure(cause if error.filename is None else f"{cause}: {error.filename}")
-    return _InternalFailure(
-        f"internal error ({type(error).__name__}); rerun with --debug for details"
-    )
+    return _InternalFailure(texts()("cli.internal_error", kind=type(error).__name__))
+
+
+def _interrupted() -> str:
+    return texts()("cli.interrupted")
 
 
 def _debugging() -> bool:
@@ -97,14 +115,15 @@ def after_commit(done: str) -> Iterator[None]:
     except KeyboardInterrupt:
         if _debugging():
             raise
-        raise _Interrupted(f"{_INTERRUPTED_MESSAGE} after {done}") from None
+        raise _Interrupted(texts()("cli.after_commit", done=done, failure=_interrupted())) from None
     except (click.exceptions.Exit, click.Abort):
         raise
     except Exception as error:
         if _debugging():
             raise
         failure = _failure(error)
-        raise type(failure)(f"{done}, but then: {failure.format_message()}") from error
+        then = texts()("cli.after_commit", done=done, failure=failure.format_message())
+        raise type(failure)(then) from error
 
 
 def _quiet_stdout() -> None:
@@ -124,12 +143,16 @@ class _Govlink(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except (click.ClickException, click.exceptions.Exit, click.Abort):
+        except (click.ClickException, click.exceptions.Exit):
             raise
+        except click.Abort as error:  # said here, while the command's language is known
+            if isinstance(error.__context__, KeyboardInterrupt):
+                raise _Interrupted(_interrupted()) from None
+            raise _Aborted(texts()("cli.aborted")) from None
         except KeyboardInterrupt:
             if ctx.params.get("debug"):
                 raise
-            raise _Interrupted(_INTERRUPTED_MESSAGE) from None
+            raise _Interrupted(_interrupted()) from None
         except Exception as error:
             if ctx.params.get("debug"):
                 raise
@@ -149,6 +172,10 @@ class _Govlink(click.Group):
         except NoArgsIsHelpError as error:  # bare `govlink` or a bare group: its help, status 0
             click.echo(error.ctx.get_help())
             sys.exit(0)
+        except _Aborted as error:
+            _quiet_stdout()
+            echo_line(f"govlink: {error.format_message()}", err=True)
+            sys.exit(error.exit_code)
         except click.ClickException as error:
             _quiet_stdout()
             echo_line(f"govlink: error: {_one_line(error.format_message())}", err=True)
@@ -158,9 +185,9 @@ class _Govlink(click.Group):
             if isinstance(error, KeyboardInterrupt) or isinstance(
                 error.__context__, KeyboardInterrupt
             ):
-                click.echo(f"govlink: error: {_INTERRUPTED_MESSAGE}", err=True)
+                click.echo(f"govlink: error: {_interrupted()}", err=True)
                 sys.exit(_INTERRUPTED)
-            click.echo("govlink: aborted", err=True)
+            click.echo(f"govlink: {texts()('cli.aborted')}", err=True)  # outside a command
             sys.exit(_GOVLINK_ERROR)
         if not standalone_mode:
             return result
@@ -219,12 +246,12 @@ class Bars:
 
     def reading(self) -> ReadProgress:
         """A callback for records read."""
-        task = self._progress.add_task("reading", total=None)
+        task = self._progress.add_task(texts()("progress.reading"), total=None)
         return lambda done: self._progress.update(task, completed=done)
 
     def writing(self) -> WriteProgress:
         """A callback for companies written."""
-        task = self._progress.add_task("applying", total=None)
+        task = self._progress.add_task(texts()("progress.applying"), total=None)
         return lambda done, total: self._progress.update(task, completed=done, total=total)
 
     def counting(self, description: str) -> WriteProgress:
@@ -255,4 +282,4 @@ def needs_excel(what: str) -> Iterator[None]:
     try:
         yield
     except ImportError as error:
-        raise _Failure(f"{what} needs the excel extra: pip install 'govlink[excel]'") from error
+        raise _Failure(texts()("cli.needs_excel", what=what)) from error

@@ -206,7 +206,7 @@ def import_command(
         rows = shown(limit, show_all)
         _finish(preview, None, planned, report, as_json, rows, selection_book)
         return
-    with after_commit(f"the import was applied (run {result.run.id})"):
+    with after_commit(texts()("import.applied_run", run=result.run.id)):
         _finish(preview, result, None, report, as_json, shown(limit, show_all))
 
 
