@@ -158,7 +158,7 @@ def set_command(
         shown = t(
             "companies.changed",
             company=label,
-            field=t.field(field),
+            field=_lowered(t.field(field)),
             before=before or t("cli.none"),
             after=after or t("cli.none"),
         )
@@ -166,6 +166,11 @@ def set_command(
     for warning in edit.warnings:
         sentence = t.reason(warning.code, warning.params)
         echo_line(t("companies.warning", code=warning.code, message=sentence), err=True)
+
+
+def _lowered(label: str) -> str:
+    """A field's label inside a sentence: ``Responsible`` -> ``responsible``."""
+    return label[:1].lower() + label[1:]
 
 
 def _set_archived(
