@@ -466,3 +466,17 @@ def test_simulate_speaks_the_language(tmp_path: Path) -> None:
     assert lines[0].endswith(" avec 2 clients.\n")
     assert lines[1] == "Faites pointer govlink dessus (dans un autre terminal) :\n"
     assert err == "Simulateur Admin-IS arrêté.\n"
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("nl", "'gisteren' is geen ISO-datum en -tijd"),
+        ("fr", "'gisteren' n'est pas une date et heure ISO"),
+        ("en", "'gisteren' is not an ISO date-time"),
+    ],
+)
+def test_a_bad_option_value_is_said_in_the_language(store: Path, language: str, said: str) -> None:
+    result = say(language, "plan", "--store", str(store), "--now", "gisteren", code=2)
+    assert said in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

@@ -39,6 +39,7 @@ __all__ = [
     "needs_excel",
     "open_store",
     "progress_bars",
+    "said",
     "stdout_console",
     "store_option",
 ]
@@ -74,7 +75,7 @@ class _Aborted(click.ClickException):
     exit_code = _GOVLINK_ERROR
 
 
-def _said(error: GovlinkError) -> str:
+def said(error: GovlinkError) -> str:
     """``error``'s line in the command's language: the sentence of its code, then its own
     (English) message with the details, or the message alone in English or for another code."""
     t = texts()
@@ -89,7 +90,7 @@ def _failure(error: Exception) -> click.ClickException:
     if isinstance(error, click.ClickException):
         return error
     if isinstance(error, GovlinkError):
-        return _Failure(_said(error))
+        return _Failure(said(error))
     if isinstance(error, OSError):
         cause = error.strerror or str(error)
         return _Failure(cause if error.filename is None else f"{cause}: {error.filename}")

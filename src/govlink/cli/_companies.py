@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from govlink.cli._app import actor, open_store, stdout_console, store_option
+from govlink.cli._app import actor, open_store, said, stdout_console, store_option
 from govlink.cli._json import company_json
 from govlink.cli._lang import texts
 from govlink.cli._limit import limit_options, shown
@@ -59,7 +59,7 @@ def _numbers(
     try:
         return [EnterpriseNumber.parse(value) for value in values]
     except InvalidEnterpriseNumber as error:
-        raise click.BadParameter(error.message, ctx, param) from error
+        raise click.BadParameter(said(error), ctx, param) from error
 
 
 def _number(ctx: click.Context, param: click.Parameter, value: str) -> EnterpriseNumber:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from govlink.cli._app import open_store, stdout_console, store_option
+from govlink.cli._app import open_store, said, stdout_console, store_option
 from govlink.cli._documents_json import alert_json, ingest_json
 from govlink.cli._documents_render import render_alerts, render_ingest
 from govlink.cli._output import echo_json
@@ -29,7 +29,7 @@ def _company(ctx: click.Context, param: click.Parameter, value: str) -> Enterpri
     try:
         return EnterpriseNumber.parse(value)
     except InvalidEnterpriseNumber as error:
-        raise click.BadParameter(error.message, ctx, param) from error
+        raise click.BadParameter(said(error), ctx, param) from error
 
 
 def _registry(store: SQLiteStore) -> Registry:

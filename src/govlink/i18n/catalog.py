@@ -701,6 +701,17 @@ _MESSAGES: dict[str, _Entry] = {
     "day.4": {"nl": "vr", "fr": "ven", "en": "Fri"},
     "day.5": {"nl": "za", "fr": "sam", "en": "Sat"},
     "day.6": {"nl": "zo", "fr": "dim", "en": "Sun"},
+    "plan.bad_moment": {
+        "nl": "{value} is geen ISO-datum en -tijd (bv. 2026-03-23T09:00 of 2026-03-23T09:00+01:00)",
+        "fr": "{value} n'est pas une date et heure ISO (p. ex. 2026-03-23T09:00 ou "
+        "2026-03-23T09:00+01:00)",
+        "en": "{value} is not an ISO date-time (e.g. 2026-03-23T09:00 or 2026-03-23T09:00+01:00)",
+    },
+    "plan.bad_capacity": {
+        "nl": "{value} is geen positief getal en geen none",
+        "fr": "{value} n'est ni un nombre positif ni none",
+        "en": "{value} is not a positive number or none",
+    },
     "plan.title": {
         "nl": "Syncplanning",
         "fr": "Planification des synchronisations",
