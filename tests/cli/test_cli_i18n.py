@@ -341,6 +341,27 @@ def test_documents_and_alerts_speak_the_language(
     assert alert["status"] == "logged"  # codes stay English
 
 
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("nl", "Het bestand is leeg. (the file is empty)"),
+        ("fr", "Le fichier est vide. (the file is empty)"),
+        ("en", "the file is empty"),
+    ],
+)
+def test_a_refused_document_is_said_in_the_language(
+    documents_store: tuple[str, Path], tmp_path: Path, language: str, said: str
+) -> None:
+    store, _ = documents_store
+    empty = tmp_path / "leeg.pdf"
+    empty.write_bytes(b"")
+    ingest = ("documents", "ingest", str(empty), "--company", "0403019261", "--store", store)
+    shown = say(language, *ingest, "--kind", "other").stdout
+    assert said in shown
+    as_json = json.loads(say(language, *ingest, "--kind", "other", "--json").stdout)
+    assert as_json["rejected"][0]["reasons"][0]["message"] == "the file is empty"
+
+
 def test_an_alert_body_is_in_the_alert_language(documents_store: tuple[str, Path]) -> None:
     store, pdf = documents_store
     ingest = ("documents", "ingest", str(pdf), "--company", "0403019261", "--store", store)

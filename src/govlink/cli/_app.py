@@ -22,11 +22,10 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
 from govlink import __version__
-from govlink.cli._lang import lang_option, texts
+from govlink.cli._lang import lang_option, said_with_detail, texts
 from govlink.cli._output import SafeConsole, echo_line
 from govlink.environment import environment_settings
 from govlink.errors import GovlinkError
-from govlink.i18n.catalog import MESSAGES
 from govlink.store.base import WriteProgress
 from govlink.store.sqlite import SQLiteStore
 from govlink.workflows.importing import ReadProgress
@@ -78,11 +77,7 @@ class _Aborted(click.ClickException):
 def said(error: GovlinkError) -> str:
     """``error``'s line in the command's language: the sentence of its code, then its own
     (English) message with the details, or the message alone in English or for another code."""
-    t = texts()
-    key = f"error.{error.code}"
-    if t.language == "en" or key not in MESSAGES:
-        return error.message
-    return f"{t(key)} ({error.message})"
+    return said_with_detail(f"error.{error.code}", error.message)
 
 
 def _failure(error: Exception) -> click.ClickException:

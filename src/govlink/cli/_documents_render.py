@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from rich.console import Console
 
-from govlink.cli._lang import texts
+from govlink.cli._lang import said_with_detail, texts
 from govlink.cli._render import safe_text, section
 from govlink.i18n import Translator
 from govlink.store.documents import OutboxEntry, StoredAlert
@@ -84,7 +84,13 @@ def render_ingest(console: Console, report: IngestReport) -> None:
         console,
         t("ingest.rejected", count=len(report.rejected)),
         (t("column.file"), t("column.why")),
-        ((r.name, "; ".join(p.message for p in r.problems)) for r in report.rejected),
+        (
+            (
+                r.name,
+                "; ".join(said_with_detail(f"document.{p.code}", p.message) for p in r.problems),
+            )
+            for r in report.rejected
+        ),
     )
     if report.alerts:
         render_alerts(console, report.alerts)

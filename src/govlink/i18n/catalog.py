@@ -845,6 +845,57 @@ _MESSAGES: dict[str, _Entry] = {
     },
     "due.column.day": {"nl": "dag", "fr": "jour", "en": "day"},
     "due.column.at": {"nl": "om", "fr": "à", "en": "at"},
+    # -- Why a document is refused (govlink documents ingest; one per DocumentReason) -----
+    "document.document.empty": {
+        "nl": "Het bestand is leeg.",
+        "fr": "Le fichier est vide.",
+        "en": "The file is empty.",
+    },
+    "document.document.too_large": {
+        "nl": "Het bestand is groter dan toegelaten.",
+        "fr": "Le fichier dépasse la taille permise.",
+        "en": "The file is larger than allowed.",
+    },
+    "document.document.unreadable": {
+        "nl": "Het bestand kan niet gelezen worden.",
+        "fr": "Le fichier ne peut pas être lu.",
+        "en": "The file cannot be read.",
+    },
+    "document.document.integrity": {
+        "nl": "De inhoud klopt niet met de controlesom.",
+        "fr": "Le contenu ne correspond pas à la somme de contrôle.",
+        "en": "The content does not match its checksum.",
+    },
+    "document.document.content_type_unknown": {
+        "nl": "Het soort bestand wordt niet herkend of niet ondersteund.",
+        "fr": "Le type de fichier n'est pas reconnu ou pas pris en charge.",
+        "en": "The kind of file is not recognised or not supported.",
+    },
+    "document.document.content_type_mismatch": {
+        "nl": "Het soort bestand klopt niet met de inhoud.",
+        "fr": "Le type de fichier ne correspond pas au contenu.",
+        "en": "The kind of file does not match its content.",
+    },
+    "document.file_name.missing": {
+        "nl": "De bestandsnaam ontbreekt.",
+        "fr": "Le nom de fichier manque.",
+        "en": "The file name is missing.",
+    },
+    "document.file_name.path_separator": {
+        "nl": "De bestandsnaam bevat een / of \\.",
+        "fr": "Le nom de fichier contient un / ou un \\.",
+        "en": "The file name contains a / or \\.",
+    },
+    "document.file_name.control_character": {
+        "nl": "De bestandsnaam bevat een stuurteken.",
+        "fr": "Le nom de fichier contient un caractère de contrôle.",
+        "en": "The file name contains a control character.",
+    },
+    "document.file_name.reserved": {
+        "nl": "Deze bestandsnaam is voorbehouden (Windows).",
+        "fr": "Ce nom de fichier est réservé (Windows).",
+        "en": "This file name is reserved (Windows).",
+    },
     # -- govlink documents, alerts and push --------------------------------------------------
     "column.id": {"nl": "id", "fr": "id", "en": "id"},
     "column.file": {"nl": "bestand", "fr": "fichier", "en": "file"},

@@ -117,3 +117,15 @@ def test_negotiate_falls_back_to_the_default_asked_for() -> None:
     assert negotiate("de-DE", default="nl") == "nl"
     assert negotiate("*", default="fr") == "fr"
     assert negotiate("en;q=0.2, de", default="nl") == "en"
+
+
+def test_every_document_reason_and_library_error_code_has_a_sentence() -> None:
+    from govlink import errors
+    from govlink.domain.document_checks import DocumentReason
+
+    wanted = {f"document.{reason}" for reason in DocumentReason}
+    classes = [getattr(errors, name) for name in errors.__all__]
+    wanted |= {f"error.{cls.code}" for cls in classes if issubclass(cls, errors.GovlinkError)}
+    # the import command words a stale preview itself (preview.changed), with the tokens
+    wanted.discard(f"error.{errors.PreviewChanged.code}")
+    assert wanted <= set(MESSAGES), sorted(wanted - set(MESSAGES))
