@@ -501,3 +501,11 @@ def test_a_bad_option_value_is_said_in_the_language(store: Path, language: str, 
     result = say(language, "plan", "--store", str(store), "--now", "gisteren", code=2)
     assert said in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_bad_enterprise_number_argument_gets_the_reasons_sentence(store: Path) -> None:
+    result = say("nl", "companies", "archive", "0417.497.107", "--store", str(store), code=2)
+    assert "De controlecijfers kloppen niet: waarschijnlijk een tikfout in het nummer." in (
+        result.stderr
+    )
+    assert "0417.497.107" in result.stderr  # the English detail names the value

@@ -26,6 +26,7 @@ from govlink.cli._lang import lang_option, said_with_detail, texts
 from govlink.cli._output import SafeConsole, echo_line
 from govlink.environment import environment_settings
 from govlink.errors import GovlinkError
+from govlink.i18n.catalog import MESSAGES
 from govlink.store.base import WriteProgress
 from govlink.store.sqlite import SQLiteStore
 from govlink.workflows.importing import ReadProgress
@@ -75,9 +76,11 @@ class _Aborted(click.ClickException):
 
 
 def said(error: GovlinkError) -> str:
-    """``error``'s line in the command's language: the sentence of its code, then its own
-    (English) message with the details, or the message alone in English or for another code."""
-    return said_with_detail(f"error.{error.code}", error.message)
+    """``error``'s line in the command's language: the sentence of its code (an error's, else a
+    reason's: ``enterprise_number.checksum``), then its own (English) message with the details;
+    the message alone in English or for a code without a sentence."""
+    key = f"error.{error.code}"
+    return said_with_detail(key if key in MESSAGES else f"reason.{error.code}", error.message)
 
 
 def _failure(error: Exception) -> click.ClickException:
