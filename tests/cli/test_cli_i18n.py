@@ -509,3 +509,15 @@ def test_a_bad_enterprise_number_argument_gets_the_reasons_sentence(store: Path)
         result.stderr
     )
     assert "0417.497.107" in result.stderr  # the English detail names the value
+
+
+def test_import_option_mistakes_are_said_in_the_language(store: Path) -> None:
+    at = ("--store", str(store))
+    token = say("nl", "import", CLIENTS, *at, "--token", "0" * 12, code=2).stderr
+    assert "--token gaat alleen samen met --apply" in token
+    clobber = say("fr", "import", CLIENTS, *at, "--report", str(store), code=2).stderr
+    assert f"{store} est la base de données ({store}) ; l'écraser en détruirait le contenu" in (
+        clobber
+    )
+    assert "est la base de données" not in say("en", "import", CLIENTS, *at, "--report",
+                                               str(store), code=2).stderr  # fmt: skip

@@ -693,6 +693,55 @@ _MESSAGES: dict[str, _Entry] = {
         "fr": "Un paramètre secret va dans l'environnement, pas dans la base.",
         "en": "A secret setting goes in the environment, not in the store.",
     },
+    # -- govlink import: its option errors, and outputs that would overwrite an input -----
+    "import.no_folder": {
+        "nl": "de map van {path} bestaat niet",
+        "fr": "le dossier de {path} n'existe pas",
+        "en": "the folder of {path} does not exist",
+    },
+    "import.exclude_all": {
+        "nl": "verwacht ondernemingsnummers, niet all",
+        "fr": "attend des numéros d'entreprise, pas all",
+        "en": "takes enterprise numbers, not all",
+    },
+    "import.token_needs_apply": {
+        "nl": "--token gaat alleen samen met --apply",
+        "fr": "--token ne va qu'avec --apply",
+        "en": "--token needs --apply",
+    },
+    "import.selection_alone": {
+        "nl": "--selection neemt de keuze uit de werkmap; laat --select, --exclude en "
+        "--overwrite weg",
+        "fr": "--selection prend le choix dans le classeur ; omettez --select, --exclude et "
+        "--overwrite",
+        "en": "--selection takes the choice from the workbook; leave out --select, --exclude "
+        "and --overwrite",
+    },
+    "paths.store": {
+        "nl": "de opslag ({path})",
+        "fr": "la base de données ({path})",
+        "en": "the store ({path})",
+    },
+    "paths.store_file": {
+        "nl": "een bestand van de opslag ({path})",
+        "fr": "un fichier de la base de données ({path})",
+        "en": "a file of the store ({path})",
+    },
+    "paths.source": {
+        "nl": "de bron ({path})",
+        "fr": "la source ({path})",
+        "en": "the source ({path})",
+    },
+    "paths.selection": {
+        "nl": "de selectie ({path})",
+        "fr": "la sélection ({path})",
+        "en": "the selection ({path})",
+    },
+    "paths.would_destroy": {
+        "nl": "{path} is {what}; overschrijven zou de inhoud vernietigen, kies een ander pad",
+        "fr": "{path} est {what} ; l'écraser en détruirait le contenu, choisissez un autre chemin",
+        "en": "{path} is {what}; writing it would destroy it, choose another path",
+    },
     # -- govlink plan and govlink due -------------------------------------------------------
     "day.0": {"nl": "ma", "fr": "lun", "en": "Mon"},
     "day.1": {"nl": "di", "fr": "mar", "en": "Tue"},
