@@ -83,7 +83,7 @@ def _explained(t: Translator, plan: Plan) -> list[str]:
 def _summary(t: Translator, plan: Plan) -> list[str]:
     grid, report = plan.grid, plan.report
     capacity = (
-        t("cli.none")
+        t("plan.none")
         if grid.capacity is None
         else t("plan.summary.capacity", capacity=f"{grid.capacity:g}")
     )
@@ -100,7 +100,7 @@ def _summary(t: Translator, plan: Plan) -> list[str]:
         t(
             "plan.summary.windows",
             windows="; ".join(map(str, grid.windows)),
-            blocked="; ".join(map(str, grid.blocked)) or t("cli.none"),
+            blocked="; ".join(map(str, grid.blocked)) or t("plan.none"),
             capacity=capacity,
         ),
         t("plan.summary.cost", total=f"{report.total_cost:g}", mean=f"{report.mean_cost:g}"),

@@ -422,6 +422,7 @@ _MESSAGES: dict[str, _Entry] = {
     },
     # -- The command's own lines (every command) -------------------------------------------
     "cli.none": {"nl": "(geen)", "fr": "(aucun)", "en": "(none)"},
+    "plan.none": {"nl": "geen", "fr": "aucune", "en": "none"},
     "cli.aborted": {"nl": "afgebroken", "fr": "abandonné", "en": "aborted"},
     "cli.interrupted": {
         "nl": "onderbroken (Ctrl-C)",
@@ -776,7 +777,7 @@ _MESSAGES: dict[str, _Entry] = {
     },
     "plan.summary.windows": {
         "nl": "vensters {windows} · geblokkeerd {blocked} · capaciteit {capacity}",
-        "fr": "plages {windows} · bloqué {blocked} · capacité {capacity}",
+        "fr": "plages {windows} · bloquées {blocked} · capacité {capacity}",
         "en": "windows {windows} · blocked {blocked} · capacity {capacity}",
     },
     "plan.summary.capacity": {

@@ -41,10 +41,11 @@ def localised(
     t = translator(language or DEFAULT_LANGUAGE)
     key = f"alert.kind.{document.kind.value}"
     label = document.kind_label
-    kind = t(key) if key in MESSAGES else label[:1].upper() + label[1:]
+    known = key in MESSAGES
+    kind = t(key) if known else label[:1].upper() + label[1:]
     name, number = alert.company_name, document.enterprise_number.formatted
     lines = [
-        t("alert.body.document", kind=kind.lower(), name=name, number=number),
+        t("alert.body.document", kind=kind.lower() if known else label, name=name, number=number),
         "",
         t("alert.body.title", title=document.title),
         t("alert.body.file", file=document.file_name),
