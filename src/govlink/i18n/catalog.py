@@ -599,6 +599,61 @@ _MESSAGES: dict[str, _Entry] = {
         "fr": "Lire des fichiers Excel nécessite l'extra excel : pip install 'govlink[excel]'.",
         "en": "Reading Excel files needs the excel extra: pip install 'govlink[excel]'.",
     },
+    "error.source.not_found": {
+        "nl": "Het bestand bestaat niet; controleer de naam en de map.",
+        "fr": "Le fichier n'existe pas ; vérifiez le nom et le dossier.",
+        "en": "The file does not exist; check the name and the folder.",
+    },
+    "error.source.xls": {
+        "nl": "Dit is een oude Excel-werkmap (.xls): sla ze op als .xlsx.",
+        "fr": "C'est un ancien classeur Excel (.xls) : enregistrez-le en .xlsx.",
+        "en": "This is an old Excel workbook (.xls): save it as .xlsx.",
+    },
+    "error.source.csv": {
+        "nl": "Dit is een tekstbestand (CSV), geen Excel-werkmap: sla het op als .xlsx.",
+        "fr": "C'est un fichier texte (CSV), pas un classeur Excel : enregistrez-le en .xlsx.",
+        "en": "This is a text (CSV) file, not an Excel workbook: save it as .xlsx.",
+    },
+    "error.source.zip_bomb": {
+        "nl": "De werkmap is geweigerd: uitgepakt zou ze veel te groot worden.",
+        "fr": "Le classeur est refusé : décompressé, il deviendrait beaucoup trop volumineux.",
+        "en": "The workbook was refused: unpacked it would become far too large.",
+    },
+    "error.source.template_language": {
+        "nl": "Het sjabloon bestaat in het Nederlands, Frans en Engels (nl, fr, en).",
+        "fr": "Le modèle existe en néerlandais, français et anglais (nl, fr, en).",
+        "en": "The template exists in Dutch, French and English (nl, fr, en).",
+    },
+    "error.source.write": {
+        "nl": "Het bestand kan niet geschreven worden; controleer de map en uw rechten.",
+        "fr": "Le fichier ne peut pas être écrit ; vérifiez le dossier et vos droits.",
+        "en": "The file cannot be written; check the folder and your permissions.",
+    },
+    "error.platform.duplicate": {
+        "nl": "Het platform heeft hetzelfde ondernemingsnummer twee keer.",
+        "fr": "La plateforme a deux fois le même numéro d'entreprise.",
+        "en": "The platform has the same enterprise number twice.",
+    },
+    "error.selection.field": {
+        "nl": "Dit veld kan niet overschreven worden.",
+        "fr": "Ce champ ne peut pas être écrasé.",
+        "en": "This field cannot be overwritten.",
+    },
+    "error.selection.add": {
+        "nl": "Alleen nieuwe ondernemingen kunnen toegevoegd worden.",
+        "fr": "Seules les nouvelles entreprises peuvent être ajoutées.",
+        "en": "Only new companies can be added.",
+    },
+    "error.selection.company": {
+        "nl": "Velden overschrijven kan alleen bij een onderneming die in beide lijsten staat.",
+        "fr": "On ne peut écraser des champs que pour une entreprise présente des deux côtés.",
+        "en": "Fields can only be overwritten for a company on both sides.",
+    },
+    "error.selection.exclude": {
+        "nl": "Deze onderneming staat niet in deze import.",
+        "fr": "Cette entreprise n'est pas dans cet import.",
+        "en": "This company is not in this import.",
+    },
     "error.source.costs": {
         "nl": "Het kostenbestand kan niet gelezen worden.",
         "fr": "Le fichier des coûts ne peut pas être lu.",

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import string
+from pathlib import Path
 
 import pytest
 
@@ -125,7 +127,14 @@ def test_every_document_reason_and_library_error_code_has_a_sentence() -> None:
 
     wanted = {f"document.{reason}" for reason in DocumentReason}
     classes = [getattr(errors, name) for name in errors.__all__]
-    wanted |= {f"error.{cls.code}" for cls in classes if issubclass(cls, errors.GovlinkError)}
-    # the import command words a stale preview itself (preview.changed), with the tokens
-    wanted.discard(f"error.{errors.PreviewChanged.code}")
+    codes = {cls.code for cls in classes if issubclass(cls, errors.GovlinkError)}
+    source = Path(errors.__file__).parent
+    for module in source.rglob("*.py"):  # the codes raised with code="..." or a helper's
+        codes |= set(re.findall(r'code="([a-z_]+\.[a-z_]+)"', module.read_text("utf-8")))
+        codes |= set(re.findall(r'"(selection\.[a-z_]+)"\)', module.read_text("utf-8")))
+    # worded where they are raised, in the user's language (preview.changed, selection.*)
+    codes -= {errors.PreviewChanged.code, "selection.workbook"}
+    wanted |= {
+        f"error.{code}" for code in codes if f"reason.{code}" not in MESSAGES
+    }  # a bad enterprise number is said with its reason's sentence
     assert wanted <= set(MESSAGES), sorted(wanted - set(MESSAGES))
