@@ -28,7 +28,7 @@ __all__ = ["ALERT_LANGUAGE", "FALLBACK_RECIPIENT", "alert_status", "deliver_aler
 FALLBACK_RECIPIENT = "fallback_recipient"
 """The setting naming the firm's fallback recipient for alerts."""
 ALERT_LANGUAGE = "alert_language"
-"""The setting choosing the language of alert subjects (``nl``, ``fr`` or ``en``; default en)."""
+"""The setting choosing the language of alerts, subject and body (nl, fr or en; default en)."""
 
 
 def localised(
