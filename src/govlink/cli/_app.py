@@ -114,7 +114,7 @@ def after_commit(done: str) -> Iterator[None]:
     except KeyboardInterrupt:
         if _debugging():
             raise
-        raise _Interrupted(texts()("cli.after_commit", done=done, failure=_interrupted())) from None
+        raise _Interrupted(texts()("cli.interrupted_after", done=done)) from None
     except (click.exceptions.Exit, click.Abort):
         raise
     except Exception as error:

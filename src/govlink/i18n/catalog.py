@@ -429,6 +429,11 @@ _MESSAGES: dict[str, _Entry] = {
         "fr": "interrompu (Ctrl-C)",
         "en": "interrupted (Ctrl-C)",
     },
+    "cli.interrupted_after": {
+        "nl": "onderbroken (Ctrl-C), maar {done}",
+        "fr": "interrompu (Ctrl-C), mais {done}",
+        "en": "interrupted (Ctrl-C) after {done}",
+    },
     "cli.after_commit": {
         "nl": "{done}, maar daarna: {failure}",
         "fr": "{done}, mais ensuite : {failure}",
