@@ -164,7 +164,8 @@ def set_command(
         )
         echo_line(shown)
     for warning in edit.warnings:
-        sentence = t.reason(warning.code, warning.params)
+        english = t.language == "en"  # the library's own sentence, with the value quoted
+        sentence = warning.message if english else t.reason(warning.code, warning.params)
         echo_line(t("companies.warning", code=warning.code, message=sentence), err=True)
 
 
