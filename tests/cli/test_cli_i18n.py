@@ -371,7 +371,9 @@ def test_an_alert_body_is_in_the_alert_language(documents_store: tuple[str, Path
     with SQLiteStore(Path(store), read_only=True) as opened:
         [stored] = opened.alerts()
     body = stored.alert.message.splitlines()
-    assert body[0] == "Nieuw: vraag om inlichtingen voor Acme NV (0403.019.261): er is actie nodig."
+    assert body[0] == (
+        "Nieuw document: vraag om inlichtingen voor Acme NV (0403.019.261): er is actie nodig."
+    )
     assert "Bestand: vraag.pdf" in body
     assert body[-1].startswith("Acme NV heeft geen verantwoordelijke, dus ging deze melding")
 

@@ -1249,8 +1249,8 @@ _MESSAGES: dict[str, _Entry] = {
     },
     # -- Alert bodies (the e-mail text under the subject) -----------------------------------
     "alert.body.document": {
-        "nl": "Nieuw: {kind} voor {name} ({number}): er is actie nodig.",
-        "fr": "Nouveau : {kind} pour {name} ({number}) : une action est requise.",
+        "nl": "Nieuw document: {kind} voor {name} ({number}): er is actie nodig.",
+        "fr": "Nouveau document : {kind} pour {name} ({number}) : une action est requise.",
         "en": "New {kind} for {name} ({number}): it needs action.",
     },
     "alert.body.title": {"nl": "Titel: {title}", "fr": "Titre : {title}", "en": "Title: {title}"},
