@@ -1,15 +1,18 @@
-"""Shared test configuration: hypothesis profiles (``HYPOTHESIS_PROFILE=ci`` in CI)."""
+"""Shared test configuration: hypothesis profiles (``HYPOTHESIS_PROFILE=ci`` in CI) and the
+PostgreSQL database of the test session."""
 
 import json
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
 from hypothesis import HealthCheck, settings
+
+from govlink.testing.postgres import PostgresUnavailable, TemporaryDatabase, temporary_database
 
 settings.register_profile("dev", max_examples=100)
 settings.register_profile(
@@ -38,3 +41,17 @@ def documented_schema() -> Callable[[str, str], dict[str, Any]]:
 def _english(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests read English unless they choose a language: the developer's locale never counts."""
     monkeypatch.setenv("GOVLINK_LANG", "en")
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[TemporaryDatabase]:
+    """A PostgreSQL database of this test session's own, dropped at the end; tests take a fresh
+    schema of it each (``postgres.schema()``). Skipped without a server, unless
+    ``GOVLINK_REQUIRE_POSTGRES=1`` (CI), where an unreachable server fails the run."""
+    try:
+        with temporary_database("govlink_tests") as made:
+            yield made
+    except PostgresUnavailable as error:
+        if os.environ.get("GOVLINK_REQUIRE_POSTGRES") == "1":
+            raise
+        pytest.skip(f"{error} (set GOVLINK_TEST_POSTGRES to a server to run these tests)")

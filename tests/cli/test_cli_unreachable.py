@@ -19,6 +19,7 @@ from govlink import EnterpriseNumber
 from govlink.domain.forwarding import SinkSwitch
 from govlink.store import SQLiteStore
 from govlink.testing.documents import sample_document, sample_pdf
+from govlink.workflows.ingesting import store_document
 
 TIMEOUT: Final = 0.5
 #: Interpreter start and imports, on a busy machine, on top of the timeout budget.
@@ -56,7 +57,7 @@ def _queued_store(path: Path) -> Path:
         store.save_sink_switch(SinkSwitch.off("adminpulse").switched_on(enabled, ("GovLink",)))
         number = EnterpriseNumber.parse("0403.019.261")
         document = sample_document(1, number, received_at=enabled + timedelta(hours=1))
-        assert store.add_document(document, sample_pdf(1)) is not None
+        assert store_document(store, document, sample_pdf(1)) is not None
     return path
 
 

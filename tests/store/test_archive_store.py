@@ -19,6 +19,7 @@ from govlink.store._schema import MIGRATIONS, migrate
 from govlink.testing.clock import SimulatedClock
 from govlink.testing.documents import sample_document, sample_pdf
 from govlink.testing.sync import enterprise_numbers, put_companies
+from govlink.workflows.ingesting import store_document
 
 T0 = datetime(2026, 5, 4, 9, 0, tzinfo=UTC)
 LEASE = timedelta(minutes=10)
@@ -82,8 +83,8 @@ def _switched_on(store: SQLiteStore) -> None:
 def test_no_outbox_entry_for_an_archived_company(store: SQLiteStore) -> None:
     _switched_on(store)
     store.set_archived([FIRST], archived=True)
-    archived = store.add_document(sample_document(1, FIRST, received_at=T0), sample_pdf(1))
-    active = store.add_document(sample_document(2, SECOND, received_at=T0), sample_pdf(2))
+    archived = store_document(store, sample_document(1, FIRST, received_at=T0), sample_pdf(1))
+    active = store_document(store, sample_document(2, SECOND, received_at=T0), sample_pdf(2))
     assert archived is not None
     assert active is not None
     assert archived.queued_for == ()
@@ -94,7 +95,7 @@ def test_no_outbox_entry_for_an_archived_company(store: SQLiteStore) -> None:
 
 def test_queued_entries_wait_while_archived_and_go_after_a_restore(store: SQLiteStore) -> None:
     _switched_on(store)
-    first = store.add_document(sample_document(1, FIRST, received_at=T0), sample_pdf(1))
+    first = store_document(store, sample_document(1, FIRST, received_at=T0), sample_pdf(1))
     assert first is not None
     store.set_archived([FIRST], archived=True)
     now = T0 + timedelta(minutes=1)
@@ -109,7 +110,7 @@ def test_queued_entries_wait_while_archived_and_go_after_a_restore(store: SQLite
 
 def test_a_backfill_leaves_archived_companies_out(store: SQLiteStore) -> None:
     for serial, number in enumerate((FIRST, SECOND), start=1):
-        store.add_document(sample_document(serial, number, received_at=T0), sample_pdf(serial))
+        store_document(store, sample_document(serial, number, received_at=T0), sample_pdf(serial))
     _switched_on(store)
     store.set_archived([FIRST], archived=True)
     assert store.queue_backfill("adminpulse", T0) == 1

@@ -4,7 +4,6 @@ the callers' interleaving, latency and crashes; the full rate is still reached."
 from __future__ import annotations
 
 import heapq
-import os
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,22 +17,9 @@ from govlink.store.pg_rates import PostgresRateStore
 from govlink.store.rates import Grant, RateStore, RateWindow, SqliteRateStore
 from govlink.testing._loopback import max_in_window
 from govlink.testing.clock import ScaledClock
-from govlink.testing.postgres import PostgresUnavailable, TemporaryDatabase, temporary_database
 
 MINUTE = RateWindow("documents/add@5/60", calls=5, per=60.0)
 SECOND = RateWindow("all@2/1", calls=2, per=1.0)
-
-
-@pytest.fixture(scope="module")
-def database() -> Iterator[TemporaryDatabase]:
-    """A PostgreSQL database of this module's own (skipped without a server, unless CI)."""
-    try:
-        with temporary_database("govlink_rates") as made:
-            yield made
-    except PostgresUnavailable as error:
-        if os.environ.get("GOVLINK_REQUIRE_POSTGRES") == "1":
-            raise
-        pytest.skip(str(error))
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
@@ -43,7 +29,7 @@ def rates(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[RateStore]
     if request.param == "sqlite":
         store = SqliteRateStore(str(tmp_path / "rates.db"))
     else:
-        store = PostgresRateStore(request.getfixturevalue("database").schema("rates"))
+        store = PostgresRateStore(request.getfixturevalue("postgres").schema("rates"))
     yield store
     store.close()
 

@@ -6,19 +6,17 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
-from datetime import UTC, datetime
 from pathlib import Path
 
-import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govlink import COMPANY_FIELDS, Company, EnterpriseNumber, SourceRef, StoreError
-from govlink.errors import StaleStoreError
-from govlink.reconcile import ApplyPlan, Update
-from govlink.store import ImportCounts, RunInfo, SQLiteStore, Store
+from govlink import COMPANY_FIELDS, Company, EnterpriseNumber, StoreError
+from govlink.reconcile import ApplyPlan
+from govlink.store import SQLiteStore, Store
 from govlink.store._schema import LATEST_VERSION, MIGRATIONS, Migration, migrate
+from govlink.testing.store_conformance import sample_run
 from govlink.testing.strategies import companies
 
 NOW = "2026-01-01T00:00:00.000000Z"
@@ -27,19 +25,6 @@ NUMBERS = [EnterpriseNumber.parse(n) for n in ("0403019261", "0417497106", "0202
 
 def _company(number: EnterpriseNumber, name: str, **values: str) -> Company:
     return Company(enterprise_number=number, name=name, **values)
-
-
-def _run(source: str = "excel") -> RunInfo:
-    counts = ImportCounts(
-        rows=3, only_in_source=2, only_in_platform=0, matching=1, changed=1, invalid=0
-    )
-    return RunInfo(
-        at=datetime(2025, 3, 1, 9, 30, tzinfo=UTC),
-        source=source,
-        location="clients.xlsx",
-        actor="an",
-        counts=counts,
-    )
 
 
 def _dump(path: Path) -> list[tuple[object, ...]]:
@@ -63,7 +48,9 @@ def path(tmp_path: Path) -> Path:
 @pytest.fixture
 def seeded(path: Path) -> Path:
     with SQLiteStore(path) as store:
-        store.apply(ApplyPlan(add=(_company(NUMBERS[0], "Acme", email="info@acme.be"),)), _run())
+        store.apply(
+            ApplyPlan(add=(_company(NUMBERS[0], "Acme", email="info@acme.be"),)), sample_run()
+        )
     return path
 
 
@@ -89,66 +76,11 @@ def test_the_companies_table_has_a_column_for_every_company_field(path: Path) ->
 @given(st.lists(companies(), max_size=6, unique_by=lambda c: c.enterprise_number))
 def test_companies_read_back_equal_to_what_was_added(added: list[Company]) -> None:
     with SQLiteStore(":memory:") as store:
-        store.apply(ApplyPlan(add=tuple(added)), _run())
+        store.apply(ApplyPlan(add=tuple(added)), sample_run())
         stored = store.companies()
         assert stored == sorted(added, key=lambda c: c.enterprise_number.compact)
         for company in added:
             assert store.company(company.enterprise_number) == company
-
-
-def test_apply_records_the_run_with_who_applied_what(seeded: Path) -> None:
-    before = _company(NUMBERS[0], "Acme", email="info@acme.be")
-    after = attrs.evolve(before, email="hello@acme.be", language="nl")
-    new = _company(NUMBERS[1], "Bakkerij Peeters", origin=SourceRef(source="excel", row=4))
-    plan = ApplyPlan(add=(new,), update=(Update(before=before, after=after, fields=("email",)),))
-    with SQLiteStore(seeded) as store:
-        run = store.apply(plan, _run("adminpulse"))
-        assert store.company(NUMBERS[0]) == attrs.evolve(before, email="hello@acme.be")
-        stored_new = store.company(NUMBERS[1])
-        assert stored_new is not None
-        assert stored_new.origin == SourceRef(source="excel", row=4)
-        runs = store.import_runs()
-    assert [r.id for r in runs] == [run.id, run.id - 1]
-    assert runs[0] == run
-    assert run.info == _run("adminpulse")
-    assert run.added == (NUMBERS[1],)
-    [updated] = run.updated
-    assert (updated.enterprise_number, updated.fields) == (NUMBERS[0], ("email",))
-    assert updated.before == {"email": "info@acme.be"}
-    assert updated.after == {"email": "hello@acme.be"}
-
-
-def test_an_update_writes_only_its_fields(seeded: Path) -> None:
-    before = _company(NUMBERS[0], "Acme", email="info@acme.be")
-    after = attrs.evolve(before, name="ACME NV", email="x@acme.be")
-    with SQLiteStore(seeded) as store:
-        store.apply(
-            ApplyPlan(update=(Update(before=before, after=after, fields=("name",)),)), _run()
-        )
-        assert store.company(NUMBERS[0]) == attrs.evolve(before, name="ACME NV")
-
-
-@pytest.mark.parametrize(
-    "plan",
-    [
-        ApplyPlan(add=(_company(NUMBERS[1], "New"), _company(NUMBERS[0], "Acme again"))),
-        ApplyPlan(
-            update=(
-                Update(
-                    before=_company(NUMBERS[0], "Acme", email="old@acme.be"),
-                    after=_company(NUMBERS[0], "Acme", email="new@acme.be"),
-                    fields=("email",),
-                ),
-            )
-        ),
-    ],
-    ids=["adds-an-existing-company", "updates-from-an-outdated-before"],
-)
-def test_a_stale_plan_writes_nothing(seeded: Path, plan: ApplyPlan) -> None:
-    before = _dump(seeded)
-    with SQLiteStore(seeded) as store, pytest.raises(StaleStoreError, match=r"0403\.019\.261"):
-        store.apply(plan, _run())
-    assert _dump(seeded) == before
 
 
 def test_an_error_part_way_through_an_apply_leaves_the_store_unchanged(seeded: Path) -> None:
@@ -162,7 +94,7 @@ def test_an_error_part_way_through_an_apply_leaves_the_store_unchanged(seeded: P
     plan = ApplyPlan(add=(_company(NUMBERS[1], "Two"), _company(NUMBERS[2], "Three")))
     with SQLiteStore(seeded) as store:
         with pytest.raises(StoreError, match="injected failure"):
-            store.apply(plan, _run())
+            store.apply(plan, sample_run())
         assert _dump(seeded) == before
         assert len(store.import_runs()) == 1
 
@@ -197,19 +129,6 @@ def test_a_crash_part_way_through_an_apply_leaves_the_store_unchanged(seeded: Pa
     assert _dump(seeded) == before
     with SQLiteStore(seeded) as store:
         assert [c.name for c in store.companies()] == ["Acme"]
-
-
-def test_settings_are_set_read_and_removed(path: Path) -> None:
-    with SQLiteStore(path) as store:
-        assert store.get_setting("sync.interval_days") is None
-        store.set_setting("sync.interval_days", "7")
-        store.set_setting("sync.interval_days", "14")
-        store.set_setting("push.enabled", "yes")
-    with SQLiteStore(path) as store:
-        assert store.get_setting("sync.interval_days") == "14"
-        assert store.settings() == {"push.enabled": "yes", "sync.interval_days": "14"}
-        store.set_setting("push.enabled", None)
-        assert store.settings() == {"sync.interval_days": "14"}
 
 
 def test_a_later_migration_applies_on_top_and_a_failing_one_changes_nothing(path: Path) -> None:

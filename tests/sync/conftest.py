@@ -36,15 +36,21 @@ class World:
 
 
 def build_world(
-    tmp_path: Path, n: int = 6, *, no_mandate_every: int = 3, **sim_knobs: object
+    tmp_path: Path,
+    n: int = 6,
+    *,
+    no_mandate_every: int = 3,
+    windows: str | None = None,
+    **sim_knobs: object,
 ) -> World:
-    """``n`` companies planned at START, every ``no_mandate_every``-th without a mandate."""
+    """``n`` companies planned at START (in ``windows``, default the whole week), every
+    ``no_mandate_every``-th without a mandate; ``sim_knobs`` go to the simulator."""
     path = tmp_path / "govlink.db"
     store = SQLiteStore(path)
     clock = SimulatedClock(START)
     numbers = enterprise_numbers(n)
     put_companies(store, numbers)
-    make_plan(store, now=START)
+    make_plan(store, now=START, **({} if windows is None else {"windows": windows}))
     data = generate_portal(
         numbers, start=START, days=14, documents=(1, 3), no_mandate_every=no_mandate_every, seed=7
     )

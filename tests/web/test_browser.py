@@ -1,6 +1,7 @@
 """End to end in real headless Chromium (Debian's ``chromium`` driven by Playwright): upload the
-example file, review the four tabs, apply, and check the store; in Dutch and French; and a stale
-preview refused. Screenshots of the overview go to ``test-artefacts/`` (gitignored).
+example file, review the four tabs, apply, and check the store; in Dutch and French; a stale
+preview refused; and a company archived on the companies page leaves the syncs due. Screenshots
+of the overview go to ``test-artefacts/`` (gitignored).
 
 Skipped when Playwright or /usr/bin/chromium is missing, unless ``GOVLINK_REQUIRE_BROWSER=1``
 (set by ``.ci/run``), where that is a failure.
@@ -13,6 +14,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, Final
 
@@ -26,6 +28,7 @@ from govlink.reconcile.policy import Selection
 from govlink.store.sqlite import SQLiteStore
 from govlink.web import create_app
 from govlink.workflows.importing import apply_import, preview_import
+from govlink.workflows.plan import due, make_plan
 
 from .conftest import CLIENTS, TOKEN, fill_platform
 
@@ -118,7 +121,9 @@ def test_review_and_apply_in_the_browser(browser: Any, served: Served, lang: str
 
     new_rows = page.locator("[data-panel=new] tbody tr")
     page.fill("[data-panel=new] [data-search]", "Lejeune")
+    page.press("[data-panel=new] [data-search]", "Enter")  # submits nothing
     assert new_rows.locator("visible=true").count() == 1
+    assert len(served.store.companies()) == len(before)
     page.fill("[data-panel=new] [data-search]", "")
     page.click("[data-panel=new] [data-check=none]")
     assert page.locator("[data-panel=new] input[name=add]:checked").count() == 0
@@ -160,3 +165,35 @@ def test_a_stale_preview_is_refused_in_the_browser(browser: Any, served: Served)
     assert "Het platform is gewijzigd" in page.text_content("#stale")
     assert len(store.companies()) == count
     assert _counts(page)["new"] == 9
+
+
+def test_archiving_on_the_companies_page_takes_the_company_out_of_due(
+    browser: Any, served: Served
+) -> None:
+    monday = datetime(2026, 3, 2, tzinfo=UTC)
+    make_plan(served.store, now=monday)
+    week = (monday, monday + timedelta(days=7))
+    assert _DUBOIS in {o.key for o in due(served.store, *week)}
+    context = browser.new_context(locale="nl-BE")
+    page = context.new_page()
+    page.goto(f"{served.url}/?token={TOKEN}")
+    page.goto(f"{served.url}/companies?q=dubois")
+    row = page.locator(f"tr[data-number='{_DUBOIS}']")
+    row.locator("[data-action=archive]").click()
+    page.wait_for_selector(f"tr[data-number='{_DUBOIS}'].archived")
+    assert "gearchiveerd sinds" in page.locator(f"tr[data-number='{_DUBOIS}']").inner_text()
+    keys = {o.key for o in due(served.store, *week)}
+    assert _DUBOIS not in keys
+    assert keys  # the others stay due
+    page.locator(f"tr[data-number='{_DUBOIS}'] [data-action=restore]").click()
+    page.wait_for_selector(f"tr[data-number='{_DUBOIS}']:not(.archived)")
+    assert _DUBOIS in {o.key for o in due(served.store, *week)}
+    # the name and responsible inputs sit in other cells than their form (form="...")
+    page.fill(f"tr[data-number='{_DUBOIS}'] input[name=responsible]", "Jan")
+    page.click(f"#edit-{_DUBOIS} button")
+    page.wait_for_selector("#warnings")
+    assert "jan is geen e-mailadres" in page.text_content("#warnings")
+    company = served.store.company(EnterpriseNumber(_DUBOIS))
+    assert company is not None
+    assert company.responsible == "jan"
+    context.close()

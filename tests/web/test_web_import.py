@@ -16,11 +16,14 @@ from govlink.reconcile.policy import Selection
 from govlink.store.sqlite import SQLiteStore
 from govlink.testing.adminpulse import AdminPulseSimulator, generate
 from govlink.web import create_app
+from govlink.workflows.companies import archive_companies
 from govlink.workflows.importing import apply_import, preview_import
 
 from .conftest import CLIENTS, SECRET, TOKEN, counts_of, csrf_of, upload
 
 _DUBOIS = "0481483254"
+#: The example platform's companies that examples/clients.xlsx does not name.
+_GONE = ("0254369038", "0377826777", "0807453536", "0930911275")
 
 
 def _new_numbers(html: str) -> list[str]:
@@ -121,11 +124,15 @@ def test_a_stale_preview_is_refused_and_nothing_is_written(
     assert len(store.companies()) == count + 9
 
 
-def _workbook(path: Path, rows: list[tuple[str, str, str]]) -> Path:
+def _workbook(
+    path: Path,
+    rows: list[tuple[str, str, str]],
+    headers: tuple[str, str, str] = ("enterprise_number", "name", "email"),
+) -> Path:
     book = openpyxl.Workbook()
     sheet = book.active
     assert sheet is not None
-    sheet.append(("enterprise_number", "name", "email"))
+    sheet.append(headers)
     for row in rows:
         sheet.append(row)
     for cells in sheet.iter_rows(min_row=2):
@@ -160,6 +167,56 @@ def test_hostile_names_are_shown_as_text(client: TestClient, tmp_path: Path) -> 
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
     assert "=HYPERLINK(&#34;http://evil.example&#34;,&#34;click&#34;)" in html
     assert "&lt;b&gt;@x" in html  # the invalid e-mail's value, in the reason column
+
+
+def test_invalid_rows_speak_the_users_columns_and_the_duplicate_names_the_other_row(
+    client: TestClient, tmp_path: Path
+) -> None:
+    rows = [(_valid(1), "Een", "een@example.be"), (_valid(1), "Twee", "nora@@x")]
+    book = _workbook(tmp_path / "mine.xlsx", rows, headers=("BTW-nr.", "Klantnaam", "Mail"))
+    url = upload(client, book)
+    dutch = client.get(url).text
+    assert counts_of(dutch)["invalid"] == 2
+    assert '<span class="column">BTW-nr.</span>' in dutch
+    assert '<span class="column">Mail</span>' in dutch
+    assert "Hetzelfde ondernemingsnummer staat ook op rij 3." in dutch
+    assert re.search(
+        r"title=\"[^\"]*Hetzelfde ondernemingsnummer staat ook op rij 2\.", dutch
+    )  # hover
+    french = client.get(url, headers={"accept-language": "fr-BE"}).text
+    assert "Le même numéro d&#39;entreprise figure aussi à la ligne 3." in french
+
+
+def test_the_platform_tab_leaves_archived_companies_out_and_offers_to_archive(
+    client: TestClient, store: SQLiteStore
+) -> None:
+    archive_companies(store, [_GONE[0]])
+    url = upload(client)
+    html = client.get(url).text
+    assert counts_of(html)["platform"] == 3
+    assert f'name="archive" value="{_GONE[0]}"' not in html
+    assert "1 gearchiveerde klant staat niet in de import" in html
+    offered = re.findall(r'name="archive" value="(\d{10})"', html)
+    assert set(offered) == set(_GONE[1:])
+    # the archive button posts the review form: only the ticked "only in Accounton" ones
+    data = {"csrf": csrf_of(html), "token": _token(html), "archive": [_GONE[1], _DUBOIS]}
+    done = client.post(f"{url}/archive", data=data, follow_redirects=False)
+    assert done.status_code == 303
+    assert done.headers["location"].endswith("?archived=1#tab-platform")
+    assert {n.compact for n in store.archived()} == {_GONE[0], _GONE[1]}
+    again = client.get(done.headers["location"]).text
+    assert counts_of(again)["platform"] == 2
+    assert "1 klant gearchiveerd: niet meer gesynchroniseerd of gepusht." in again
+    assert "2 gearchiveerde klanten staan niet in de import" in again
+    applied = _apply(client, url, again, add=_new_numbers(again))  # the refreshed preview
+    assert applied.status_code == 303  # type: ignore[attr-defined]
+
+
+def test_a_warning_reads_as_the_catalogs_sentence(client: TestClient, store: SQLiteStore) -> None:
+    archive_companies(store, [_DUBOIS])  # archived, and named again by the import
+    html = client.get(upload(client)).text
+    assert "0481.483.254 is gearchiveerd: de import mag het bijwerken" in html
+    assert "<code>company.archived</code>" in html
 
 
 def test_an_upload_that_is_not_an_xlsx_workbook_is_refused(

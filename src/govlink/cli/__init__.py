@@ -11,10 +11,11 @@ from govlink.cli._push import push_command
 from govlink.cli._serve import serve
 from govlink.cli._settings import settings, sink
 from govlink.cli._simulate import simulate_command
+from govlink.cli._sync import sync
 
 for _command in (import_command, template, plugins, companies, plan_command, due_command):
     main.add_command(_command)
-for _command in (documents, alerts, settings, sink, push_command, serve, simulate_command):
+for _command in (documents, alerts, settings, sink, push_command, serve, sync, simulate_command):
     main.add_command(_command)
 
 __all__ = ["main"]

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Final, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import click
 from click.exceptions import NoArgsIsHelpError
@@ -27,14 +27,22 @@ from govlink.cli._output import SafeConsole, echo_line
 from govlink.environment import environment_settings
 from govlink.errors import GovlinkError
 from govlink.i18n.catalog import MESSAGES
-from govlink.store.base import WriteProgress
+from govlink.plugins.registry import Registry
+from govlink.store import is_url
+from govlink.store import open_store as store_at
+from govlink.store.base import SettingsStore, WriteProgress
 from govlink.store.sqlite import SQLiteStore
 from govlink.workflows.importing import ReadProgress
 
+if TYPE_CHECKING:
+    from govlink.store.postgres import PostgresStore
+
 __all__ = [
     "Bars",
+    "StoreTarget",
     "actor",
     "after_commit",
+    "chosen_office",
     "main",
     "needs_excel",
     "open_store",
@@ -209,24 +217,73 @@ def actor() -> str:
         return "unknown"
 
 
+#: What ``--store`` names: an SQLite file, or a ``postgresql://`` URL.
+StoreTarget = Path | str
+
+_OFFICE: Final = "govlink.office"
+
+
+def _store_target(ctx: click.Context, param: click.Parameter, value: str) -> StoreTarget:
+    if is_url(value):
+        return value
+    if os.path.isdir(value):
+        raise click.BadParameter(f"{value!r} is a directory, not a store file", ctx, param)
+    return Path(value)
+
+
+def _keep_office(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    ctx.meta[_OFFICE] = value
+
+
+def notifying_registry(store: SettingsStore) -> Registry:
+    """The plugins, with the notifiers opened on the store's settings and the environment's
+    secrets (for the commands that alert)."""
+    registry = Registry()
+    registry.open_notifiers(store.settings(), environment_settings())
+    return registry
+
+
 def store_option(function: _F) -> _F:
-    """The ``--store PATH`` option (default ``$GOVLINK_STORE``, else ``./govlink.db``)."""
-    option = click.option(
+    """The ``--store`` option (default ``$GOVLINK_STORE``, else ``./govlink.db``) and the
+    ``--office`` it serves (``$GOVLINK_OFFICE``, else the default office)."""
+    store = click.option(
         "--store",
         "store_path",
         envvar="GOVLINK_STORE",
         default="govlink.db",
         show_default=True,
-        type=click.Path(dir_okay=False, path_type=Path),
-        help="The embedded store (SQLite file); $GOVLINK_STORE when set.",
+        callback=_store_target,
+        metavar="PATH|URL",
+        help="The store: an SQLite file, or a postgresql:// URL; $GOVLINK_STORE when set.",
     )
-    return option(function)
+    office = click.option(
+        "--office",
+        envvar="GOVLINK_OFFICE",
+        expose_value=False,
+        callback=_keep_office,
+        metavar="NAME",
+        help="The office (firm) to work on, in a store that holds several; $GOVLINK_OFFICE.",
+    )
+    return store(office(function))
 
 
-def open_store(path: Path, *, create: bool) -> SQLiteStore:
-    """The store at ``path``: for writing when ``create``, else read-only (no lock, no
-    migration; a missing file reads as empty)."""
-    return SQLiteStore(path, read_only=not create)
+def chosen_office() -> str | None:
+    """The command's ``--office`` (``None`` when not given)."""
+    context = click.get_current_context(silent=True)
+    return None if context is None else context.meta.get(_OFFICE)
+
+
+def open_store(
+    path: StoreTarget, *, create: bool, every_office: bool = False
+) -> SQLiteStore | PostgresStore:
+    """The store at ``path`` for the command's ``--office``: for writing when ``create``, else
+    read-only (no lock, no migration; a missing file reads as empty).
+
+    ``every_office``: the default office whatever ``--office`` says, for what spans every
+    office (the global sync plan).
+    """
+    office = None if every_office else chosen_office()
+    return store_at(path, office=office, read_only=not create)
 
 
 def stdout_console() -> Console:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from govlink.cli._app import needs_excel, stdout_console, store_option
+from govlink.cli._app import StoreTarget, needs_excel, stdout_console, store_option
 from govlink.cli._lang import texts
 from govlink.cli._output import echo_line
 from govlink.cli._paths import refuse_overwriting_inputs, store_files
@@ -26,7 +26,7 @@ __all__ = ["plugins", "template"]
     "govlink --lang).",
 )
 @store_option
-def template(path: Path, lang: Language | None, store_path: Path) -> None:
+def template(path: Path, lang: Language | None, store_path: StoreTarget) -> None:
     """Write the Excel import template to PATH (.xlsx); PATH may not be the store."""
     refuse_overwriting_inputs(path, store_files(store_path), param_hint="'PATH'")
     t = texts()

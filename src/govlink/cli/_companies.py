@@ -4,11 +4,10 @@ clients that left."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 
 import click
 
-from govlink.cli._app import actor, open_store, said, stdout_console, store_option
+from govlink.cli._app import StoreTarget, actor, open_store, said, stdout_console, store_option
 from govlink.cli._json import company_json
 from govlink.cli._lang import texts
 from govlink.cli._limit import limit_options, shown
@@ -79,7 +78,7 @@ def companies() -> None:
 @click.option("--archived", is_flag=True, help="List the archived companies instead.")
 @limit_options
 def list_command(
-    store_path: Path,
+    store_path: StoreTarget,
     as_json: bool,
     search: str | None,
     responsible: str | None,
@@ -122,7 +121,7 @@ def set_command(
     responsible: str | None,
     name: str | None,
     as_json: bool,
-    store_path: Path,
+    store_path: StoreTarget,
 ) -> None:
     """Complete or correct one company on the platform: its responsible colleague or name.
 
@@ -175,7 +174,7 @@ def _lowered(label: str) -> str:
 
 
 def _set_archived(
-    numbers: list[EnterpriseNumber], as_json: bool, store_path: Path, *, archived: bool
+    numbers: list[EnterpriseNumber], as_json: bool, store_path: StoreTarget, *, archived: bool
 ) -> None:
     """Archive or restore, then print one line per company (or the JSON document)."""
     act, done, already = (
@@ -207,7 +206,9 @@ def _set_archived(
 @click.argument("numbers", nargs=-1, required=True, callback=_numbers)
 @_json_option
 @store_option
-def archive_command(numbers: list[EnterpriseNumber], as_json: bool, store_path: Path) -> None:
+def archive_command(
+    numbers: list[EnterpriseNumber], as_json: bool, store_path: StoreTarget
+) -> None:
     """Archive the companies NUMBER... (clients that left).
 
     Their data and documents stay; they are no longer synced (left out of `due` at once and of
@@ -221,7 +222,9 @@ def archive_command(numbers: list[EnterpriseNumber], as_json: bool, store_path: 
 @click.argument("numbers", nargs=-1, required=True, callback=_numbers)
 @_json_option
 @store_option
-def restore_command(numbers: list[EnterpriseNumber], as_json: bool, store_path: Path) -> None:
+def restore_command(
+    numbers: list[EnterpriseNumber], as_json: bool, store_path: StoreTarget
+) -> None:
     """Restore archived companies NUMBER...: they are synced and pushed again.
 
     Documents stored while they were archived were not queued: `govlink push --backfill SINCE`

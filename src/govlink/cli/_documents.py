@@ -7,16 +7,20 @@ from pathlib import Path
 
 import click
 
-from govlink.cli._app import open_store, said, stdout_console, store_option
+from govlink.cli._app import (
+    StoreTarget,
+    notifying_registry,
+    open_store,
+    said,
+    stdout_console,
+    store_option,
+)
 from govlink.cli._documents_json import alert_json, ingest_json
 from govlink.cli._documents_render import render_alerts, render_ingest
 from govlink.cli._output import echo_json
 from govlink.domain.documents import DocumentKind
 from govlink.domain.enterprise_number import EnterpriseNumber
-from govlink.environment import environment_settings
 from govlink.errors import InvalidEnterpriseNumber
-from govlink.plugins import Registry
-from govlink.store.sqlite import SQLiteStore
 from govlink.workflows.alerts import deliver_alerts
 from govlink.workflows.ingesting import ingest_files
 
@@ -30,14 +34,6 @@ def _company(ctx: click.Context, param: click.Parameter, value: str) -> Enterpri
         return EnterpriseNumber.parse(value)
     except InvalidEnterpriseNumber as error:
         raise click.BadParameter(said(error), ctx, param) from error
-
-
-def _registry(store: SQLiteStore) -> Registry:
-    """The plugins, with the notifiers opened on the store's settings and the environment's
-    secrets."""
-    registry = Registry()
-    registry.open_notifiers(store.settings(), environment_settings())
-    return registry
 
 
 @click.group()
@@ -60,7 +56,7 @@ def ingest_command(
     document_date: datetime | None,
     title: str | None,
     as_json: bool,
-    store_path: Path,
+    store_path: StoreTarget,
 ) -> None:
     """Store the files at PATH... as documents of one company.
 
@@ -75,7 +71,7 @@ def ingest_command(
             enterprise_number=company,
             kind=kind,
             store=store,
-            registry=_registry(store),
+            registry=notifying_registry(store),
             title=title,
             document_date=day,
         )
@@ -89,11 +85,11 @@ def ingest_command(
 @click.option("--deliver", is_flag=True, help="First hand pending and failed alerts out again.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of a table.")
 @store_option
-def alerts(deliver: bool, as_json: bool, store_path: Path) -> None:
+def alerts(deliver: bool, as_json: bool, store_path: StoreTarget) -> None:
     """List the alerts with their recipient and status."""
     with open_store(store_path, create=deliver) as store:
         if deliver:
-            deliver_alerts(store, _registry(store))
+            deliver_alerts(store, notifying_registry(store))
         listed = store.alerts()
     if as_json:
         echo_json({"alerts": [alert_json(a) for a in listed]})

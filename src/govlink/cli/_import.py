@@ -9,6 +9,7 @@ import attrs
 import click
 
 from govlink.cli._app import (
+    StoreTarget,
     actor,
     after_commit,
     needs_excel,
@@ -120,7 +121,7 @@ def _confirm(preview: ImportPreview, plan: ApplyPlan) -> None:
 @limit_options
 def import_command(
     source: str,
-    store_path: Path,
+    store_path: StoreTarget,
     sheet: str | None,
     template: str | None,
     as_json: bool,
@@ -154,7 +155,7 @@ def import_command(
         inputs[texts()("paths.source", path=source)] = Path(source)
         if selection_book is not None:
             inputs[texts()("paths.selection", path=selection_book)] = selection_book
-        created = (store_path,) if apply_ else ()
+        created = (store_path,) if apply_ and isinstance(store_path, Path) else ()
         refuse_overwriting_inputs(report, inputs, param_hint="'--report'", created=created)
     ticked = None
     if selection_book is not None:

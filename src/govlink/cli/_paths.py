@@ -16,8 +16,11 @@ __all__ = ["refuse_overwriting_inputs", "store_files"]
 _STORE_COMPANIONS: Final = ("-wal", "-shm", "-journal")
 
 
-def store_files(store: Path) -> dict[str, Path]:
-    """The store and the files SQLite keeps beside it, named for a refusal message."""
+def store_files(store: Path | str) -> dict[str, Path]:
+    """The store and the files SQLite keeps beside it, named for a refusal message (none for a
+    database named by URL)."""
+    if isinstance(store, str):
+        return {}
     t = texts()
     files = {t("paths.store", path=store): store}
     for suffix in _STORE_COMPANIONS:

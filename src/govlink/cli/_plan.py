@@ -8,12 +8,20 @@ from pathlib import Path
 
 import click
 
-from govlink.cli._app import open_store, said, stdout_console, store_option
+from govlink.cli._app import (
+    StoreTarget,
+    chosen_office,
+    open_store,
+    said,
+    stdout_console,
+    store_option,
+)
 from govlink.cli._lang import texts
 from govlink.cli._output import echo_json
 from govlink.cli._plan_json import due_json, plan_json
 from govlink.cli._plan_render import render_due, render_plan
 from govlink.errors import PlanningError
+from govlink.store.offices import AllOffices, office_numbers
 from govlink.workflows.costs import read_costs
 from govlink.workflows.plan import (
     SAVED,
@@ -24,10 +32,11 @@ from govlink.workflows.plan import (
     moment,
 )
 
-__all__ = ["due_command", "plan_command"]
+__all__ = ["due_command", "now_option", "parse_moment", "plan_command"]
 
 
-def _moment(ctx: click.Context, param: click.Parameter, value: str | None) -> datetime | None:
+def parse_moment(ctx: click.Context, param: click.Parameter, value: str | None) -> datetime | None:
+    """An ISO date-time option's value (a click callback); a bad one is a usage error."""
     if value is None:
         return None
     try:
@@ -54,9 +63,9 @@ def _capacity(
     return capacity
 
 
-_now_option = click.option(
+now_option = click.option(
     "--now",
-    callback=_moment,
+    callback=parse_moment,
     metavar="ISO",
     help="For testing: act as if it were ISO (default: the current time).",
 )
@@ -89,9 +98,9 @@ _now_option = click.option(
     help="A CSV with columns enterprise_number,cost: explicit costs per company.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object and nothing else.")
-@_now_option
+@now_option
 def plan_command(
-    store_path: Path,
+    store_path: StoreTarget,
     windows: str | None,
     block: str | None,
     capacity: float | SavedType | None,
@@ -101,13 +110,15 @@ def plan_command(
 ) -> None:
     """Plan the weekly MyMinfin sync of every company in the store, and save the plan.
 
+    A store of several offices gets one plan for all of them (--office does not apply).
+
     Existing companies keep their slot; new ones get a slot and a first sync within the week,
     in spare room only.
     """
     explicit = None if costs is None else read_costs(costs)
-    with open_store(store_path, create=True) as store:
+    with open_store(store_path, create=True, every_office=True) as store:
         result = make_plan(
-            store,
+            AllOffices(store),
             now=now or datetime.now().astimezone(),
             windows=SAVED if windows is None else windows,
             block=SAVED if block is None else block,
@@ -150,18 +161,21 @@ def _when(ctx: click.Context, param: click.Parameter, value: str) -> str:
 )
 @store_option
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object and nothing else.")
-@_now_option
+@now_option
 def due_command(
-    store_path: Path, start: str, end: str, as_json: bool, now: datetime | None
+    store_path: StoreTarget, start: str, end: str, as_json: bool, now: datetime | None
 ) -> None:
     """List the companies whose sync falls from --from up to --to (default: this week, from
     today for 7 days), with the time of each; archived companies are left out.
 
-    Times are read in the plan's time zone.
+    Times are read in the plan's time zone. With --office, only that office's companies; else
+    those of every office.
     """
-    with open_store(store_path, create=False) as store:
+    office = chosen_office()
+    with open_store(store_path, create=False, every_office=True) as store:
+        only = None if office is None else office_numbers(store, office)
         begin, finish = due_interval(store, start, end, now=now)
-        listed = due_companies(store, begin, finish)
+        listed = due_companies(store, begin, finish, only=only)
     if as_json:
         echo_json(due_json(listed))
     else:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
 from typing import Final
 from zoneinfo import ZoneInfo
 
 import click
 
 from govlink.cli._app import (
+    StoreTarget,
     open_store,
     progress_bars,
     stdout_console,
@@ -41,7 +41,11 @@ _BRUSSELS: Final = ZoneInfo("Europe/Brussels")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of text.")
 @store_option
 def push_command(
-    status: bool, since: datetime | None, sink_name: str | None, as_json: bool, store_path: Path
+    status: bool,
+    since: datetime | None,
+    sink_name: str | None,
+    as_json: bool,
+    store_path: StoreTarget,
 ) -> None:
     """Push the documents queued for the sink, each exactly once.
 

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
-from govlink.cli._app import open_store, store_option
+from govlink.cli._app import StoreTarget, open_store, store_option
 from govlink.cli._lang import texts
 from govlink.cli._output import echo_json, echo_line
 from govlink.domain.forwarding import SinkSwitch
@@ -26,7 +24,7 @@ def settings() -> None:
 @click.argument("key")
 @click.argument("value")
 @store_option
-def set_command(key: str, value: str, store_path: Path) -> None:
+def set_command(key: str, value: str, store_path: StoreTarget) -> None:
     """Set KEY to VALUE (a known setting; a secret one is refused: it goes in the environment)."""
     with open_store(store_path, create=True) as store:
         set_setting(store, Registry(), key, value)
@@ -36,7 +34,7 @@ def set_command(key: str, value: str, store_path: Path) -> None:
 @settings.command("unset")
 @click.argument("key")
 @store_option
-def unset_command(key: str, store_path: Path) -> None:
+def unset_command(key: str, store_path: StoreTarget) -> None:
     """Remove KEY."""
     with open_store(store_path, create=True) as store:
         set_setting(store, Registry(), key, None)
@@ -47,7 +45,7 @@ def unset_command(key: str, store_path: Path) -> None:
 @click.argument("key", required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of text.")
 @store_option
-def get_command(key: str | None, as_json: bool, store_path: Path) -> None:
+def get_command(key: str | None, as_json: bool, store_path: StoreTarget) -> None:
     """Print KEY's value (exit status 1 when unset), or every setting as KEY = VALUE."""
     with open_store(store_path, create=False) as store:
         values = store.settings()
@@ -82,7 +80,7 @@ def sink() -> None:
 @click.argument("name")
 @click.option("--tags", help="Comma-separated tag (folder) names for every pushed document.")
 @store_option
-def enable_command(name: str, tags: str | None, store_path: Path) -> None:
+def enable_command(name: str, tags: str | None, store_path: StoreTarget) -> None:
     """Switch NAME on: only documents received from now on are pushed (see push --backfill)."""
     words = None if tags is None else [t.strip() for t in tags.split(",") if t.strip()]
     with open_store(store_path, create=True) as store:
@@ -93,7 +91,7 @@ def enable_command(name: str, tags: str | None, store_path: Path) -> None:
 @sink.command("disable")
 @click.argument("name")
 @store_option
-def disable_command(name: str, store_path: Path) -> None:
+def disable_command(name: str, store_path: StoreTarget) -> None:
     """Switch NAME off: no new documents are queued (queued ones are still pushed)."""
     with open_store(store_path, create=True) as store:
         switch = disable_sink(store, Registry(), name)

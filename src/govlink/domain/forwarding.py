@@ -12,12 +12,12 @@ while it was off are never pushed, unless a backfill asks for them explicitly.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 import attrs
 
-__all__ = ["SinkSwitch"]
+__all__ = ["SinkSwitch", "queued_sinks"]
 
 
 @attrs.frozen(kw_only=True)
@@ -48,3 +48,14 @@ class SinkSwitch:
     def accepts(self, received_at: datetime) -> bool:
         """True when a document received at ``received_at`` is queued for this sink."""
         return self.enabled and self.enabled_at is not None and received_at >= self.enabled_at
+
+
+def queued_sinks(switches: Iterable[SinkSwitch], received_at: datetime) -> tuple[str, ...]:
+    """The sinks a document received at ``received_at`` is queued for, sorted.
+
+    >>> from datetime import datetime, UTC
+    >>> on = SinkSwitch.off("adminpulse").switched_on(datetime(2026, 5, 1, tzinfo=UTC))
+    >>> queued_sinks([on, SinkSwitch.off("archive")], datetime(2026, 5, 2, tzinfo=UTC))
+    ('adminpulse',)
+    """
+    return tuple(sorted(s.sink for s in switches if s.accepts(received_at)))

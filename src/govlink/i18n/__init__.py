@@ -26,6 +26,7 @@ from typing import Final
 
 import attrs
 
+from govlink.domain.reasons import WarningCode
 from govlink.domain.records import NumberCandidates
 from govlink.domain.validation import Problem
 from govlink.errors import GovlinkError
@@ -50,6 +51,7 @@ LANGUAGES: Final[tuple[Language, ...]] = ("nl", "fr", "en")
 DEFAULT_LANGUAGE: Final[Language] = "en"
 #: The setting (``$GOVLINK_LANG``) that chooses the language when ``--lang`` is not given.
 LANGUAGE_SETTING: Final = "GOVLINK_LANG"
+_WARNING_CODES: Final = frozenset(WarningCode)
 
 
 class UnknownLanguage(GovlinkError, ValueError):
@@ -94,7 +96,7 @@ class Translator:
         Unknown codes (from a plugin) come back as the code itself.
         """
         values = dict(params or {})
-        prefix = "warning" if code.startswith("responsible.") else "reason"
+        prefix = "warning" if code in _WARNING_CODES else "reason"
         key = f"{prefix}.{code}"
         if values.pop("records", False):
             key += ".records"

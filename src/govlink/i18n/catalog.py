@@ -22,6 +22,366 @@ Language = Literal["nl", "fr", "en"]
 _Entry = dict[Language, str]
 
 _MESSAGES: dict[str, _Entry] = {
+    # -- The web app (govlink.web): its pages' own labels; fields, reasons, warnings and the
+    # -- shared column headers come from the entries above --------------------------------
+    "web.nav.import": {
+        "nl": "Importeer klanten",
+        "fr": "Importer des clients",
+        "en": "Import clients",
+    },
+    "web.nav.companies": {"nl": "Bedrijven", "fr": "Entreprises", "en": "Companies"},
+    "web.nav.history": {
+        "nl": "Importgeschiedenis",
+        "fr": "Historique des imports",
+        "en": "Import history",
+    },
+    "web.nav.sync": {"nl": "Synchronisatie", "fr": "Synchronisation", "en": "Sync status"},
+    "web.nav.settings": {"nl": "Instellingen", "fr": "Paramètres", "en": "Settings"},
+    "web.nav.language": {"nl": "Taal", "fr": "Langue", "en": "Language"},
+    "web.import.title": {
+        "nl": "Importeer klanten of gegevens",
+        "fr": "Importer des clients ou des données",
+        "en": "Import clients or data",
+    },
+    "web.import.excel": {
+        "nl": "Excel-bestand (.xlsx)",
+        "fr": "Fichier Excel (.xlsx)",
+        "en": "Excel file (.xlsx)",
+    },
+    "web.import.upload": {
+        "nl": "Opladen en bekijken",
+        "fr": "Charger et examiner",
+        "en": "Upload and review",
+    },
+    "web.import.crm": {"nl": "Vanuit je CRM", "fr": "Depuis votre CRM", "en": "From your CRM"},
+    "web.import.template": {
+        "nl": "Taaksjabloon of taakstroom (leeg: alle klanten)",
+        "fr": "Modèle de tâche ou flux de tâches (vide : tous les clients)",
+        "en": "Task template or taskflow (empty: all clients)",
+    },
+    "web.import.fetch": {
+        "nl": "Ophalen en bekijken",
+        "fr": "Récupérer et examiner",
+        "en": "Fetch and review",
+    },
+    "web.import.limit": {
+        "nl": "Enkel .xlsx-bestanden tot {size}.",
+        "fr": "Uniquement des fichiers .xlsx jusqu'à {size}.",
+        "en": "Only .xlsx files up to {size}.",
+    },
+    "web.import.no_file": {
+        "nl": "Kies eerst een bestand.",
+        "fr": "Choisissez d'abord un fichier.",
+        "en": "Choose a file first.",
+    },
+    "web.import.not_xlsx": {
+        "nl": "{name} is geen .xlsx-bestand; sla het in Excel op als Excel-werkmap (.xlsx).",
+        "fr": "{name} n'est pas un fichier .xlsx ; enregistrez-le dans Excel comme classeur "
+        "(.xlsx).",
+        "en": "{name} is not an .xlsx file; save it in Excel as an Excel Workbook (.xlsx).",
+    },
+    "web.import.too_large": {
+        "nl": "Het bestand is groter dan {size}.",
+        "fr": "Le fichier dépasse {size}.",
+        "en": "The file is larger than {size}.",
+    },
+    "web.import.failed": {
+        "nl": "Import mislukt: {reason}",
+        "fr": "Échec de l'import : {reason}",
+        "en": "Import failed: {reason}",
+    },
+    "web.tab.new": {
+        "nl": "Klanten enkel in import",
+        "fr": "Clients uniquement dans l'import",
+        "en": "Customers only in import",
+    },
+    "web.tab.platform": {
+        "nl": "Klanten enkel in Accounton",
+        "fr": "Clients uniquement dans Accounton",
+        "en": "Customers only in Accounton",
+    },
+    "web.tab.matching": {
+        "nl": "Overeenkomende klanten",
+        "fr": "Clients correspondants",
+        "en": "Matching customers",
+    },
+    "web.tab.invalid": {
+        "nl": "Ongeldige klanten",
+        "fr": "Clients invalides",
+        "en": "Invalid customers",
+    },
+    "web.overview.apply": {
+        "nl": "Voeg de geselecteerde klanten toe",
+        "fr": "Ajouter les clients sélectionnés",
+        "en": "Add the selected customers",
+    },
+    "web.overview.archive": {
+        "nl": "Archiveer de geselecteerde klanten",
+        "fr": "Archiver les clients sélectionnés",
+        "en": "Archive the selected customers",
+    },
+    "web.overview.archived.one": {
+        "nl": "{count} klant gearchiveerd: niet meer gesynchroniseerd of gepusht.",
+        "fr": "{count} client archivé : plus synchronisé ni envoyé.",
+        "en": "{count} customer archived: no longer synced or pushed.",
+    },
+    "web.overview.archived.other": {
+        "nl": "{count} klanten gearchiveerd: niet meer gesynchroniseerd of gepusht.",
+        "fr": "{count} clients archivés : plus synchronisés ni envoyés.",
+        "en": "{count} customers archived: no longer synced or pushed.",
+    },
+    "web.overview.archived_left_out.one": {
+        "nl": "{count} gearchiveerde klant staat niet in de import en niet in deze lijst.",
+        "fr": "{count} client archivé ne figure ni dans l'import ni dans cette liste.",
+        "en": "{count} archived customer is neither in the import nor in this list.",
+    },
+    "web.overview.archived_left_out.other": {
+        "nl": "{count} gearchiveerde klanten staan niet in de import en niet in deze lijst.",
+        "fr": "{count} clients archivés ne figurent ni dans l'import ni dans cette liste.",
+        "en": "{count} archived customers are neither in the import nor in this list.",
+    },
+    "web.overview.search": {"nl": "Zoeken", "fr": "Rechercher", "en": "Search"},
+    "web.overview.select_all": {
+        "nl": "Alles selecteren",
+        "fr": "Tout sélectionner",
+        "en": "Select all",
+    },
+    "web.overview.select_none": {
+        "nl": "Niets selecteren",
+        "fr": "Ne rien sélectionner",
+        "en": "Select none",
+    },
+    "web.overview.overwrite_fields": {
+        "nl": "Velden om te overschrijven bij alle overeenkomende klanten",
+        "fr": "Champs à écraser pour tous les clients correspondants",
+        "en": "Fields to overwrite on every matching customer",
+    },
+    "web.overview.per_company": {
+        "nl": "Voor dit bedrijf",
+        "fr": "Pour cette entreprise",
+        "en": "For this company",
+    },
+    "web.overview.as_above": {
+        "nl": "zoals gekozen per kolom",
+        "fr": "comme choisi par colonne",
+        "en": "as chosen per column",
+    },
+    "web.overview.nothing": {
+        "nl": "niets overschrijven",
+        "fr": "ne rien écraser",
+        "en": "overwrite nothing",
+    },
+    "web.overview.all_fields": {
+        "nl": "alle verschillen",
+        "fr": "toutes les différences",
+        "en": "every difference",
+    },
+    "web.overview.only_field": {
+        "nl": "enkel {field}",
+        "fr": "seulement {field}",
+        "en": "only {field}",
+    },
+    "web.overview.unchanged": {
+        "nl": "geen verschillen",
+        "fr": "aucune différence",
+        "en": "no differences",
+    },
+    "web.overview.platform_hint": {
+        "nl": "Deze klanten staan niet (meer) in de import. Er wordt niets verwijderd; "
+        "archiveer wie vertrokken is: die wordt niet meer gesynchroniseerd of gepusht.",
+        "fr": "Ces clients ne figurent pas (plus) dans l'import. Rien n'est supprimé ; "
+        "archivez ceux qui sont partis : ils ne sont plus synchronisés ni envoyés.",
+        "en": "These customers are not (or no longer) in the import. Nothing is deleted; "
+        "archive those who left: they are no longer synced or pushed.",
+    },
+    "web.overview.invalid_hint": {
+        "nl": "Verbeter deze rijen in de bron en importeer opnieuw.",
+        "fr": "Corrigez ces lignes dans la source et importez à nouveau.",
+        "en": "Fix these rows at the source and import again.",
+    },
+    "web.overview.empty": {
+        "nl": "Niets in deze categorie.",
+        "fr": "Rien dans cette catégorie.",
+        "en": "Nothing in this category.",
+    },
+    "web.overview.stale": {
+        "nl": "Het platform is gewijzigd sinds deze voorvertoning; er werd niets weggeschreven. "
+        "Hieronder staat de nieuwe voorvertoning: controleer ze en bevestig opnieuw.",
+        "fr": "La plateforme a changé depuis cet aperçu ; rien n'a été écrit. Voici le nouvel "
+        "aperçu : vérifiez-le et confirmez à nouveau.",
+        "en": "The platform changed since this preview; nothing was written. Below is the new "
+        "preview: check it and confirm again.",
+    },
+    "web.overview.expired": {
+        "nl": "Deze voorvertoning bestaat niet meer; importeer opnieuw.",
+        "fr": "Cet aperçu n'existe plus ; importez à nouveau.",
+        "en": "This preview no longer exists; import again.",
+    },
+    "web.overview.skipped": {
+        "nl": "{count} rijen bewust overgeslagen (personen, voorbeeldrij, ...)",
+        "fr": "{count} lignes ignorées volontairement (personnes, ligne d'exemple, ...)",
+        "en": "{count} rows left out on purpose (persons, the example row, ...)",
+    },
+    "web.column.when": {"nl": "Wanneer", "fr": "Quand", "en": "When"},
+    "web.column.actor": {"nl": "Door", "fr": "Par", "en": "By"},
+    "web.column.documents": {"nl": "Documenten", "fr": "Documents", "en": "Documents"},
+    "web.column.last_sync": {
+        "nl": "Laatste synchronisatie",
+        "fr": "Dernière synchronisation",
+        "en": "Last sync",
+    },
+    "web.column.syncs": {"nl": "Synchronisaties", "fr": "Synchronisations", "en": "Syncs"},
+    "web.column.outcome": {"nl": "Resultaat", "fr": "Résultat", "en": "Outcome"},
+    "web.result.title": {"nl": "Import toegepast", "fr": "Import appliqué", "en": "Import applied"},
+    "web.result.run": {"nl": "Import {run}", "fr": "Import {run}", "en": "Import {run}"},
+    "web.result.summary": {
+        "nl": "Run {run}: {added} bedrijven toegevoegd, {updated} bijgewerkt.",
+        "fr": "Exécution {run} : {added} entreprises ajoutées, {updated} mises à jour.",
+        "en": "Run {run}: {added} companies added, {updated} updated.",
+    },
+    "web.result.nothing": {
+        "nl": "Er werd niets gewijzigd.",
+        "fr": "Rien n'a été modifié.",
+        "en": "Nothing was changed.",
+    },
+    "web.companies.save": {"nl": "Bewaren", "fr": "Enregistrer", "en": "Save"},
+    "web.companies.archive": {"nl": "Archiveren", "fr": "Archiver", "en": "Archive"},
+    "web.companies.restore": {"nl": "Herstellen", "fr": "Restaurer", "en": "Restore"},
+    "web.companies.archived_since": {
+        "nl": "gearchiveerd sinds {when}",
+        "fr": "archivée depuis le {when}",
+        "en": "archived since {when}",
+    },
+    "web.companies.active": {"nl": "actief", "fr": "active", "en": "active"},
+    "web.companies.none": {
+        "nl": "Nog geen bedrijven.",
+        "fr": "Pas encore d'entreprises.",
+        "en": "No companies yet.",
+    },
+    "web.companies.saved": {"nl": "Bewaard.", "fr": "Enregistré.", "en": "Saved."},
+    "web.companies.unknown": {
+        "nl": "Onbekend ondernemingsnummer.",
+        "fr": "Numéro d'entreprise inconnu.",
+        "en": "Unknown enterprise number.",
+    },
+    "web.companies.refused": {
+        "nl": "Niet bewaard: {reason}",
+        "fr": "Non enregistré : {reason}",
+        "en": "Not saved: {reason}",
+    },
+    "web.companies.changed": {
+        "nl": "Niet bewaard: het bedrijf werd intussen gewijzigd. Bekijk het opnieuw.",
+        "fr": "Non enregistré : l'entreprise a été modifiée entre-temps. Vérifiez-la à nouveau.",
+        "en": "Not saved: the company changed meanwhile. Check it again.",
+    },
+    "web.settings.connections": {"nl": "Connecties", "fr": "Connexions", "en": "Connections"},
+    "web.settings.connected": {"nl": "ingesteld", "fr": "configurée", "en": "configured"},
+    "web.settings.not_connected": {
+        "nl": "niet ingesteld",
+        "fr": "non configurée",
+        "en": "not configured",
+    },
+    "web.settings.adminpulse": {
+        "nl": "Integraties › AdminPulse",
+        "fr": "Intégrations › AdminPulse",
+        "en": "Integrations › AdminPulse",
+    },
+    "web.settings.ap_questionnaire": {
+        "nl": "Automatisch de vragenlijst en berekening naar AdminPulse sturen",
+        "fr": "Envoyer automatiquement le questionnaire et le calcul à AdminPulse",
+        "en": "Send the questionnaire and calculation to AdminPulse automatically",
+    },
+    "web.settings.ap_attachments": {
+        "nl": "PB-bijlagen van particulieren automatisch naar AdminPulse sturen",
+        "fr": "Envoyer automatiquement les annexes IPP des particuliers à AdminPulse",
+        "en": "Send personal income tax attachments to AdminPulse automatically",
+    },
+    "web.settings.ap_push": {
+        "nl": "Automatisch MyMinfin-documenten van bedrijven naar AdminPulse pushen",
+        "fr": "Envoyer automatiquement les documents MyMinfin des entreprises à AdminPulse",
+        "en": "Push company documents from MyMinfin to AdminPulse automatically",
+    },
+    "web.settings.ap_push_since": {
+        "nl": "Aan sinds {when}: enkel documenten die vanaf dan binnenkomen worden doorgestuurd.",
+        "fr": "Activé depuis {when} : seuls les documents reçus depuis lors sont envoyés.",
+        "en": "On since {when}: only documents received from then on are pushed.",
+    },
+    "web.settings.ap_host_only": {
+        "nl": "(bewaard voor de personenbelasting-module van het platform)",
+        "fr": "(enregistré pour le module impôt des personnes physiques de la plateforme)",
+        "en": "(kept for the platform's personal income tax module)",
+    },
+    "web.settings.tags": {
+        "nl": "Tags (gescheiden door komma's)",
+        "fr": "Tags (séparés par des virgules)",
+        "en": "Tags (comma-separated)",
+    },
+    "web.settings.fallback": {
+        "nl": "Ontvanger van meldingen zonder hoofdverantwoordelijke",
+        "fr": "Destinataire des alertes sans responsable principal",
+        "en": "Recipient of alerts without a main responsible",
+    },
+    "web.settings.save": {
+        "nl": "Instellingen opslaan",
+        "fr": "Enregistrer les paramètres",
+        "en": "Save settings",
+    },
+    "web.settings.saved": {
+        "nl": "Instellingen opgeslagen.",
+        "fr": "Paramètres enregistrés.",
+        "en": "Settings saved.",
+    },
+    "web.history.none": {
+        "nl": "Nog geen imports.",
+        "fr": "Pas encore d'imports.",
+        "en": "No imports yet.",
+    },
+    "web.sync.push": {
+        "nl": "Push naar AdminPulse",
+        "fr": "Envoi vers AdminPulse",
+        "en": "Push to AdminPulse",
+    },
+    "web.sync.push_on": {"nl": "aan", "fr": "activé", "en": "on"},
+    "web.sync.push_off": {"nl": "uit", "fr": "désactivé", "en": "off"},
+    "web.sync.outbox": {"nl": "Wachtrij", "fr": "File d'attente", "en": "Outbox"},
+    "web.sync.myminfin": {
+        "nl": "MyMinfin-synchronisatie",
+        "fr": "Synchronisation MyMinfin",
+        "en": "MyMinfin sync",
+    },
+    "web.sync.attempts": {
+        "nl": "Recente pogingen",
+        "fr": "Tentatives récentes",
+        "en": "Recent attempts",
+    },
+    "web.sync.none": {
+        "nl": "Nog niets gesynchroniseerd.",
+        "fr": "Rien n'a encore été synchronisé.",
+        "en": "Nothing synced yet.",
+    },
+    "web.sync.unavailable": {
+        "nl": "Deze opslag houdt geen synchronisatie bij.",
+        "fr": "Ce stockage ne suit pas la synchronisation.",
+        "en": "This store keeps no sync state.",
+    },
+    "web.auth.title": {"nl": "Toegang geweigerd", "fr": "Accès refusé", "en": "Access denied"},
+    "web.auth.hint": {
+        "nl": "Open de link die 'govlink serve' bij het starten toonde.",
+        "fr": "Ouvrez le lien affiché par 'govlink serve' au démarrage.",
+        "en": "Open the link 'govlink serve' printed when it started.",
+    },
+    "web.csrf.refused": {
+        "nl": "Dit formulier is verlopen of komt niet van deze pagina; laad de pagina opnieuw.",
+        "fr": "Ce formulaire a expiré ou ne vient pas de cette page ; rechargez la page.",
+        "en": "This form expired or did not come from this page; reload the page.",
+    },
+    "web.error.not_found": {"nl": "Niet gevonden.", "fr": "Introuvable.", "en": "Not found."},
+    "web.error.title": {
+        "nl": "Er ging iets mis",
+        "fr": "Un problème est survenu",
+        "en": "Something went wrong",
+    },
+    # -- end of the web app -------------------------------------------------------------------
     # -- Company fields: column headers of the template, the overview and the tables --------
     "field.enterprise_number": {
         "nl": "Ondernemingsnummer",
@@ -693,6 +1053,17 @@ _MESSAGES: dict[str, _Entry] = {
         "nl": "De opslag moet bijgewerkt worden; elke schrijvende opdracht doet dat.",
         "fr": "La base doit être mise à jour ; toute commande qui écrit le fait.",
         "en": "The store needs migrating; any writing command does it.",
+    },
+    "error.store.extra": {
+        "nl": "Een PostgreSQL-opslag heeft de postgres-extra nodig: pip install "
+        "'govlink[postgres]'.",
+        "fr": "Une base PostgreSQL nécessite l'extra postgres : pip install 'govlink[postgres]'.",
+        "en": "A PostgreSQL store needs the postgres extra: pip install 'govlink[postgres]'.",
+    },
+    "error.store.office": {
+        "nl": "Dit kantoor staat niet in de opslag of de naam is ongeldig.",
+        "fr": "Ce cabinet n'est pas dans la base ou son nom n'est pas valable.",
+        "en": "This office is not in the store or its name is not valid.",
     },
     "error.store.not_found": {
         "nl": "Niet gevonden (er werd niets gewijzigd).",

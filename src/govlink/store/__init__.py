@@ -1,5 +1,7 @@
-"""The platform's side: the store protocols and the embedded SQLite default."""
+"""The platform's side: the store protocols, the embedded SQLite default and, by URL, the
+PostgreSQL store (``govlink[postgres]``)."""
 
+from govlink.store._open import is_url, open_store
 from govlink.store.base import (
     AppliedChange,
     CompanyArchive,
@@ -16,23 +18,32 @@ from govlink.store.base import (
 )
 from govlink.store.documents import (
     AlertStatus,
+    AlertStore,
+    DocumentArchive,
     DocumentStore,
     OutboxEntry,
+    OutboxStore,
     StoredAlert,
     StoredDocument,
 )
+from govlink.store.offices import DEFAULT_OFFICE, OfficeDirectory
 from govlink.store.sqlite import SQLiteStore
 
 __all__ = [
+    "DEFAULT_OFFICE",
     "AlertStatus",
+    "AlertStore",
     "AppliedChange",
     "CompanyArchive",
     "CompanyReader",
+    "DocumentArchive",
     "DocumentStore",
     "ImportCounts",
     "ImportRun",
     "ImportStore",
+    "OfficeDirectory",
     "OutboxEntry",
+    "OutboxStore",
     "PlanStore",
     "RunInfo",
     "SQLiteStore",
@@ -42,4 +53,6 @@ __all__ = [
     "StoredDocument",
     "StoredPlan",
     "WriteProgress",
+    "is_url",
+    "open_store",
 ]

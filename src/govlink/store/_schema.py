@@ -1,30 +1,38 @@
-"""The SQLite schema as ordered migrations, and the runner that brings a store up to date.
+"""The schema as versioned SQL files per backend, and the runner that brings a store up to date.
 
-Migrations are append-only: a released migration never changes; a new table or column is a new
-entry with the next version. The runner applies the pending ones inside the caller's
+``migrations/<backend>/NNNN_name.sql`` holds version NNNN for that backend (``sqlite``,
+``postgres``); both backends have the same versions with the same meaning. Migrations are
+append-only: a released file never changes; a new table or column is a new file with the next
+version, in every backend's folder. The runner applies the pending ones inside the caller's
 transaction, so a store is either fully migrated or untouched.
 """
 
 from __future__ import annotations
 
-import sqlite3
-from typing import Final
+import functools
+import re
+from importlib import resources
+from typing import Final, Literal
 
 import attrs
 
 from govlink.errors import StoreError
-from govlink.store._sqlite_documents import DOCUMENT_TABLES, LOGGED_ALERTS
-from govlink.store._sqlite_plans import PLAN_TABLES
-from govlink.store._sqlite_sync import SYNC_TABLES
+from govlink.store._sql import Connection
 
 __all__ = [
     "LATEST_VERSION",
     "MIGRATIONS",
+    "Backend",
     "Migration",
     "migrate",
+    "migrations",
+    "rate_tables",
     "require_current",
     "schema_version",
 ]
+
+Backend = Literal["sqlite", "postgres"]
+_FILE: Final = re.compile(r"(\d{4})_(\w+)\.sql")
 
 
 @attrs.frozen
@@ -36,78 +44,38 @@ class Migration:
     statements: tuple[str, ...]
 
 
-MIGRATIONS: Final = (
-    Migration(
-        1,
-        "companies, import runs and settings",
-        (
-            """CREATE TABLE companies (
-                enterprise_number TEXT PRIMARY KEY CHECK (length(enterprise_number) = 10),
-                name TEXT NOT NULL,
-                legal_form TEXT,
-                email TEXT,
-                language TEXT,
-                street TEXT,
-                house_number TEXT,
-                box TEXT,
-                postal_code TEXT,
-                city TEXT,
-                country_code TEXT,
-                phone TEXT,
-                responsible TEXT,
-                customer_code TEXT,
-                origin_source TEXT,
-                origin_record_id TEXT,
-                origin_row INTEGER,
-                created_at TEXT NOT NULL,
-                updated_at TEXT NOT NULL
-            )""",
-            """CREATE TABLE import_runs (
-                id INTEGER PRIMARY KEY,
-                applied_at TEXT NOT NULL,
-                source TEXT NOT NULL,
-                location TEXT NOT NULL,
-                actor TEXT NOT NULL,
-                rows INTEGER NOT NULL,
-                only_in_source INTEGER NOT NULL,
-                only_in_platform INTEGER NOT NULL,
-                matching INTEGER NOT NULL,
-                changed INTEGER NOT NULL,
-                invalid INTEGER NOT NULL,
-                skipped INTEGER NOT NULL
-            )""",
-            """CREATE TABLE import_run_changes (
-                run_id INTEGER NOT NULL REFERENCES import_runs (id),
-                enterprise_number TEXT NOT NULL,
-                action TEXT NOT NULL CHECK (action IN ('added', 'updated')),
-                fields TEXT NOT NULL,
-                before TEXT NOT NULL,
-                after TEXT NOT NULL,
-                PRIMARY KEY (run_id, enterprise_number)
-            )""",
-            """CREATE TABLE settings (
-                key TEXT PRIMARY KEY,
-                value TEXT NOT NULL,
-                updated_at TEXT NOT NULL
-            )""",
-        ),
-    ),
-    Migration(2, "documents, alerts, sink switches and the document outbox", DOCUMENT_TABLES),
-    Migration(3, "the sync plan", PLAN_TABLES),
-    Migration(
-        4, "the MyMinfin sync: occurrences, attempts, company state, portal permits", SYNC_TABLES
-    ),
-    Migration(5, "alerts only the log notifier had are 'logged'", LOGGED_ALERTS),
-    Migration(
-        6,
-        "archived companies (clients that left)",
-        (
-            "ALTER TABLE companies ADD COLUMN archived_at TEXT",
-            "CREATE INDEX companies_archived ON companies (archived_at) "
-            "WHERE archived_at IS NOT NULL",
-        ),
-    ),
-)
+def _parse(version: int, text: str) -> Migration:
+    """A migration file: a ``-- description`` first line, then statements ending in ``;``."""
+    first, _, body = text.partition("\n")
+    statements = tuple(s.strip() for s in body.split(";\n") if s.strip())
+    return Migration(version, first.removeprefix("--").strip(), statements)
+
+
+@functools.cache
+def migrations(backend: Backend) -> tuple[Migration, ...]:
+    """The migrations of ``backend``, in version order."""
+    folder = resources.files("govlink.store").joinpath("migrations", backend)
+    found = sorted(
+        (int(match[1]), entry)
+        for entry in folder.iterdir()
+        if (match := _FILE.fullmatch(entry.name)) is not None
+    )
+    if [version for version, _ in found] != list(range(1, len(found) + 1)):
+        raise RuntimeError(f"the {backend} migrations are not numbered 1..n")  # a packaging bug
+    return tuple(_parse(version, entry.read_text("utf-8")) for version, entry in found)
+
+
+_RATE_PERMITS: Final = 5
+
+
+def rate_tables(backend: Backend) -> tuple[str, ...]:
+    """The idempotent statements of the rate permits migration, which a rate store run on a
+    database that is not a govlink store (a file or schema of its own) runs itself."""
+    return migrations(backend)[_RATE_PERMITS - 1].statements
+
+
+#: The SQLite migrations (kept under this name for code that reads them).
+MIGRATIONS: Final = migrations("sqlite")
 
 #: The schema version this govlink writes.
 LATEST_VERSION: Final = MIGRATIONS[-1].version
@@ -118,13 +86,16 @@ _VERSION_TABLE: Final = """CREATE TABLE IF NOT EXISTS schema_version (
     applied_at TEXT NOT NULL
 )"""
 
+_HAS_VERSION_TABLE: Final[dict[Backend, str]] = {
+    "sqlite": "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'",
+    "postgres": "SELECT 1 FROM information_schema.tables "
+    "WHERE table_schema = current_schema() AND table_name = 'schema_version'",
+}
 
-def schema_version(db: sqlite3.Connection) -> int:
+
+def schema_version(db: Connection, backend: Backend = "sqlite") -> int:
     """The version of the store's schema (0 for a new, empty store)."""
-    exists = db.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"
-    ).fetchone()
-    if exists is None:
+    if db.execute(_HAS_VERSION_TABLE[backend]).fetchone() is None:
         return 0
     row = db.execute("SELECT max(version) FROM schema_version").fetchone()
     return int(row[0] or 0)
@@ -139,13 +110,13 @@ def _refuse_newer(current: int, latest: int) -> None:
         )
 
 
-def require_current(db: sqlite3.Connection, path: str) -> None:
+def require_current(db: Connection, path: str, backend: Backend = "sqlite") -> None:
     """Check, without writing, that the store needs no migration (for a read-only open).
 
     :raises StoreError: ``store.version`` when the schema is newer than this govlink knows,
         ``store.outdated`` when it needs a migration (which only a writing command runs).
     """
-    current = schema_version(db)
+    current = schema_version(db, backend)
     _refuse_newer(current, LATEST_VERSION)
     if current < LATEST_VERSION:
         raise StoreError(
@@ -156,21 +127,25 @@ def require_current(db: sqlite3.Connection, path: str) -> None:
 
 
 def migrate(
-    db: sqlite3.Connection, migrations: tuple[Migration, ...] = MIGRATIONS, *, now: str
+    db: Connection,
+    steps: tuple[Migration, ...] = MIGRATIONS,
+    *,
+    now: str,
+    backend: Backend = "sqlite",
 ) -> tuple[int, ...]:
-    """Apply the pending ``migrations`` in order, inside the caller's open transaction.
+    """Apply the pending ``steps`` in order, inside the caller's open transaction.
 
     :param now: the :func:`~govlink.clock.utc_timestamp` recorded as each one's ``applied_at``.
 
     :returns: the versions applied (empty when the store was up to date).
     :raises StoreError: when the store's schema is newer than this govlink knows.
     """
-    current = schema_version(db)
-    latest = migrations[-1].version
+    current = schema_version(db, backend)
+    latest = steps[-1].version
     _refuse_newer(current, latest)
     db.execute(_VERSION_TABLE)
     applied: list[int] = []
-    for migration in migrations:
+    for migration in steps:
         if migration.version <= current:
             continue
         for statement in migration.statements:

@@ -1,17 +1,18 @@
-"""The SQLite side of :class:`~govlink.store.documents.DocumentStore`, mixed into SQLiteStore.
+"""The tables of :class:`~govlink.store.documents.DocumentStore`, mixed into the SQLite and
+PostgreSQL stores (see :mod:`govlink.store._sql`).
 
-Times are stored as fixed-width UTC text (``2026-05-04T09:00:00.000000Z``), so SQL compares them
-as strings. Every write runs in one ``BEGIN IMMEDIATE`` transaction of the host store.
+Times are stored as fixed-width UTC text (``2026-05-04T09:00:00.000000Z``,
+:func:`~govlink.clock.utc_timestamp`), so SQL compares them as strings. Every write runs in one
+transaction of the host store; a claim locks the row it takes (``FOR UPDATE SKIP LOCKED`` on
+PostgreSQL, the write lock on SQLite), so two workers never take the same entry.
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Callable, Collection
-from contextlib import AbstractContextManager
 from datetime import date, datetime, timedelta
-from typing import Final, Protocol
+from typing import Any, Final
 
 import attrs
 
@@ -22,84 +23,10 @@ from govlink.domain.enterprise_number import EnterpriseNumber
 from govlink.domain.forwarding import SinkSwitch
 from govlink.domain.outbox import OutboxState, Step
 from govlink.errors import StoreError
+from govlink.store._sql import Connection, Host
 from govlink.store.documents import AlertStatus, OutboxEntry, StoredAlert, StoredDocument
 
-__all__ = ["DOCUMENT_TABLES", "LOGGED_ALERTS", "DocumentTables", "insert_alert"]
-
-DOCUMENT_TABLES: Final = (
-    """CREATE TABLE documents (
-        id INTEGER PRIMARY KEY,
-        enterprise_number TEXT NOT NULL CHECK (length(enterprise_number) = 10),
-        sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
-        kind TEXT NOT NULL,
-        kind_label TEXT NOT NULL,
-        title TEXT NOT NULL,
-        document_date TEXT,
-        received_at TEXT NOT NULL,
-        file_name TEXT NOT NULL,
-        content_type TEXT NOT NULL,
-        size INTEGER NOT NULL CHECK (size >= 0),
-        UNIQUE (enterprise_number, sha256)
-    )""",
-    """CREATE TABLE document_contents (
-        document_id INTEGER PRIMARY KEY REFERENCES documents (id),
-        content BLOB NOT NULL
-    )""",
-    """CREATE TABLE alerts (
-        id INTEGER PRIMARY KEY,
-        kind TEXT NOT NULL,
-        enterprise_number TEXT NOT NULL,
-        company_name TEXT NOT NULL,
-        recipient TEXT,
-        fallback INTEGER NOT NULL,
-        subject TEXT NOT NULL,
-        message TEXT NOT NULL,
-        document_sha256 TEXT,
-        status TEXT NOT NULL
-            CHECK (status IN ('pending', 'sent', 'failed', 'undeliverable')),
-        error TEXT,
-        created_at TEXT NOT NULL,
-        updated_at TEXT NOT NULL
-    )""",
-    """CREATE TABLE sink_switches (
-        sink TEXT PRIMARY KEY,
-        enabled INTEGER NOT NULL,
-        enabled_at TEXT,
-        tags TEXT NOT NULL,
-        updated_at TEXT NOT NULL
-    )""",
-    """CREATE TABLE outbox (
-        id INTEGER PRIMARY KEY,
-        document_id INTEGER NOT NULL REFERENCES documents (id),
-        sink TEXT NOT NULL,
-        state TEXT NOT NULL
-            CHECK (state IN ('pending', 'claimed', 'done', 'held', 'parked', 'unknown')),
-        attempts INTEGER NOT NULL DEFAULT 0,
-        not_before TEXT,
-        lease_owner TEXT,
-        lease_until TEXT,
-        reason TEXT,
-        queued_at TEXT NOT NULL,
-        updated_at TEXT NOT NULL,
-        UNIQUE (document_id, sink)
-    )""",
-    "CREATE INDEX outbox_due ON outbox (sink, state, not_before)",
-)
-
-_ALERTS: Final = next(t for t in DOCUMENT_TABLES if t.startswith("CREATE TABLE alerts "))
-_STATUSES: Final = "('pending', 'sent', 'failed', 'undeliverable')"
-
-#: Migration 5: an alert may be ``logged`` (only the log notifier had it); SQLite cannot change
-#: a CHECK constraint in place, so the table is rebuilt with its rows.
-LOGGED_ALERTS: Final = (
-    _ALERTS.replace("CREATE TABLE alerts ", "CREATE TABLE alerts_logged ").replace(
-        _STATUSES, "('pending', 'sent', 'logged', 'failed', 'undeliverable')"
-    ),
-    "INSERT INTO alerts_logged SELECT * FROM alerts",
-    "DROP TABLE alerts",
-    "ALTER TABLE alerts_logged RENAME TO alerts",
-)
-"""The migration that adds the document tables."""
+__all__ = ["DocumentTables", "insert_alert"]
 
 _DOCUMENT_COLUMNS: Final = (
     "id, enterprise_number, sha256, kind, kind_label, title, document_date, received_at, "
@@ -140,7 +67,7 @@ def _number(text: str) -> EnterpriseNumber:
     return EnterpriseNumber.from_trusted(text)
 
 
-def _document(row: sqlite3.Row, content: bytes | None = None) -> Document:
+def _document(row: Any, content: bytes | None = None) -> Document:
     received = _dt(row["received_at"])
     assert received is not None
     return Document(
@@ -160,7 +87,7 @@ def _document(row: sqlite3.Row, content: bytes | None = None) -> Document:
     )
 
 
-def _entry(row: sqlite3.Row) -> OutboxEntry:
+def _entry(row: Any) -> OutboxEntry:
     received, updated = _dt(row["received_at"]), _dt(row["updated_at"])
     assert received is not None
     assert updated is not None
@@ -181,7 +108,7 @@ def _entry(row: sqlite3.Row) -> OutboxEntry:
     )
 
 
-def _stored_alert(row: sqlite3.Row) -> StoredAlert:
+def _stored_alert(row: Any) -> StoredAlert:
     created = _dt(row["created_at"])
     assert created is not None
     return StoredAlert(
@@ -202,7 +129,7 @@ def _stored_alert(row: sqlite3.Row) -> StoredAlert:
     )
 
 
-def _switch(sink: str, row: sqlite3.Row | None) -> SinkSwitch:
+def _switch(sink: str, row: Any | None) -> SinkSwitch:
     if row is None:
         return SinkSwitch.off(sink)
     return SinkSwitch(
@@ -215,21 +142,8 @@ def _switch(sink: str, row: sqlite3.Row | None) -> SinkSwitch:
 
 def _in(column: str, values: Collection[str] | None) -> tuple[str, tuple[str, ...]]:
     if values is None:
-        return "1", ()
+        return "1 = 1", ()
     return f"{column} IN ({', '.join('?' * len(values))})", tuple(values)
-
-
-class _Host(Protocol):
-    """What the host store provides: its connection, reads that map sqlite errors to
-    StoreError, and one ``BEGIN IMMEDIATE`` transaction yielding the connection."""
-
-    _db: sqlite3.Connection
-
-    def _reading(self) -> AbstractContextManager[None]: ...
-
-    def _transaction(self) -> AbstractContextManager[sqlite3.Connection]: ...
-
-    def _now(self) -> str: ...
 
 
 class DocumentTables:
@@ -239,16 +153,21 @@ class DocumentTables:
     # documents
 
     def add_document(
-        self: _Host, document: Document, content: bytes, alert: Alert | None = None
+        self: Host,
+        document: Document,
+        content: bytes,
+        alert: Alert | None = None,
+        *,
+        queue_for: Collection[str] = (),
     ) -> StoredDocument | None:
-        """Store a document once, with its alert and outbox entries (see DocumentStore)."""
+        """Store a document once, with its alert and outbox entries (see DocumentArchive)."""
         now = self._now()
         with self._transaction() as db:
-            cursor = db.execute(
+            inserted = db.execute(
                 "INSERT INTO documents (enterprise_number, sha256, kind, kind_label, title, "
                 "document_date, received_at, file_name, content_type, size) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT (enterprise_number, sha256) DO NOTHING",
+                "ON CONFLICT (enterprise_number, sha256) DO NOTHING RETURNING id",
                 (
                     document.enterprise_number.compact,
                     document.sha256,
@@ -261,33 +180,17 @@ class DocumentTables:
                     document.content_type,
                     document.size,
                 ),
-            )
-            if cursor.rowcount == 0:
+            ).fetchone()
+            if inserted is None:
                 return None
-            document_id = cursor.lastrowid
-            assert document_id is not None
+            document_id = int(inserted[0])
             db.execute(
                 "INSERT INTO document_contents (document_id, content) VALUES (?, ?)",
                 (document_id, content),
             )
             if alert is not None:
                 insert_alert(db, alert, now)
-            archived = db.execute(
-                "SELECT 1 FROM companies WHERE enterprise_number = ? AND archived_at IS NOT NULL",
-                (document.enterprise_number.compact,),
-            ).fetchone()
-            queued = (
-                ()
-                if archived
-                else tuple(
-                    switch.sink
-                    for switch in (
-                        _switch(row["sink"], row)
-                        for row in db.execute("SELECT * FROM sink_switches")
-                    )
-                    if switch.accepts(document.received_at)
-                )
-            )
+            queued = tuple(sorted(set(queue_for)))
             db.executemany(
                 "INSERT INTO outbox (document_id, sink, state, queued_at, updated_at) "
                 "VALUES (?, ?, 'pending', ?, ?)",
@@ -299,7 +202,7 @@ class DocumentTables:
             queued_for=queued,
         )
 
-    def documents(self: _Host) -> list[StoredDocument]:
+    def documents(self: Host) -> list[StoredDocument]:
         """Every stored document, oldest first (without bytes)."""
         with self._reading():
             rows = self._db.execute(
@@ -317,7 +220,7 @@ class DocumentTables:
             for row in rows
         ]
 
-    def document(self: _Host, document_id: int) -> Document:
+    def document(self: Host, document_id: int) -> Document:
         """One document with its bytes (see DocumentStore)."""
         with self._reading():
             row = self._db.execute(
@@ -331,13 +234,19 @@ class DocumentTables:
 
     # sink switches
 
-    def sink_switch(self: _Host, sink: str) -> SinkSwitch:
+    def sink_switches(self: Host) -> list[SinkSwitch]:
+        """Every recorded switch, by sink."""
+        with self._reading():
+            rows = self._db.execute("SELECT * FROM sink_switches ORDER BY sink").fetchall()
+        return [_switch(row["sink"], row) for row in rows]
+
+    def sink_switch(self: Host, sink: str) -> SinkSwitch:
         """The sink's switch (off when never switched on)."""
         with self._reading():
             row = self._db.execute("SELECT * FROM sink_switches WHERE sink = ?", (sink,)).fetchone()
         return _switch(sink, row)
 
-    def save_sink_switch(self: _Host, switch: SinkSwitch) -> None:
+    def save_sink_switch(self: Host, switch: SinkSwitch) -> None:
         """Record a sink's switch."""
         with self._transaction() as db:
             db.execute(
@@ -356,7 +265,7 @@ class DocumentTables:
 
     # the outbox
 
-    def queue_backfill(self: _Host, sink: str, since: datetime) -> int:
+    def queue_backfill(self: Host, sink: str, since: datetime) -> int:
         """Queue older documents on explicit request (see DocumentStore)."""
         now = self._now()
         with self._transaction() as db:
@@ -369,7 +278,7 @@ class DocumentTables:
             )
             return cursor.rowcount
 
-    def reset_held(self: _Host, sink: str) -> int:
+    def reset_held(self: Host, sink: str) -> int:
         """Make held entries pending again (see DocumentStore)."""
         with self._transaction() as db:
             return db.execute(
@@ -378,7 +287,7 @@ class DocumentTables:
                 (self._now(), sink),
             ).rowcount
 
-    def release_orphans(self: _Host, sink: str, alive: Callable[[str], bool]) -> int:
+    def release_orphans(self: Host, sink: str, alive: Callable[[str], bool]) -> int:
         """Make claimed entries of dead workers pending again (see DocumentStore)."""
         with self._transaction() as db:
             owners = [
@@ -399,12 +308,12 @@ class DocumentTables:
             return released
 
     def claim(
-        self: _Host, sink: str, *, owner: str, now: datetime, lease: timedelta
+        self: Host, sink: str, *, owner: str, now: datetime, lease: timedelta
     ) -> OutboxEntry | None:
         """Claim the next due entry (see DocumentStore)."""
         with self._transaction() as db:
             row = db.execute(
-                f"{_ENTRY_SELECT} WHERE {_DUE} ORDER BY o.id LIMIT 1",
+                f"{_ENTRY_SELECT} WHERE {_DUE} ORDER BY o.id LIMIT 1{self._skip_locked('o')}",
                 {"sink": sink, "now": _ts(now)},
             ).fetchone()
             if row is None:
@@ -417,7 +326,7 @@ class DocumentTables:
             claimed = db.execute(f"{_ENTRY_SELECT} WHERE o.id = ?", (row["id"],)).fetchone()
         return _entry(claimed)
 
-    def finish(self: _Host, entry_id: int, *, owner: str, step: Step, now: datetime) -> bool:
+    def finish(self: Host, entry_id: int, *, owner: str, step: Step, now: datetime) -> bool:
         """Count an attempt and move the entry on (see DocumentStore)."""
         held_by = "" if step.state is OutboxState.DONE else " AND lease_owner = ?"
         with self._transaction() as db:
@@ -438,7 +347,7 @@ class DocumentTables:
                 == 1
             )
 
-    def release(self: _Host, entry_id: int, *, owner: str) -> None:
+    def release(self: Host, entry_id: int, *, owner: str) -> None:
         """Give a claimed entry back without counting an attempt (see DocumentStore)."""
         with self._transaction() as db:
             db.execute(
@@ -448,7 +357,7 @@ class DocumentTables:
             )
 
     def outbox(
-        self: _Host, sink: str | None = None, states: Collection[OutboxState] | None = None
+        self: Host, sink: str | None = None, states: Collection[OutboxState] | None = None
     ) -> list[OutboxEntry]:
         """Outbox entries, oldest first (see DocumentStore)."""
         state_filter, state_values = _in(
@@ -462,7 +371,7 @@ class DocumentTables:
             ).fetchall()
         return [_entry(row) for row in rows]
 
-    def next_due(self: _Host, sink: str) -> datetime | None:
+    def next_due(self: Host, sink: str) -> datetime | None:
         """The earliest time a pending entry becomes due (see DocumentStore)."""
         with self._reading():
             row = self._db.execute(
@@ -475,7 +384,7 @@ class DocumentTables:
 
     # alerts
 
-    def alerts(self: _Host, statuses: Collection[AlertStatus] | None = None) -> list[StoredAlert]:
+    def alerts(self: Host, statuses: Collection[AlertStatus] | None = None) -> list[StoredAlert]:
         """Stored alerts, oldest first (see DocumentStore)."""
         where, values = _in("status", None if statuses is None else [s.value for s in statuses])
         with self._reading():
@@ -485,7 +394,7 @@ class DocumentTables:
         return [_stored_alert(row) for row in rows]
 
     def mark_alert(
-        self: _Host, alert_id: int, status: AlertStatus, error: str | None = None
+        self: Host, alert_id: int, status: AlertStatus, error: str | None = None
     ) -> None:
         """Record the delivery status of an alert."""
         with self._transaction() as db:
@@ -495,7 +404,7 @@ class DocumentTables:
             )
 
 
-def insert_alert(db: sqlite3.Connection, alert: Alert, now: str) -> None:
+def insert_alert(db: Connection, alert: Alert, now: str) -> None:
     """Insert ``alert`` as pending, inside the caller's transaction (``now``: stored UTC text)."""
     db.execute(
         "INSERT INTO alerts (kind, enterprise_number, company_name, recipient, fallback, "

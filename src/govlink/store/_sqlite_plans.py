@@ -1,4 +1,4 @@
-"""The SQLite side of :class:`~govlink.store.PlanStore`: the saved sync plan in two tables.
+"""The saved sync plan in two tables (shared by the SQLite and PostgreSQL stores).
 
 ``sync_plan`` holds one row: the revision, when the plan was made (``made_at``, the planner's
 ``now``) and saved, the grid and config it was made with, and its report. ``sync_plan_companies``
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import json
-import sqlite3
 import time
 from array import array
 from datetime import UTC, datetime
@@ -30,37 +29,10 @@ from govlink.planner.serialise import (
     report_from_fields,
     saved_move,
 )
+from govlink.store._sql import Connection
 from govlink.store.base import StoredPlan
 
-__all__ = ["PLAN_TABLES", "read_plan", "write_plan"]
-
-PLAN_TABLES: Final = (
-    """CREATE TABLE sync_plan (
-        id INTEGER PRIMARY KEY CHECK (id = 1),
-        revision INTEGER NOT NULL CHECK (revision > 0),
-        made_at TEXT NOT NULL,
-        saved_at TEXT NOT NULL,
-        timezone TEXT NOT NULL,
-        slot_minutes INTEGER NOT NULL,
-        windows TEXT NOT NULL,
-        blocked TEXT NOT NULL,
-        capacity REAL,
-        config TEXT NOT NULL,
-        report TEXT NOT NULL
-    )""",
-    """CREATE TABLE sync_plan_companies (
-        enterprise_number TEXT PRIMARY KEY CHECK (length(enterprise_number) = 10),
-        weekday INTEGER NOT NULL CHECK (weekday BETWEEN 0 AND 6),
-        minute INTEGER NOT NULL CHECK (minute BETWEEN 0 AND 1439),
-        cost_milli INTEGER NOT NULL CHECK (cost_milli >= 0),
-        once_at TEXT,
-        weekly_from TEXT,
-        onboarding INTEGER NOT NULL DEFAULT 0 CHECK (onboarding IN (0, 1)),
-        moved_from_weekday INTEGER,
-        moved_from_minute INTEGER
-    )""",
-)
-"""The migration that adds the sync plan tables."""
+__all__ = ["read_plan", "write_plan"]
 
 _HEADER: Final = (
     "revision",
@@ -103,14 +75,12 @@ def _json(value: Any) -> str:
     return json.dumps(value, sort_keys=True, separators=(",", ":"))
 
 
-def _revision(db: sqlite3.Connection) -> int | None:
+def _revision(db: Connection) -> int | None:
     row = db.execute("SELECT revision FROM sync_plan").fetchone()
     return None if row is None else int(row[0])
 
 
-def write_plan(
-    db: sqlite3.Connection, plan: Plan, replaces: int | None, *, now: datetime
-) -> StoredPlan:
+def write_plan(db: Connection, plan: Plan, replaces: int | None, *, now: datetime) -> StoredPlan:
     """Replace the saved plan with ``plan`` inside the caller's write transaction, saved ``now``."""
     current = _revision(db)
     if current != replaces:
@@ -167,7 +137,7 @@ def write_plan(
     return StoredPlan(plan=plan, revision=revision, saved_at=saved_at)
 
 
-def read_plan(db: sqlite3.Connection) -> StoredPlan | None:
+def read_plan(db: Connection) -> StoredPlan | None:
     """The saved plan, or ``None``."""
     header = db.execute(f"SELECT {', '.join(_HEADER)} FROM sync_plan").fetchone()
     if header is None:

@@ -1,20 +1,21 @@
-"""The SQLite side of :class:`~govlink.store.sync.SyncStore`, mixed into SQLiteStore.
+"""The tables of :class:`~govlink.store.sync.SyncStore`, mixed into the SQLite and PostgreSQL
+stores (see :mod:`govlink.store._sql`).
 
 Times are fixed-width UTC text, so SQL compares them as strings. Every write runs in one
-``BEGIN IMMEDIATE`` transaction of the host store, which serialises the claims and permits of
-every worker on the file.
+transaction of the host store; claims and portal permits run as locked sections (SQLite's write
+lock, a PostgreSQL advisory lock), which serialises them across every worker on the store.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Collection, Sequence
-from contextlib import AbstractContextManager
 from datetime import UTC, datetime, timedelta
-from typing import Final, Protocol
+from typing import Any, Final
 
+from govlink.clock import utc_timestamp
 from govlink.domain.alerts import Alert
 from govlink.domain.enterprise_number import EnterpriseNumber
+from govlink.store._sql import Connection, Host
 from govlink.store._sqlite_documents import insert_alert
 from govlink.store.sync import (
     AttemptOutcome,
@@ -29,62 +30,7 @@ from govlink.store.sync import (
     SyncOccurrence,
 )
 
-__all__ = ["SYNC_TABLES", "SyncTables"]
-
-SYNC_TABLES: Final = (
-    """CREATE TABLE sync_occurrences (
-        enterprise_number TEXT NOT NULL CHECK (length(enterprise_number) = 10),
-        due_at TEXT NOT NULL,
-        state TEXT NOT NULL
-            CHECK (state IN ('pending', 'claimed', 'done', 'gave_up', 'skipped')),
-        attempts INTEGER NOT NULL DEFAULT 0,
-        not_before TEXT,
-        lease_owner TEXT,
-        lease_until TEXT,
-        outcome TEXT,
-        updated_at TEXT NOT NULL,
-        PRIMARY KEY (enterprise_number, due_at)
-    )""",
-    "CREATE INDEX sync_occurrences_by_state ON sync_occurrences (state, due_at)",
-    """CREATE TABLE sync_attempts (
-        id INTEGER PRIMARY KEY,
-        enterprise_number TEXT NOT NULL,
-        due_at TEXT NOT NULL,
-        worker TEXT NOT NULL,
-        started_at TEXT NOT NULL,
-        seconds REAL NOT NULL CHECK (seconds >= 0),
-        documents INTEGER NOT NULL CHECK (documents >= 0),
-        outcome TEXT NOT NULL,
-        message TEXT NOT NULL
-    )""",
-    "CREATE INDEX sync_attempts_by_start ON sync_attempts (started_at)",
-    """CREATE TABLE sync_companies (
-        enterprise_number TEXT PRIMARY KEY CHECK (length(enterprise_number) = 10),
-        watermark TEXT,
-        last_success_at TEXT,
-        no_mandate_since TEXT,
-        load_documents REAL,
-        load_seconds REAL,
-        syncs INTEGER NOT NULL DEFAULT 0
-    )""",
-    """CREATE TABLE sync_fetched (
-        enterprise_number TEXT NOT NULL,
-        portal_id TEXT NOT NULL,
-        sha256 TEXT NOT NULL,
-        PRIMARY KEY (enterprise_number, portal_id)
-    )""",
-    """CREATE TABLE sync_portal_permits (
-        id INTEGER PRIMARY KEY,
-        owner TEXT NOT NULL,
-        started_at TEXT NOT NULL,
-        lease_until TEXT NOT NULL,
-        finished_at TEXT
-    )""",
-    """CREATE TABLE sync_state (
-        key TEXT PRIMARY KEY,
-        value TEXT NOT NULL
-    )""",
-)
+__all__ = ["SyncTables"]
 
 _ENQUEUED: Final = "enqueued_until"
 _OCCURRENCE_COLUMNS: Final = (
@@ -110,10 +56,7 @@ _CLAIMABLE: Final = (
 _POLL: Final = 0.05
 
 
-def _ts(moment: datetime) -> str:
-    if moment.utcoffset() is None:
-        raise ValueError(f"a stored time must be timezone-aware, got {moment!r}")
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+_ts: Final = utc_timestamp
 
 
 def _dt(text: str | None) -> datetime | None:
@@ -128,7 +71,7 @@ def _number(text: str) -> EnterpriseNumber:
     return EnterpriseNumber.parse(text)
 
 
-def _occurrence(row: sqlite3.Row) -> SyncOccurrence:
+def _occurrence(row: Any) -> SyncOccurrence:
     return SyncOccurrence(
         enterprise_number=_number(row["enterprise_number"]),
         due_at=_at(row["due_at"]),
@@ -141,7 +84,7 @@ def _occurrence(row: sqlite3.Row) -> SyncOccurrence:
     )
 
 
-def _attempt(row: sqlite3.Row) -> SyncAttempt:
+def _attempt(row: Any) -> SyncAttempt:
     return SyncAttempt(
         enterprise_number=_number(row["enterprise_number"]),
         due_at=_at(row["due_at"]),
@@ -154,7 +97,7 @@ def _attempt(row: sqlite3.Row) -> SyncAttempt:
     )
 
 
-def _company(row: sqlite3.Row) -> SyncCompany:
+def _company(row: Any) -> SyncCompany:
     return SyncCompany(
         enterprise_number=_number(row["enterprise_number"]),
         watermark=_dt(row["watermark"]),
@@ -166,18 +109,8 @@ def _company(row: sqlite3.Row) -> SyncCompany:
     )
 
 
-class _Host(Protocol):
-    """What the host store provides (see SQLiteStore)."""
-
-    _db: sqlite3.Connection
-
-    def _reading(self) -> AbstractContextManager[None]: ...
-
-    def _transaction(self) -> AbstractContextManager[sqlite3.Connection]: ...
-
-
 def _record_attempt(
-    db: sqlite3.Connection,
+    db: Connection,
     attempt: SyncAttempt,
     alert: Alert | None,
     smoothing: float,
@@ -203,7 +136,8 @@ def _record_attempt(
     if attempt.outcome.succeeded:
         db.execute(
             "UPDATE sync_companies SET "
-            "last_success_at = max(coalesce(last_success_at, ''), :ended), "
+            "last_success_at = CASE WHEN last_success_at > :ended THEN last_success_at "
+            "ELSE :ended END, "
             "no_mandate_since = NULL, syncs = syncs + 1, "
             "load_documents = coalesce(:a * :documents + (1 - :a) * load_documents, :documents), "
             "load_seconds = coalesce(:a * :seconds + (1 - :a) * load_seconds, :seconds) "
@@ -229,7 +163,7 @@ def _record_attempt(
 class SyncTables:
     """Implements :class:`~govlink.store.sync.SyncStore` on the host's connection."""
 
-    def enqueued_until(self: _Host) -> datetime | None:
+    def enqueued_until(self: Host) -> datetime | None:
         """Up to when occurrences were enqueued (see SyncStore)."""
         with self._reading():
             row = self._db.execute(
@@ -238,30 +172,29 @@ class SyncTables:
         return None if row is None else _at(row[0])
 
     def enqueue(
-        self: _Host, occurrences: Sequence[tuple[EnterpriseNumber, datetime]], *, until: datetime
+        self: Host, occurrences: Sequence[tuple[EnterpriseNumber, datetime]], *, until: datetime
     ) -> int:
         """Add occurrences and move the horizon (see SyncStore)."""
         now = _ts(datetime.now(UTC))
         with self._transaction() as db:
-            before = db.total_changes
-            db.executemany(
+            added = db.executemany(
                 "INSERT INTO sync_occurrences (enterprise_number, due_at, state, updated_at) "
                 "VALUES (?, ?, 'pending', ?) ON CONFLICT DO NOTHING",
                 [(number.compact, _ts(at), now) for number, at in occurrences],
-            )
-            added = db.total_changes - before
+            ).rowcount
             db.execute(
                 "INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) "
-                "DO UPDATE SET value = max(value, excluded.value)",
+                "DO UPDATE SET value = CASE WHEN sync_state.value > excluded.value "
+                "THEN sync_state.value ELSE excluded.value END",
                 (_ENQUEUED, _ts(until)),
             )
         return added
 
     def claim_sync(
-        self: _Host, *, owner: str, now: datetime, due_until: datetime, lease: timedelta
+        self: Host, *, owner: str, now: datetime, due_until: datetime, lease: timedelta
     ) -> ClaimedSync | None:
         """Claim the next due occurrence (see SyncStore)."""
-        with self._transaction() as db:
+        with self._transaction("sync_claims") as db:
             row = db.execute(_CLAIMABLE, {"now": _ts(now), "until": _ts(due_until)}).fetchone()
             if row is None:
                 return None
@@ -278,7 +211,7 @@ class SyncTables:
         )
 
     def finish_sync(
-        self: _Host,
+        self: Host,
         claim: ClaimedSync,
         *,
         step: OccurrenceStep,
@@ -309,7 +242,7 @@ class SyncTables:
             ).rowcount
         return moved == 1
 
-    def release_sync(self: _Host, claim: ClaimedSync) -> None:
+    def release_sync(self: Host, claim: ClaimedSync) -> None:
         """Give a claimed occurrence back (see SyncStore)."""
         with self._transaction() as db:
             db.execute(
@@ -324,17 +257,18 @@ class SyncTables:
                 ),
             )
 
-    def next_sync_due(self: _Host, *, due_until: datetime) -> datetime | None:
+    def next_sync_due(self: Host, *, due_until: datetime) -> datetime | None:
         """The earliest moment a pending occurrence becomes claimable (see SyncStore)."""
         with self._reading():
             row = self._db.execute(
-                "SELECT min(max(due_at, coalesce(not_before, due_at))) FROM sync_occurrences "
+                "SELECT min(CASE WHEN not_before > due_at THEN not_before ELSE due_at END) "
+                "FROM sync_occurrences "
                 "WHERE state = 'pending' AND due_at <= ?",
                 (_ts(due_until),),
             ).fetchone()
         return _dt(row[0])
 
-    def fetched_ids(self: _Host, number: EnterpriseNumber) -> frozenset[str]:
+    def fetched_ids(self: Host, number: EnterpriseNumber) -> frozenset[str]:
         """The portal ids handled for the company (see SyncStore)."""
         with self._reading():
             rows = self._db.execute(
@@ -344,7 +278,7 @@ class SyncTables:
         return frozenset(row[0] for row in rows)
 
     def record_fetched(
-        self: _Host,
+        self: Host,
         number: EnterpriseNumber,
         fetched: Sequence[FetchedId],
         *,
@@ -361,11 +295,12 @@ class SyncTables:
                 db.execute(
                     "INSERT INTO sync_companies (enterprise_number, watermark) VALUES (?, ?) "
                     "ON CONFLICT (enterprise_number) DO UPDATE SET "
-                    "watermark = max(coalesce(watermark, ''), excluded.watermark)",
+                    "watermark = CASE WHEN sync_companies.watermark > excluded.watermark "
+                    "THEN sync_companies.watermark ELSE excluded.watermark END",
                     (number.compact, _ts(watermark)),
                 )
 
-    def sync_company(self: _Host, number: EnterpriseNumber) -> SyncCompany | None:
+    def sync_company(self: Host, number: EnterpriseNumber) -> SyncCompany | None:
         """The company's sync state (see SyncStore)."""
         with self._reading():
             row = self._db.execute(
@@ -374,7 +309,7 @@ class SyncTables:
             ).fetchone()
         return None if row is None else _company(row)
 
-    def sync_companies(self: _Host) -> list[SyncCompany]:
+    def sync_companies(self: Host) -> list[SyncCompany]:
         """Every company's sync state (see SyncStore)."""
         with self._reading():
             rows = self._db.execute(
@@ -382,7 +317,7 @@ class SyncTables:
             ).fetchall()
         return [_company(row) for row in rows]
 
-    def sync_attempts(self: _Host, *, since: datetime | None = None) -> list[SyncAttempt]:
+    def sync_attempts(self: Host, *, since: datetime | None = None) -> list[SyncAttempt]:
         """Recorded attempts, oldest first (see SyncStore)."""
         with self._reading():
             rows = self._db.execute(
@@ -393,7 +328,7 @@ class SyncTables:
         return [_attempt(row) for row in rows]
 
     def sync_occurrences(
-        self: _Host, states: Collection[OccurrenceState] | None = None
+        self: Host, states: Collection[OccurrenceState] | None = None
     ) -> list[SyncOccurrence]:
         """Stored occurrences, by due time then company (see SyncStore)."""
         values = [s.value for s in OccurrenceState] if states is None else [s.value for s in states]
@@ -407,12 +342,12 @@ class SyncTables:
         return [_occurrence(row) for row in rows]
 
     def acquire_portal(
-        self: _Host, *, owner: str, now: datetime, limits: PortalLimits
+        self: Host, *, owner: str, now: datetime, limits: PortalLimits
     ) -> PortalGrant:
         """Take a portal permit, or say how long to wait (see SyncStore)."""
         stamp = _ts(now)
         horizon = _ts(now - timedelta(seconds=limits.per))
-        with self._transaction() as db:
+        with self._transaction("portal") as db:
             db.execute(
                 "DELETE FROM sync_portal_permits WHERE coalesce(finished_at, lease_until) <= ?",
                 (horizon,),
@@ -432,16 +367,16 @@ class SyncTables:
                 if oldest is not None:
                     wait = max((_at(oldest) - now).total_seconds() + limits.per, _POLL)
                 return PortalGrant(permit=None, wait=wait)
-            cursor = db.execute(
-                "INSERT INTO sync_portal_permits (owner, started_at, lease_until) VALUES (?, ?, ?)",
+            permit = db.execute(
+                "INSERT INTO sync_portal_permits (owner, started_at, lease_until) "
+                "VALUES (?, ?, ?) RETURNING id",
                 (owner, stamp, _ts(now + limits.lease)),
-            )
-            assert cursor.lastrowid is not None
-            return PortalGrant(permit=cursor.lastrowid)
+            ).fetchone()
+            return PortalGrant(permit=int(permit[0]))
 
-    def release_portal(self: _Host, permit: int, *, now: datetime) -> None:
+    def release_portal(self: Host, permit: int, *, now: datetime) -> None:
         """End a permit (see SyncStore)."""
-        with self._transaction() as db:
+        with self._transaction("portal") as db:
             db.execute(
                 "UPDATE sync_portal_permits SET finished_at = ? WHERE id = ?", (_ts(now), permit)
             )

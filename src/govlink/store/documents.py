@@ -1,8 +1,11 @@
-"""The store protocols for company documents, their alerts, the sink switches and the outbox.
+"""The store protocols for company documents (:class:`DocumentArchive`), the sink switches and
+the outbox (:class:`OutboxStore`) and alerts (:class:`AlertStore`); :class:`DocumentStore` is
+all three, what ingest and push need. Both stores implement them.
 
-:class:`DocumentStore` is what ingest and push need; :class:`~govlink.store.SQLiteStore`
-implements it. The rules it applies (forward-only watermark, outbox transitions) are the pure
-ones of :mod:`govlink.domain.forwarding` and :mod:`govlink.domain.outbox`.
+The store decides nothing: which sinks a document is queued for is the workflow's choice
+(:func:`govlink.domain.forwarding.queued_sinks`, applied by
+:func:`govlink.workflows.ingesting.store_document`); the outbox transitions are the pure ones of
+:mod:`govlink.domain.outbox`.
 """
 
 from __future__ import annotations
@@ -22,8 +25,11 @@ from govlink.domain.outbox import OutboxState, Step
 
 __all__ = [
     "AlertStatus",
+    "AlertStore",
+    "DocumentArchive",
     "DocumentStore",
     "OutboxEntry",
+    "OutboxStore",
     "StoredAlert",
     "StoredDocument",
 ]
@@ -87,19 +93,24 @@ class OutboxEntry:
 
 
 @runtime_checkable
-class DocumentStore(Protocol):
-    """Documents, alerts, sink switches and the outbox; every write is one transaction."""
+class DocumentArchive(Protocol):
+    """Company documents, stored once each."""
 
     def add_document(
-        self, document: Document, content: bytes, alert: Alert | None = None
+        self,
+        document: Document,
+        content: bytes,
+        alert: Alert | None = None,
+        *,
+        queue_for: Collection[str] = (),
     ) -> StoredDocument | None:
         """Store a document once (key: company + SHA-256), with its alert and outbox entries.
 
         In one transaction: the document row and its bytes, the alert when given, and one
-        outbox entry per sink whose switch accepts ``document.received_at`` (none while the
-        company is archived, see :class:`~govlink.store.CompanyArchive`).
+        pending outbox entry per sink of ``queue_for`` (the workflow's choice: the forward-only
+        rule, and none while the company is archived).
 
-        :returns: the stored document, or ``None`` when it was already stored.
+        :returns: the stored document, or ``None`` when it was already stored (nothing written).
         """
         ...
 
@@ -112,6 +123,15 @@ class DocumentStore(Protocol):
 
         :raises StoreError: no such document.
         """
+        ...
+
+
+@runtime_checkable
+class OutboxStore(Protocol):
+    """The sink switches and the outbox of documents waiting for each sink."""
+
+    def sink_switches(self) -> list[SinkSwitch]:
+        """Every recorded switch, by sink."""
         ...
 
     def sink_switch(self, sink: str) -> SinkSwitch:
@@ -171,6 +191,11 @@ class DocumentStore(Protocol):
         becomes due, or ``None``."""
         ...
 
+
+@runtime_checkable
+class AlertStore(Protocol):
+    """Alerts waiting for, or done with, delivery."""
+
     def alerts(self, statuses: Collection[AlertStatus] | None = None) -> list[StoredAlert]:
         """Stored alerts, oldest first, optionally only those with these statuses."""
         ...
@@ -178,3 +203,8 @@ class DocumentStore(Protocol):
     def mark_alert(self, alert_id: int, status: AlertStatus, error: str | None = None) -> None:
         """Record the delivery status of an alert."""
         ...
+
+
+@runtime_checkable
+class DocumentStore(DocumentArchive, OutboxStore, AlertStore, Protocol):
+    """Documents, sink switches, the outbox and alerts; every write is one transaction."""

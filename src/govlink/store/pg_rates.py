@@ -16,6 +16,7 @@ from typing import Final
 import psycopg
 
 from govlink.errors import StoreError
+from govlink.store._schema import rate_tables
 from govlink.store.rates import (
     NEVER,
     TABLE,
@@ -28,12 +29,6 @@ from govlink.store.rates import (
 
 __all__ = ["PostgresRateStore"]
 
-_SCHEMA: Final = (
-    f"CREATE TABLE IF NOT EXISTS {TABLE} ("
-    " key TEXT NOT NULL, name TEXT NOT NULL, slot INTEGER NOT NULL,"
-    " stamp DOUBLE PRECISION NOT NULL, holder TEXT, PRIMARY KEY (key, name, slot))"
-)
-_INDEX: Final = f"CREATE INDEX IF NOT EXISTS {TABLE}_stamp ON {TABLE} (key, name, stamp)"
 _CREATE: Final = (
     f"INSERT INTO {TABLE} (key, name, slot, stamp) "
     "SELECT %s, %s, slot, %s FROM generate_series(0, %s - 1) AS slot ON CONFLICT DO NOTHING"
@@ -66,8 +61,8 @@ class PostgresRateStore:
             )
             with self._db.transaction():
                 self._db.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (TABLE,))
-                self._db.execute(_SCHEMA)
-                self._db.execute(_INDEX)
+                for statement in rate_tables("postgres"):
+                    self._db.execute(statement)
         except psycopg.Error as error:
             raise StoreError(f"the rate limits cannot be kept in PostgreSQL: {error}") from None
 

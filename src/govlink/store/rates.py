@@ -43,6 +43,8 @@ from typing import Final, Protocol
 
 import attrs
 
+from govlink.store._schema import rate_tables
+
 __all__ = [
     "NEVER",
     "TABLE",
@@ -150,12 +152,6 @@ def choose(windows: Sequence[RateWindow], oldest: Sequence[Oldest], now: float) 
     )
 
 
-_SCHEMA: Final = (
-    f"CREATE TABLE IF NOT EXISTS {TABLE} ("
-    " key TEXT NOT NULL, name TEXT NOT NULL, slot INTEGER NOT NULL,"
-    " stamp REAL NOT NULL, holder TEXT, PRIMARY KEY (key, name, slot))"
-)
-_INDEX: Final = f"CREATE INDEX IF NOT EXISTS {TABLE}_stamp ON {TABLE} (key, name, stamp)"
 _OLDEST: Final = (
     f"SELECT slot, stamp, holder FROM {TABLE} WHERE key = ? AND name = ? ORDER BY stamp LIMIT 1"
 )
@@ -178,8 +174,8 @@ class SqliteRateStore:
         if path != ":memory:":
             self._db.execute("PRAGMA journal_mode = WAL")
         self._db.execute("PRAGMA synchronous = NORMAL")  # losing the last stamps only slows
-        self._db.execute(_SCHEMA)
-        self._db.execute(_INDEX)
+        for statement in rate_tables("sqlite"):
+            self._db.execute(statement)
         self._db.execute("PRAGMA busy_timeout = 0")  # see _begin
 
     def _begin(self) -> None:

@@ -3,89 +3,35 @@
 WAL mode lets readers run beside one writer; every write takes the write lock up front
 (``BEGIN IMMEDIATE``) and waits for it up to ``timeout`` seconds, so several processes can share
 one file. Each apply is one transaction: an error or a crash part-way leaves the store as it was.
+The file is one office (:data:`~govlink.store.offices.DEFAULT_OFFICE`).
 """
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
-from typing import Final, TypeVar
+from typing import Any
 
-from govlink._closing import Closing
-from govlink.clock import SYSTEM_CLOCK, Clock, utc_timestamp
-from govlink.domain.company import COMPANY_FIELDS, Company
+from govlink.clock import SYSTEM_CLOCK, Clock
+from govlink.domain.company import Company
 from govlink.domain.enterprise_number import EnterpriseNumber
-from govlink.domain.records import SourceRef
-from govlink.errors import StaleStoreError, StoreError
-from govlink.planner.result import Plan
-from govlink.reconcile.policy import ApplyPlan, Update
+from govlink.errors import StoreError
+from govlink.store._company_tables import CompanyTables
 from govlink.store._schema import LATEST_VERSION, migrate, require_current, schema_version
+from govlink.store._sql import Connection, StoreBase
 from govlink.store._sqlite_documents import DocumentTables
 from govlink.store._sqlite_open import FileKind, connect, is_marked, mark, refuse_foreign
-from govlink.store._sqlite_plans import read_plan, write_plan
 from govlink.store._sqlite_sync import SyncTables
-from govlink.store.base import (
-    AppliedChange,
-    ImportCounts,
-    ImportRun,
-    RunInfo,
-    StoredPlan,
-    WriteProgress,
-)
+from govlink.store.offices import DEFAULT_OFFICE, check_office
 from govlink.store.rates import SqliteRateStore
 
 __all__ = ["SQLiteStore"]
 
-_DATA: Final = COMPANY_FIELDS[1:]
-_ORIGIN: Final = ("origin_source", "origin_record_id", "origin_row")
-_COLUMNS: Final = (*COMPANY_FIELDS, *_ORIGIN)
-_SELECT_COMPANIES: Final = f"SELECT {', '.join(_COLUMNS)} FROM companies"
-_INSERT_COMPANY: Final = (
-    f"INSERT INTO companies ({', '.join(_COLUMNS)}, created_at, updated_at) "
-    f"VALUES ({', '.join('?' * (len(_COLUMNS) + 2))})"
-)
-_COUNT_FIELDS: Final = (
-    "rows",
-    "only_in_source",
-    "only_in_platform",
-    "matching",
-    "changed",
-    "invalid",
-    "skipped",
-)
-_RUN_COLUMNS: Final = ("id", "applied_at", "source", "location", "actor", *_COUNT_FIELDS)
 
-
-def _company_row(company: Company) -> tuple[object, ...]:
-    origin = company.origin
-    values = [getattr(company, name) for name in COMPANY_FIELDS]
-    values[0] = company.enterprise_number.compact
-    if origin is None:
-        return (*values, None, None, None)
-    return (*values, origin.source, origin.record_id, origin.row)
-
-
-def _company(row: sqlite3.Row) -> Company:
-    data = {name: row[name] for name in COMPANY_FIELDS}
-    data["enterprise_number"] = EnterpriseNumber.from_trusted(row["enterprise_number"])
-    source = row["origin_source"]
-    origin = (
-        None
-        if source is None
-        else SourceRef(source=source, record_id=row["origin_record_id"], row=row["origin_row"])
-    )
-    return Company(origin=origin, **data)
-
-
-def _values(company: Company, fields: Iterable[str]) -> dict[str, str | None]:
-    return {name: getattr(company, name) for name in fields}
-
-
-class SQLiteStore(Closing, DocumentTables, SyncTables):
+class SQLiteStore(StoreBase, CompanyTables, DocumentTables, SyncTables):
     """A :class:`~govlink.store.Store`, :class:`~govlink.store.PlanStore`,
     :class:`~govlink.store.DocumentStore` and :class:`~govlink.store.SyncStore` in one SQLite
     file, created and migrated on open.
@@ -96,6 +42,7 @@ class SQLiteStore(Closing, DocumentTables, SyncTables):
     :param read_only: open without the write lock and without migrating; nothing is created or
         changed, and a missing or empty file reads as an empty store. Writing through a
         read-only store raises :class:`~govlink.StoreError`.
+    :param office: must be ``None`` or :data:`~govlink.store.offices.DEFAULT_OFFICE`.
     :raises StoreError: the file cannot be opened, is not a govlink store (``store.foreign``),
         has a newer schema (``store.version``), or, read-only, needs a migration
         (``store.outdated``).
@@ -111,7 +58,14 @@ class SQLiteStore(Closing, DocumentTables, SyncTables):
         timeout: float = 30.0,
         clock: Clock = SYSTEM_CLOCK,
         read_only: bool = False,
+        office: str | None = None,
     ) -> None:
+        if check_office(office) != DEFAULT_OFFICE:
+            raise StoreError(
+                f"an SQLite store holds one office ({DEFAULT_OFFICE!r}), not {office!r}; "
+                "keep several offices in PostgreSQL",
+                code="store.office",
+            )
         self._path = os.fspath(path)
         self._clock = clock
         self._read_only = read_only
@@ -153,9 +107,6 @@ class SQLiteStore(Closing, DocumentTables, SyncTables):
             migrate(db, now=self._now())
             mark(db)
 
-    def _now(self) -> str:
-        return utc_timestamp(self._clock.now())
-
     @property
     def path(self) -> str:
         """The database file."""
@@ -192,8 +143,9 @@ class SQLiteStore(Closing, DocumentTables, SyncTables):
             raise self._failed("read", error) from error
 
     @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction holding the write lock from its start; rolled back on error."""
+    def _transaction(self, lock: str | None = None) -> Iterator[sqlite3.Connection]:
+        """One write transaction holding the write lock from its start; rolled back on error
+        (the write lock serialises every ``lock`` section too)."""
         db = self._db
         try:
             db.execute("BEGIN IMMEDIATE")
@@ -209,256 +161,36 @@ class SQLiteStore(Closing, DocumentTables, SyncTables):
                 raise self._failed("written", error) from error
             raise
 
-    # companies
+    def _skip_locked(self, alias: str) -> str:
+        return ""  # the write lock is held: no other claim runs meanwhile
 
-    def companies(self) -> list[Company]:
-        """Every company, sorted by enterprise number."""
-        with self._reading():
-            rows = self._db.execute(f"{_SELECT_COMPANIES} ORDER BY enterprise_number").fetchall()
-        return [_company(row) for row in rows]
-
-    def company(self, number: EnterpriseNumber) -> Company | None:
-        """The company with this number, or ``None``."""
-        with self._reading():
-            row = self._db.execute(
-                f"{_SELECT_COMPANIES} WHERE enterprise_number = ?", (number.compact,)
-            ).fetchone()
-        return None if row is None else _company(row)
-
-    def archived(self) -> dict[EnterpriseNumber, datetime]:
-        """The archived companies, with when each was archived (UTC)."""
-        with self._reading():
-            rows = self._db.execute(
-                "SELECT enterprise_number, archived_at FROM companies "
-                "WHERE archived_at IS NOT NULL ORDER BY enterprise_number"
-            ).fetchall()
-        return {
-            EnterpriseNumber.from_trusted(number): datetime.fromisoformat(at) for number, at in rows
-        }
-
-    def set_archived(
-        self, numbers: Collection[EnterpriseNumber], *, archived: bool
-    ) -> tuple[EnterpriseNumber, ...]:
-        """Archive (or restore) these companies in one transaction (see ``CompanyArchive``)."""
-        wanted = sorted(set(numbers))
-        if not wanted:
-            return ()
-        with self._transaction() as db:
-            state = dict(
-                db.execute(
-                    "SELECT enterprise_number, archived_at IS NOT NULL FROM companies "
-                    f"WHERE enterprise_number IN ({', '.join('?' * len(wanted))})",
-                    [n.compact for n in wanted],
-                ).fetchall()
-            )
-            missing = [n.formatted for n in wanted if n.compact not in state]
-            if missing:
-                raise StoreError(
-                    f"not on the platform: {', '.join(missing)} (nothing was changed)",
-                    code="store.not_found",
-                )
-            changed = [n for n in wanted if bool(state[n.compact]) is not archived]
-            stamp = self._now() if archived else None
-            db.executemany(
-                "UPDATE companies SET archived_at = ? WHERE enterprise_number = ?",
-                [(stamp, n.compact) for n in changed],
-            )
-        return tuple(changed)
-
-    # import runs
-
-    def apply(
-        self, plan: ApplyPlan, run: RunInfo, *, progress: WriteProgress | None = None
-    ) -> ImportRun:
-        """Carry out ``plan`` and record ``run`` in one transaction (see ``ImportStore.apply``)."""
-        total = len(plan.add) + len(plan.update)
-        now = self._now()
-        with self._transaction() as db:
-            _check_fresh(db, plan)
-            run_id = _insert_run(db, run)
-            added = ((*_company_row(company), now, now) for company in plan.add)
-            db.executemany(_INSERT_COMPANY, _counted(added, 1, total, progress))
-            for update in _counted(plan.update, len(plan.add) + 1, total, progress):
-                _update_company(db, update, now)
-            changes = [_added(run_id, company) for company in plan.add]
-            changes += [_updated(run_id, update) for update in plan.update]
-            db.executemany(_INSERT_CHANGE, changes)
-            return _select_runs(db, run_id)[0]
-
-    def import_runs(self) -> list[ImportRun]:
-        """Every applied import run, newest first."""
-        with self._reading():
-            return _select_runs(self._db)
-
-    # sync plan
-
-    def load_plan(self) -> StoredPlan | None:
-        """The saved sync plan, or ``None`` before the first save."""
-        with self._reading():
-            return read_plan(self._db)
-
-    def save_plan(self, plan: Plan, *, replaces: int | None) -> StoredPlan:
-        """Replace the saved plan in one transaction (see ``PlanStore.save_plan``)."""
-        with self._transaction() as db:
-            return write_plan(db, plan, replaces, now=self._clock.now())
-
-    # settings
-
-    def get_setting(self, key: str) -> str | None:
-        """The value of ``key``, or ``None`` when unset."""
-        with self._reading():
-            row = self._db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-        return None if row is None else str(row[0])
-
-    def set_setting(self, key: str, value: str | None) -> None:
-        """Set ``key`` to ``value``; ``None`` removes it."""
-        with self._transaction() as db:
-            if value is None:
-                db.execute("DELETE FROM settings WHERE key = ?", (key,))
-            else:
-                db.execute(
-                    "INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) "
-                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value, "
-                    "updated_at = excluded.updated_at",
-                    (key, value, self._now()),
-                )
-
-    def settings(self) -> dict[str, str]:
-        """Every setting."""
-        with self._reading():
-            rows = self._db.execute("SELECT key, value FROM settings ORDER BY key").fetchall()
-        return {str(key): str(value) for key, value in rows}
-
-
-def _check_fresh(db: sqlite3.Connection, plan: ApplyPlan) -> None:
-    current = {row["enterprise_number"]: _company(row) for row in db.execute(_SELECT_COMPANIES)}
-    stale = [c.enterprise_number for c in plan.add if c.enterprise_number.compact in current]
-    stale += [
-        u.before.enterprise_number
-        for u in plan.update
-        if current.get(u.before.enterprise_number.compact) != u.before
-    ]
-    if stale:
-        shown = ", ".join(n.formatted for n in sorted(stale)[:3])
-        raise StaleStoreError(
-            f"the store changed since the preview ({shown}); nothing was written, preview again"
+    def _copy(
+        self,
+        db: Connection,
+        table: str,
+        columns: Sequence[str],
+        rows: Iterable[Sequence[Any]],
+    ) -> None:
+        db.executemany(
+            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+            rows,
         )
 
+    # offices
 
-def _update_company(db: sqlite3.Connection, update: Update, now: str) -> None:
-    assignments = ", ".join(f"{name} = ?" for name in update.fields)
-    db.execute(
-        f"UPDATE companies SET {assignments}, updated_at = ? WHERE enterprise_number = ?",
-        (
-            *(getattr(update.after, name) for name in update.fields),
-            now,
-            update.after.enterprise_number.compact,
-        ),
-    )
+    @property
+    def office(self) -> str:
+        """The office this store serves: an SQLite file holds one."""
+        return DEFAULT_OFFICE
 
+    def offices(self) -> list[str]:
+        """The offices in the store: the one of the file."""
+        return [DEFAULT_OFFICE]
 
-def _insert_run(db: sqlite3.Connection, run: RunInfo) -> int:
-    counts = run.counts
-    cursor = db.execute(
-        f"INSERT INTO import_runs ({', '.join(_RUN_COLUMNS[1:])}) "
-        f"VALUES ({', '.join('?' * (len(_RUN_COLUMNS) - 1))})",
-        (
-            utc_timestamp(run.at),
-            run.source,
-            run.location,
-            run.actor,
-            *(getattr(counts, name) for name in _COUNT_FIELDS),
-        ),
-    )
-    assert cursor.lastrowid is not None
-    return cursor.lastrowid
+    def companies_by_office(self) -> dict[str, list[Company]]:
+        """Every office's companies (see :class:`~govlink.store.OfficeDirectory`)."""
+        return {DEFAULT_OFFICE: self.companies()}
 
-
-_INSERT_CHANGE: Final = (
-    "INSERT INTO import_run_changes (run_id, enterprise_number, action, fields, before, after) "
-    "VALUES (?, ?, ?, ?, ?, ?)"
-)
-
-_T = TypeVar("_T")
-
-
-def _counted(
-    items: Iterable[_T], start: int, total: int, progress: WriteProgress | None
-) -> Iterator[_T]:
-    """``items``, reporting each one done to ``progress`` (numbered from ``start``)."""
-    for done, item in enumerate(items, start=start):
-        yield item
-        if progress is not None:
-            progress(done, total)
-
-
-def _change_row(
-    run_id: int,
-    company: Company,
-    action: str,
-    fields: tuple[str, ...],
-    before: Mapping[str, str | None],
-    after: Mapping[str, str | None],
-) -> tuple[object, ...]:
-    return (
-        run_id,
-        company.enterprise_number.compact,
-        action,
-        json.dumps(fields),
-        json.dumps(before),
-        json.dumps(after),
-    )
-
-
-def _added(run_id: int, company: Company) -> tuple[object, ...]:
-    written = tuple(n for n in _DATA if getattr(company, n) is not None)
-    return _change_row(run_id, company, "added", written, {}, _values(company, written))
-
-
-def _updated(run_id: int, update: Update) -> tuple[object, ...]:
-    return _change_row(
-        run_id,
-        update.after,
-        "updated",
-        update.fields,
-        _values(update.before, update.fields),
-        _values(update.after, update.fields),
-    )
-
-
-def _select_runs(db: sqlite3.Connection, run_id: int | None = None) -> list[ImportRun]:
-    """The runs (all, or the one with ``run_id``) with their changes, newest first."""
-    where, params = ("", ()) if run_id is None else ("WHERE id = ?", (run_id,))
-    runs = db.execute(
-        f"SELECT {', '.join(_RUN_COLUMNS)} FROM import_runs {where} ORDER BY id DESC", params
-    ).fetchall()
-    changes: dict[int, list[AppliedChange]] = {}
-    for row in db.execute(
-        "SELECT run_id, enterprise_number, action, fields, before, after "
-        f"FROM import_run_changes {where.replace('id', 'run_id')} "
-        "ORDER BY run_id, action, enterprise_number",
-        params,
-    ):
-        changes.setdefault(row["run_id"], []).append(
-            AppliedChange(
-                enterprise_number=EnterpriseNumber.from_trusted(row["enterprise_number"]),
-                action=row["action"],
-                fields=tuple(json.loads(row["fields"])),
-                before=json.loads(row["before"]),
-                after=json.loads(row["after"]),
-            )
-        )
-    return [
-        ImportRun(
-            id=row["id"],
-            info=RunInfo(
-                at=datetime.fromisoformat(row["applied_at"]),
-                source=row["source"],
-                location=row["location"],
-                actor=row["actor"],
-                counts=ImportCounts(**{name: row[name] for name in _COUNT_FIELDS}),
-            ),
-            changes=tuple(changes.get(row["id"], ())),
-        )
-        for row in runs
-    ]
+    def archived_by_office(self) -> dict[str, dict[EnterpriseNumber, datetime]]:
+        """Every office's archived companies (see :class:`~govlink.store.OfficeDirectory`)."""
+        return {DEFAULT_OFFICE: self.archived()}

@@ -8,14 +8,16 @@ each occurrence once and skip none.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Protocol
+from typing import Final, Protocol
 
 from govlink.domain.enterprise_number import EnterpriseNumber
 from govlink.errors import PlanningError
 from govlink.store.base import PlanStore
 from govlink.store.sync import SyncStore
 
-__all__ = ["EnqueueStore", "enqueue_due"]
+__all__ = ["NO_PLAN", "EnqueueStore", "enqueue_due"]
+
+NO_PLAN: Final = "no sync plan saved yet: run govlink plan first"
 
 
 class EnqueueStore(SyncStore, PlanStore, Protocol):
@@ -32,9 +34,7 @@ def enqueue_due(store: EnqueueStore, until: datetime) -> int:
     """
     saved = store.load_plan()
     if saved is None:
-        raise PlanningError(
-            "no sync plan saved yet: run govlink plan first", code="planner.no_plan"
-        )
+        raise PlanningError(NO_PLAN, code="planner.no_plan")
     start = store.enqueued_until() or saved.plan.since
     if until <= start:
         return 0

@@ -150,17 +150,28 @@ def work(
 ) -> SyncReport:
     """Poll the plan and run what is due until ``stop`` is set (checked between companies).
 
+    The plan's new occurrences are enqueued when the worker finds nothing to claim, and at
+    least every ``options.poll`` seconds while it is busy.
+
     :param idle: called each time the worker finds nothing to do (tests, progress).
     :raises ConfigurationError: the fetcher refused its credentials (the worker stops).
     """
     options = options or SyncOptions()
     clock = options.clock
     loop = _Loop(store, registry, fetcher, options, owner)
+    enqueued: datetime | None = None
     while not stop.is_set():
         now = clock.now()
-        enqueue_due(store, now)
+        if enqueued is None or (now - enqueued).total_seconds() >= options.poll:
+            enqueue_due(store, now)
+            enqueued = now
         if loop.step(now):
             continue
+        if enqueued < now:
+            enqueue_due(store, now)
+            enqueued = now
+            if loop.step(now):
+                continue
         if idle is not None:
             idle()
         if clock is SYSTEM_CLOCK:

@@ -190,6 +190,7 @@ class MyMinfinSimulator:
     :param retry_after: the ``Retry-After`` of :attr:`Fault.THROTTLE`, in seconds.
     :param slow_seconds: simulated seconds a :attr:`Fault.SLOW` answer is late.
     :param stall_seconds: real seconds a :attr:`Fault.STALL` answer is late.
+    :param latency: simulated seconds every answer takes (the portal's own slowness).
     """
 
     def __init__(
@@ -204,6 +205,7 @@ class MyMinfinSimulator:
         retry_after: float = 30.0,
         slow_seconds: float = 20.0,
         stall_seconds: float = 1.0,
+        latency: float = 0.0,
     ) -> None:
         self.clock = clock
         self.token = token
@@ -214,6 +216,7 @@ class MyMinfinSimulator:
         self.retry_after = retry_after
         self.slow_seconds = slow_seconds
         self.stall_seconds = stall_seconds
+        self.latency = latency
         self.calls: list[PortalCall] = []
         self.downloads: dict[str, int] = {}
         self.peak_in_flight = 0
@@ -287,6 +290,8 @@ class MyMinfinSimulator:
                     fault=fault,
                 )
             )
+        if self.latency:
+            self.clock.sleep(self.latency)
         if fault is Fault.SLOW:
             self.clock.sleep(self.slow_seconds)
         if fault is Fault.DROP:

@@ -30,16 +30,17 @@ import httpx
 from govlink.connectors.http import RetryPolicy
 from govlink.domain.enterprise_number import EnterpriseNumber
 from govlink.domain.forwarding import SinkSwitch
-from govlink.store.documents import DocumentStore
 from govlink.store.rates import RateStore, closing_rates
 from govlink.testing._loopback import LoopbackServer
 from govlink.testing.adminpulse import DEFAULT_API_KEY, AdminPulseSimulator, generate
 from govlink.testing.clock import ScaledClock
 from govlink.testing.documents import adminpulse_registry, sample_document, sample_pdf
+from govlink.workflows.ingesting import QueueingStore, store_document
 from govlink.workflows.pushing import PushOptions, PushStore, push
 
 __all__ = [
     "WorkerRun",
+    "finish",
     "main",
     "queue_documents",
     "relation_numbers",
@@ -89,13 +90,13 @@ def sustained_per_minute(stamps: Sequence[float], calls: int = 50) -> float:
     return calls / (sum(spans) / len(spans)) * _WINDOW if spans else 0.0
 
 
-def queue_documents(store: DocumentStore, count: int, numbers: Sequence[EnterpriseNumber]) -> None:
+def queue_documents(store: QueueingStore, count: int, numbers: Sequence[EnterpriseNumber]) -> None:
     """Switch the ``adminpulse`` sink on and queue ``count`` documents spread over ``numbers``."""
     store.save_sink_switch(SinkSwitch.off("adminpulse").switched_on(ENABLED_AT, ("GovLink",)))
     received = ENABLED_AT + timedelta(hours=1)
     for serial in range(count):
         document = sample_document(serial, numbers[serial % len(numbers)], received_at=received)
-        store.add_document(attrs.evolve(document, document_date=None), sample_pdf(serial))
+        store_document(store, attrs.evolve(document, document_date=None), sample_pdf(serial))
 
 
 def relation_numbers(data: Mapping[str, Sequence[Mapping[str, Any]]]) -> list[EnterpriseNumber]:
@@ -133,7 +134,9 @@ def _wait_for(
         time.sleep(0.005)
 
 
-def _finish(procs: Sequence[subprocess.Popen[bytes]], timeout: float) -> None:
+def finish(procs: Sequence[subprocess.Popen[bytes]], timeout: float) -> None:
+    """Wait for every process to end; one still running after ``timeout`` is killed and the
+    :class:`subprocess.TimeoutExpired` raised."""
     for proc in procs:
         try:
             proc.wait(timeout=timeout)
@@ -145,7 +148,7 @@ def _finish(procs: Sequence[subprocess.Popen[bytes]], timeout: float) -> None:
 
 def run_workers(
     target: str,
-    store: DocumentStore,
+    store: QueueingStore,
     *,
     workers: int,
     documents: int,
@@ -181,7 +184,7 @@ def run_workers(
                 if procs[0].poll() is None:
                     procs[0].send_signal(signal.SIGKILL)
                     killed = 1
-            _finish(procs, timeout)
+            finish(procs, timeout)
         finally:
             for proc in procs:
                 if proc.poll() is None:
@@ -189,7 +192,7 @@ def run_workers(
                     proc.wait()
         main_phase = [c.at for c in simulator.calls if c.path == _DOCUMENTS and not c.limited]
         last = subprocess.Popen(command, env=env)
-        _finish([last], timeout)
+        finish([last], timeout)
         if any(p.returncode not in (0, -signal.SIGKILL) for p in (*procs, last)):
             raise RuntimeError(f"a worker failed: {[p.returncode for p in (*procs, last)]}")
     ours = Counter(u.content for u in simulator.documents)
@@ -211,10 +214,11 @@ def run_workers(
 
 
 def open_target(target: str) -> tuple[PushStore, RateStore | None]:
-    """The store a worker pushes from (an SQLite file) and its shared rate limits."""
-    from govlink.store.sqlite import SQLiteStore
+    """The store a worker pushes from (an SQLite file or a ``postgresql://`` URL) and its shared
+    rate limits."""
+    from govlink.store import open_store
 
-    store = SQLiteStore(target)
+    store = open_store(target)
     return store, store.rate_store()
 
 
@@ -246,7 +250,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         rates = PostgresRateStore(args.rates)
     with closing_rates(rates):
         rates = None if args.unshared else rates
-        options = PushOptions(clock=clock, rates=rates, lease=timedelta(minutes=2))
+        # the default lease (10 min): on the compressed clock a shorter one lapses whenever a
+        # loaded machine stalls a live worker for a second, and its entry is uploaded twice;
+        # the killed worker's entry goes again in the last run, which releases the dead's claims
+        options = PushOptions(clock=clock, rates=rates)
         push(store, registry, sink="adminpulse", options=options)
     close = getattr(store, "close", None)
     if callable(close):

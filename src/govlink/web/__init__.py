@@ -48,7 +48,9 @@ async def _govlink_error(request: Request, error: Exception) -> Response:
 
 
 def _unauthorised(request: Request) -> Response:
-    return render(request, "error.html", {"key": "auth.title", "hint": "auth.hint"}, status=401)
+    return render(
+        request, "error.html", {"key": "web.auth.title", "hint": "web.auth.hint"}, status=401
+    )
 
 
 def create_app(

@@ -15,14 +15,15 @@ from starlette.responses import Response
 from starlette.templating import Jinja2Templates
 
 from govlink.domain.text_safety import escape_unsafe
+from govlink.i18n import LANGUAGES, Language, Translator, negotiate, translator
 from govlink.plugins.registry import Registry
-from govlink.store.base import ImportStore, SettingsStore
+from govlink.store.base import CompanyArchive, ImportStore, SettingsStore
 from govlink.store.documents import DocumentStore
 from govlink.web._previews import Previews
 from govlink.web._security import CSRF_COOKIE, CSRF_FIELD, csrf_ok, csrf_token, set_cookie
-from govlink.web._text import LANGUAGES, Translate, negotiate, translator
 
 __all__ = [
+    "DEFAULT_LANGUAGE",
     "LANGUAGE_COOKIE",
     "Refused",
     "Web",
@@ -38,10 +39,12 @@ __all__ = [
 ]
 
 LANGUAGE_COOKIE: Final = "govlink_lang"
+#: The pages' language when the browser asks for none of nl, fr, en: the firms are Flemish first.
+DEFAULT_LANGUAGE: Final[Language] = "nl"
 _HERE: Final = Path(__file__).parent
 
 
-class WebStore(ImportStore, SettingsStore, DocumentStore, Protocol):
+class WebStore(ImportStore, CompanyArchive, SettingsStore, DocumentStore, Protocol):
     """What the web app needs from the store (a sync store adds the sync status page)."""
 
 
@@ -92,14 +95,18 @@ def web(request: Request) -> Web:
     return state
 
 
-def language(request: Request) -> str:
-    """The user's language: the switch's cookie, else the browser's Accept-Language."""
+def language(request: Request) -> Language:
+    """The user's language: the switch's cookie, else the browser's Accept-Language, else
+    Dutch."""
     chosen = request.cookies.get(LANGUAGE_COOKIE, "")
-    return chosen if chosen in LANGUAGES else negotiate(request.headers.get("accept-language"))
+    for known in LANGUAGES:
+        if chosen == known:
+            return known
+    return negotiate(request.headers.get("accept-language"), default=DEFAULT_LANGUAGE)
 
 
-def texts(request: Request) -> Translate:
-    """``t(key, **arguments)`` in the user's language."""
+def texts(request: Request) -> Translator:
+    """The messages of the catalog (:mod:`govlink.i18n`) in the user's language."""
     return translator(language(request))
 
 
@@ -146,5 +153,5 @@ async def checked_form(request: Request, **limits: int) -> FormData:
     form = await request.form(**limits)
     if not csrf_ok(request, form.get(CSRF_FIELD)):
         await form.close()
-        raise Refused(403, "csrf.refused")
+        raise Refused(403, "web.csrf.refused")
     return form

@@ -3,7 +3,7 @@ the form the user sends back as a :class:`~govlink.reconcile.policy.Selection`."
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Final
 
 import attrs
@@ -11,13 +11,14 @@ from starlette.datastructures import FormData
 
 from govlink.domain.company import Company, field_policy
 from govlink.domain.enterprise_number import EnterpriseNumber
-from govlink.domain.validation import InvalidRecord, RecordWarning
+from govlink.domain.validation import InvalidRecord
+from govlink.i18n import Translator
 from govlink.reconcile.model import ImportDiff, Match
 from govlink.reconcile.policy import ALL, AllType, Selection
-from govlink.web._text import Translate, has_text
 
 __all__ = [
     "ADD_FIELD",
+    "ARCHIVE_FIELD",
     "OVERWRITE_FIELD",
     "Reason",
     "changed_columns",
@@ -25,10 +26,10 @@ __all__ = [
     "reasons",
     "row_of",
     "selection_from",
-    "warning_text",
 ]
 
 ADD_FIELD: Final = "add"
+ARCHIVE_FIELD: Final = "archive"
 OVERWRITE_FIELD: Final = "overwrite"
 _PER_COMPANY: Final = "for-"
 _AS_COLUMN: Final = ""
@@ -38,10 +39,11 @@ _EVERYTHING: Final = "all"
 
 @attrs.frozen
 class Reason:
-    """One reason an import row is invalid, in the user's words, with its code and value."""
+    """One reason an import row is invalid: its code, the user's own column, the value and the
+    sentence in the user's language."""
 
     code: str
-    field: str
+    column: str
     value: object
     text: str
 
@@ -63,23 +65,18 @@ def per_company_field(number: EnterpriseNumber) -> str:
     return f"{_PER_COMPANY}{number.compact}"
 
 
-def reasons(record: InvalidRecord, t: Translate) -> tuple[Reason, ...]:
-    """The record's problems with a sentence in the user's language (the message otherwise)."""
+def reasons(record: InvalidRecord, t: Translator, headers: Mapping[str, str]) -> tuple[Reason, ...]:
+    """The record's problems as the CLI shows them: the sentence with its parameters (the
+    duplicate names the other rows) and the column under the user's own header."""
     return tuple(
         Reason(
             code=p.code,
-            field=p.field,
+            column=t.column(p, headers),
             value=p.value,
-            text=t(f"reason.{p.code}") if has_text(f"reason.{p.code}") else p.message,
+            text=t.reason(p.code, p.params),
         )
         for p in record.problems
     )
-
-
-def warning_text(warning: RecordWarning, t: Translate) -> str:
-    """A warning in the user's language (its message otherwise)."""
-    key = f"warning.{warning.code}"
-    return t(key) if has_text(key) else warning.message
 
 
 def _choice(value: str) -> AllType | frozenset[str] | None:

@@ -1,24 +1,33 @@
-"""The companies page: each company with its main responsible (editable), archive and restore.
-
-The actions go through :mod:`govlink.web._company_actions`, the one module to point at the
-library's ``companies set`` / archive workflows once they exist.
-"""
+"""The companies page: each company with its name and main responsible (editable), archive and
+restore, all through the library's company workflows (:mod:`govlink.workflows.companies`)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from govlink.domain.enterprise_number import EnterpriseNumber
-from govlink.errors import GovlinkError, InvalidEnterpriseNumber
-from govlink.web import _company_actions as actions
+from govlink.errors import DomainError, InvalidEnterpriseNumber, StaleStoreError
+from govlink.i18n import Translator
 from govlink.web._context import Refused, actor, checked_form, render, texts, web
+from govlink.workflows.companies import archive_companies, edit_company, restore_companies
 
 __all__ = ["routes"]
 
+_UNKNOWN = "company.unknown"
 
-def _page(request: Request, *, error: str | None = None, status: int = 200) -> Response:
+
+def _page(
+    request: Request,
+    *,
+    error: str | None = None,
+    warnings: Sequence[str] = (),
+    status: int = 200,
+) -> Response:
     store = web(request).store
     query = request.query_params.get("q", "").strip()
     folded = query.casefold()
@@ -32,10 +41,11 @@ def _page(request: Request, *, error: str | None = None, status: int = 200) -> R
     ]
     context = {
         "companies": companies,
-        "archived": actions.archived(store),
+        "archived": store.archived(),
         "query": query,
         "error": error,
-        "saved": request.query_params.get("saved") == "1",
+        "warnings": warnings,
+        "saved": request.query_params.get("saved") == "1" or bool(warnings),
     }
     return render(request, "companies.html", context, status=status)
 
@@ -49,7 +59,7 @@ def _number(request: Request) -> EnterpriseNumber:
     try:
         return EnterpriseNumber.parse(request.path_params["number"])
     except InvalidEnterpriseNumber:
-        raise Refused(404, "companies.unknown") from None
+        raise Refused(404, "web.companies.unknown") from None
 
 
 def _back(request: Request) -> Response:
@@ -57,43 +67,72 @@ def _back(request: Request) -> Response:
     return RedirectResponse(url, status_code=303)
 
 
-async def set_responsible(request: Request) -> Response:
-    """Set or clear the company's main responsible (an e-mail address)."""
+def _value(form: FormData, name: str) -> str | None:
+    value = form.get(name)
+    return value if isinstance(value, str) else None
+
+
+def _why(t: Translator, error: DomainError) -> str:
+    """A refused value in the user's words; the error's own message when the sentence needs
+    details the error does not carry (the length of a value too long)."""
+    try:
+        return t.reason(error.code)
+    except KeyError:
+        return error.message
+
+
+async def edit(request: Request) -> Response:
+    """Save a company's name and responsible (``""`` removes the responsible) like an import run
+    (source ``manual``); a responsible that is not an e-mail address or not a known colleague
+    is saved with a warning."""
     number = _number(request)
     form = await checked_form(request, max_files=0)
-    value = form.get("responsible")
-    email = value if isinstance(value, str) else None
+    t = texts(request)
     try:
-        actions.set_responsible(web(request).store, number, email, actor=actor(request))
-    except GovlinkError:
-        t = texts(request)
-        known = web(request).store.company(number) is not None
-        error = t("companies.bad_email", value=email or "") if known else t("companies.unknown")
-        return _page(request, error=error, status=400)
+        done = edit_company(
+            web(request).store,
+            number,
+            actor=actor(request),
+            name=_value(form, "name"),
+            responsible=_value(form, "responsible"),
+        )
+    except DomainError as error:
+        if error.code == _UNKNOWN:
+            raise Refused(404, "web.companies.unknown") from None
+        return _page(request, error=t("web.companies.refused", reason=_why(t, error)), status=400)
+    except StaleStoreError:
+        return _page(request, error=t("web.companies.changed"), status=409)
+    if done.warnings:
+        return _page(request, warnings=[t.reason(w.code, w.params) for w in done.warnings])
+    return _back(request)
+
+
+async def _archived(request: Request, *, archive: bool) -> Response:
+    number = _number(request)
+    await checked_form(request, max_files=0)
+    change = archive_companies if archive else restore_companies
+    try:
+        change(web(request).store, [number])
+    except DomainError as error:
+        if error.code == _UNKNOWN:
+            raise Refused(404, "web.companies.unknown") from None
+        raise
     return _back(request)
 
 
 async def archive(request: Request) -> Response:
-    """Archive a company that left."""
-    number = _number(request)
-    await checked_form(request, max_files=0)
-    if web(request).store.company(number) is None:
-        raise Refused(404, "companies.unknown")
-    actions.archive(web(request).store, number)
-    return _back(request)
+    """Archive a company that left: it keeps its data, and its sync and push stop."""
+    return await _archived(request, archive=True)
 
 
 async def restore(request: Request) -> Response:
-    """Restore an archived company."""
-    number = _number(request)
-    await checked_form(request, max_files=0)
-    actions.restore(web(request).store, number)
-    return _back(request)
+    """Restore an archived company: it is due and pushed again."""
+    return await _archived(request, archive=False)
 
 
 routes = [
     Route("/companies", companies, methods=["GET"], name="companies"),
-    Route("/companies/{number}/responsible", set_responsible, methods=["POST"], name="responsible"),
+    Route("/companies/{number}", edit, methods=["POST"], name="edit_company"),
     Route("/companies/{number}/archive", archive, methods=["POST"], name="archive"),
     Route("/companies/{number}/restore", restore, methods=["POST"], name="restore"),
 ]

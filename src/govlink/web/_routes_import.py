@@ -17,14 +17,15 @@ from govlink.plugins import SourceOptions
 from govlink.web._context import Refused, actor, checked_form, render, texts, web
 from govlink.web._overview import (
     ADD_FIELD,
+    ARCHIVE_FIELD,
     OVERWRITE_FIELD,
     changed_columns,
     per_company_field,
     reasons,
     row_of,
     selection_from,
-    warning_text,
 )
+from govlink.workflows.companies import archive_companies
 from govlink.workflows.importing import ImportPreview, apply_import, preview_import
 
 __all__ = ["routes"]
@@ -53,7 +54,7 @@ async def import_form(request: Request) -> Response:
 
 def _failed(request: Request, error: GovlinkError | ImportError) -> Response:
     reason = error.message if isinstance(error, GovlinkError) else "pip install 'govlink[excel]'"
-    return _form_page(request, texts(request)("import.failed", reason=reason), status=400)
+    return _form_page(request, texts(request)("web.import.failed", reason=reason), status=400)
 
 
 def _reviewed(request: Request, preview: ImportPreview) -> Response:
@@ -83,7 +84,7 @@ async def upload(request: Request) -> Response:
     Excel reader's own guards (type, zip bomb, encryption) run before any parsing."""
     state = web(request)
     t = texts(request)
-    too_large = t("import.too_large", size=_megabytes(state.max_upload))
+    too_large = t("web.import.too_large", size=_megabytes(state.max_upload))
     length = request.headers.get("content-length", "")
     if not length.isdigit() or int(length) > state.max_upload + (64 << 10):
         return _form_page(request, too_large, status=413)
@@ -91,10 +92,10 @@ async def upload(request: Request) -> Response:
     try:
         upload = form.get("file")
         if not isinstance(upload, UploadFile) or not upload.filename:
-            return _form_page(request, t("import.no_file"), status=400)
+            return _form_page(request, t("web.import.no_file"), status=400)
         name = Path(upload.filename).name
         if not name.lower().endswith(".xlsx"):
-            return _form_page(request, t("import.not_xlsx", name=name), status=400)
+            return _form_page(request, t("web.import.not_xlsx", name=name), status=400)
         with tempfile.TemporaryDirectory(prefix="govlink-web-") as folder:
             path = Path(folder) / _UPLOAD_NAME
             if await _saved(upload, path, state.max_upload) > state.max_upload:
@@ -116,7 +117,7 @@ async def from_crm(request: Request) -> Response:
     form = await checked_form(request, max_files=0, max_fields=_FORM_FIELDS)
     source = form.get("source")
     if not isinstance(source, str) or source == _EXCEL or source not in state.registry.sources():
-        raise Refused(400, "error.not_found")
+        raise Refused(400, "web.error.not_found")
     template = form.get("template")
     chosen = template.strip() if isinstance(template, str) and template.strip() else None
     options = SourceOptions(location=source, template=chosen, settings=state.settings)
@@ -131,7 +132,7 @@ def _kept(request: Request) -> tuple[str, ImportPreview]:
     key = request.path_params["key"]
     preview = web(request).previews.get(key)
     if preview is None:
-        raise Refused(404, "overview.expired")
+        raise Refused(404, "web.overview.expired")
     return key, preview
 
 
@@ -146,14 +147,21 @@ def _overview_page(
         "diff": diff,
         "columns": changed_columns(diff),
         "row_of": row_of,
-        "reasons": lambda record: reasons(record, t),
-        "warning_text": lambda warning: warning_text(warning, t),
+        "reasons": lambda record: reasons(record, t, preview.headers),
         "per_company_field": per_company_field,
         "add_field": ADD_FIELD,
         "overwrite_field": OVERWRITE_FIELD,
+        "archive_field": ARCHIVE_FIELD,
+        "archived_now": _archived_now(request),
         "stale": stale,
     }
     return render(request, "overview.html", context, status=409 if stale else 200)
+
+
+def _archived_now(request: Request) -> int:
+    """How many companies the overview's archive button just archived (0: none, or not asked)."""
+    count = request.query_params.get("archived", "")
+    return int(count) if count.isdigit() and len(count) < 7 else 0
 
 
 async def overview(request: Request) -> Response:
@@ -187,10 +195,28 @@ async def apply(request: Request) -> Response:
     return RedirectResponse(url, status_code=303)
 
 
+async def archive(request: Request) -> Response:
+    """Archive the customers ticked in the "only in Accounton" tab (clients that left: their
+    sync and push stop), then show the preview again without them."""
+    key, preview = _kept(request)
+    state = web(request)
+    form = await checked_form(request, max_files=0)
+    offered = {c.enterprise_number.compact: c for c in preview.diff.only_in_platform}
+    ticked = {v for v in form.getlist(ARCHIVE_FIELD) if isinstance(v, str) and v in offered}
+    changed = 0
+    if ticked:
+        numbers = [offered[number].enterprise_number for number in ticked]
+        changed = len(archive_companies(state.store, numbers).changed)
+    state.previews.replace(key, preview.refreshed(state.store))
+    url = request.url_for("overview", key=key).include_query_params(archived=str(changed))
+    return RedirectResponse(f"{url}#tab-platform", status_code=303)
+
+
 routes = [
     Route("/import", import_form, methods=["GET"], name="import"),
     Route("/import/upload", upload, methods=["POST"], name="upload"),
     Route("/import/crm", from_crm, methods=["POST"], name="crm"),
     Route("/import/{key}", overview, methods=["GET"], name="overview"),
     Route("/import/{key}/apply", apply, methods=["POST"], name="apply"),
+    Route("/import/{key}/archive", archive, methods=["POST"], name="archive_left"),
 ]

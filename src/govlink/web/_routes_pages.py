@@ -10,6 +10,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
+from govlink.i18n import LANGUAGES
 from govlink.plugins.settings import SettingSpec, one_of
 from govlink.store.sync import SyncStore
 from govlink.web._context import (
@@ -21,7 +22,6 @@ from govlink.web._context import (
     web,
 )
 from govlink.web._security import set_cookie
-from govlink.web._text import LANGUAGES
 from govlink.workflows.alerts import FALLBACK_RECIPIENT
 from govlink.workflows.pushing import disable_sink, enable_sink, push_status
 from govlink.workflows.settings import set_setting
@@ -32,8 +32,8 @@ _SINK: Final = "adminpulse"
 #: The two AdminPulse toggles of the platform's personal income tax module: govlink keeps them
 #: as firm settings for that module and acts on neither.
 HOST_TOGGLES: Final = {
-    "adminpulse_push_questionnaire": "settings.ap_questionnaire",
-    "adminpulse_push_attachments": "settings.ap_attachments",
+    "adminpulse_push_questionnaire": "web.settings.ap_questionnaire",
+    "adminpulse_push_attachments": "web.settings.ap_attachments",
 }
 _ON: Final = "on"
 #: The toggles as settings the settings workflow accepts from this page.
@@ -59,7 +59,7 @@ async def run(request: Request) -> Response:
     wanted = request.path_params["run"]
     found = [r for r in web(request).store.import_runs() if str(r.id) == wanted]
     if not found:
-        raise Refused(404, "error.not_found")
+        raise Refused(404, "web.error.not_found")
     applied = request.query_params.get("applied") == "1"
     return render(request, "run.html", {"run": found[0], "applied": applied})
 
@@ -128,7 +128,7 @@ async def switch_language(request: Request) -> Response:
     """Remember the chosen language and go back to the page (only a path of this app)."""
     chosen = request.path_params["lang"]
     if chosen not in LANGUAGES:
-        raise Refused(404, "error.not_found")
+        raise Refused(404, "web.error.not_found")
     back = request.query_params.get("next", "")
     root = request.scope.get("root_path", "")
     safe = back.startswith(f"{root}/") and not back.startswith("//") and "\\" not in back

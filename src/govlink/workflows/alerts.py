@@ -21,7 +21,7 @@ from govlink.i18n import DEFAULT_LANGUAGE, translator
 from govlink.i18n.catalog import MESSAGES
 from govlink.plugins.notifiers import NotifyOutcome
 from govlink.plugins.registry import Registry
-from govlink.store.documents import AlertStatus, DocumentStore, StoredAlert
+from govlink.store.documents import AlertStatus, AlertStore, StoredAlert
 
 __all__ = ["ALERT_LANGUAGE", "FALLBACK_RECIPIENT", "alert_status", "deliver_alerts", "localised"]
 
@@ -77,7 +77,7 @@ def alert_status(alert: Alert, outcomes: Mapping[str, NotifyOutcome]) -> AlertSt
     return AlertStatus.LOGGED if NotifyOutcome.LOGGED in handled else AlertStatus.PENDING
 
 
-def deliver_alerts(store: DocumentStore, registry: Registry) -> list[StoredAlert]:
+def deliver_alerts(store: AlertStore, registry: Registry) -> list[StoredAlert]:
     """Hand every pending or failed alert to the notifiers and record how it went
     (:func:`alert_status`); one a notifier failed on becomes ``failed`` with that notifier's
     one-line error.

@@ -1,8 +1,14 @@
-"""The costs file of ``govlink plan --costs``: a CSV with columns ``enterprise_number,cost``.
+"""A company's planning cost: measured by the sync (the default), or from a costs file.
 
-The delimiter is the first of ``,``, ``;`` or a tab found in the header line; with ``;`` or a
-tab a decimal comma (``1,5``) is accepted too. Other columns are ignored; the file may start
-with a UTF-8 byte order mark (as Excel writes it). Row numbers are file lines (the header is 1).
+:func:`measured_costs` turns the load the MyMinfin sync measured (the exponentially weighted
+average of each company's sync durations, :class:`~govlink.store.sync.SyncCompany`) into
+costs relative to the median company, so a typical company costs 1 like an unmeasured one.
+
+:func:`read_costs` reads the costs file of ``govlink plan --costs`` (an override): a CSV with
+columns ``enterprise_number,cost``. The delimiter is the first of ``,``, ``;`` or a tab found
+in the header line; with ``;`` or a tab a decimal comma (``1,5``) is accepted too. Other columns
+are ignored; the file may start with a UTF-8 byte order mark (as Excel writes it). Row numbers
+are file lines (the header is 1).
 """
 
 from __future__ import annotations
@@ -10,12 +16,15 @@ from __future__ import annotations
 import csv
 import math
 import os
+import statistics
+from collections.abc import Iterable
 from typing import Final
 
 from govlink.domain.enterprise_number import EnterpriseNumber
 from govlink.errors import InvalidEnterpriseNumber, SourceError
+from govlink.store.sync import SyncCompany
 
-__all__ = ["read_costs"]
+__all__ = ["measured_costs", "read_costs"]
 
 _COLUMNS: Final = ("enterprise_number", "cost")
 _DELIMITERS: Final = (",", ";", "\t")
@@ -75,3 +84,30 @@ def read_costs(path: str | os.PathLike[str]) -> dict[str, float]:
     except csv.Error as error:
         raise fail(f"not a valid CSV: {error}") from error
     return costs
+
+
+def measured_costs(loads: Iterable[SyncCompany], *, digits: int = 2) -> dict[str, float]:
+    """The measured cost per company (compact enterprise number → cost): its average sync
+    duration over the median of every measured company's, rounded to ``digits`` decimals (so
+    small jitter leaves the costs, and the plan, alone).
+
+    Companies never synced successfully are left out (the planner's default applies to them);
+    so is everyone while the median duration is 0 (nothing measurable yet).
+
+    >>> from govlink import EnterpriseNumber
+    >>> def load(n: str, s: float) -> SyncCompany:
+    ...     return SyncCompany(enterprise_number=EnterpriseNumber.parse(n), load_seconds=s, syncs=3)
+    >>> measured_costs([load("0400000086", 2.0), load("0400000779", 4.0), load("0400001472", 9.0)])
+    {'0400000086': 0.5, '0400000779': 1.0, '0400001472': 2.25}
+    """
+    measured = {
+        load.enterprise_number.compact: load.load_seconds
+        for load in loads
+        if load.syncs > 0 and load.load_seconds is not None
+    }
+    if not measured:
+        return {}
+    median = statistics.median(measured.values())
+    if median <= 0:
+        return {}
+    return {number: round(seconds / median, digits) for number, seconds in measured.items()}

@@ -3,7 +3,8 @@
 Each document is checked (:mod:`govlink.domain.document_checks`); a bad one is rejected with its
 reasons while the others go on. A good one is stored once (key: company + SHA-256) and, in the
 same transaction, gets its alert (when it needs action) and one outbox entry per sink switched
-on before it was received. The alerts are delivered once everything is stored.
+on before it was received (:func:`store_document` applies that rule, not the store). The alerts
+are delivered once everything is stored.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import Protocol
 import attrs
 
 from govlink.domain.alert_routing import document_alert, route_alert
+from govlink.domain.alerts import Alert
 from govlink.domain.content_type import SNIFF_BYTES
 from govlink.domain.document_checks import (
     DEFAULT_MAX_SIZE,
@@ -31,10 +33,17 @@ from govlink.domain.document_checks import (
 )
 from govlink.domain.documents import Document, DocumentKind
 from govlink.domain.enterprise_number import EnterpriseNumber
+from govlink.domain.forwarding import queued_sinks
 from govlink.errors import ConfigurationError, DomainError
 from govlink.plugins.registry import Registry
 from govlink.store.base import CompanyReader, SettingsStore
-from govlink.store.documents import DocumentStore, StoredAlert, StoredDocument
+from govlink.store.documents import (
+    DocumentArchive,
+    DocumentStore,
+    OutboxStore,
+    StoredAlert,
+    StoredDocument,
+)
 from govlink.workflows.alerts import (
     ALERT_LANGUAGE,
     FALLBACK_RECIPIENT,
@@ -46,9 +55,11 @@ __all__ = [
     "MAX_SIZE_SETTING",
     "IngestReport",
     "IngestStore",
+    "QueueingStore",
     "RejectedDocument",
     "ingest",
     "ingest_files",
+    "store_document",
 ]
 
 MAX_SIZE_SETTING = "max_document_size"
@@ -57,6 +68,26 @@ MAX_SIZE_SETTING = "max_document_size"
 
 class IngestStore(DocumentStore, CompanyReader, SettingsStore, Protocol):
     """What ingest needs from the store: documents, companies and settings."""
+
+
+class QueueingStore(DocumentArchive, OutboxStore, CompanyReader, Protocol):
+    """Stores documents, knows the sink switches and which companies are archived."""
+
+
+def store_document(
+    store: QueueingStore, document: Document, content: bytes, alert: Alert | None = None
+) -> StoredDocument | None:
+    """Store ``document`` once with its ``alert``, queued for every sink switched on before it
+    was received (the forward-only rule of :mod:`govlink.domain.forwarding`); the document of
+    an archived company is queued for none.
+
+    A switch changed while this runs applies from the next document on.
+
+    :returns: the stored document, or ``None`` when it was already stored.
+    """
+    archived = document.enterprise_number in store.archived()
+    queue_for = () if archived else queued_sinks(store.sink_switches(), document.received_at)
+    return store.add_document(document, content, alert, queue_for=queue_for)
 
 
 @attrs.frozen(kw_only=True)
@@ -181,7 +212,7 @@ def ingest(documents: Iterable[Document], store: IngestStore, registry: Registry
                 clean, company_name=company.name if company else None, route=route
             )
             alert = localised(alert, clean, language, route=route)
-        result = store.add_document(clean, content, alert)
+        result = store_document(store, clean, content, alert)
         if result is None:
             duplicates.append(clean)
         else:

@@ -7,7 +7,7 @@ Services and the CLI both call these functions; the CLI only renders what they r
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Final, Literal, TypeAlias
 
@@ -19,6 +19,8 @@ from govlink.errors import PlanningError, StaleStoreError
 from govlink.planner import Grid, Occurrence, Plan, PlannerConfig, PlanReport, SyncItem, plan
 from govlink.planner.spec import parse_windows
 from govlink.store.base import PlanStore, StoredPlan
+from govlink.store.sync import SyncStore
+from govlink.workflows.costs import measured_costs
 
 __all__ = [
     "SAVED",
@@ -93,6 +95,7 @@ def make_plan(
     costs: Mapping[str, float] | None = None,
     documents: Mapping[str, int] | None = None,
     config: PlannerConfig | None = None,
+    measured: bool = True,
 ) -> PlanResult:
     """Plan the weekly sync of every company in ``store`` at ``now`` and save the plan.
 
@@ -101,14 +104,21 @@ def make_plan(
     (``block=""``: none), ``capacity`` the absolute cost per slot (``None``: none), ``config``
     the planner's settings. A naive ``now`` is a wall-clock time in the plan's zone.
 
-    A company's cost is ``costs[number]`` when given, else ``1 + 0.1 x documents[number]`` (the
-    documents received in the last 12 weeks, 0 when unknown); both map the compact enterprise
-    number. If another process saves a plan meanwhile, the run is planned again on top of it.
+    A company's cost is ``costs[number]`` when given (an override, e.g. the costs file), else
+    its load measured by the sync (:func:`~govlink.workflows.costs.measured_costs`, when
+    ``measured`` and the store keeps the sync's state), else ``1 + 0.1 x documents[number]``
+    (the documents received in the last 12 weeks, 0 when unknown); all map the compact
+    enterprise number. If another process saves a plan meanwhile, the run is planned again on
+    top of it.
 
     :raises PlanningError: a bad SPEC or cost; :raises InsufficientCapacity: the companies do not
         fit ``capacity`` (nothing saved).
     """
-    costs, documents = costs or {}, documents or {}
+    explicit, documents = costs or {}, documents or {}
+    if measured and isinstance(store, SyncStore):
+        costs = {**measured_costs(store.sync_companies()), **explicit}
+    else:
+        costs = dict(explicit)
     attempt = 1
     while True:
         stored = store.load_plan()
@@ -138,7 +148,7 @@ def make_plan(
             return PlanResult(
                 plan=saved.plan,
                 revision=saved.revision,
-                unknown_costs=tuple(sorted(set(costs).difference(n.compact for n in everyone))),
+                unknown_costs=tuple(sorted(set(explicit).difference(n.compact for n in everyone))),
             )
 
 
@@ -149,10 +159,14 @@ def _saved(store: PlanStore) -> StoredPlan:
     return stored
 
 
-def due(store: PlanStore, start: datetime, end: datetime) -> list[Occurrence]:
+def due(
+    store: PlanStore, start: datetime, end: datetime, *, only: Collection[str] | None = None
+) -> list[Occurrence]:
     """Every sync of the saved plan with ``start <= at < end``, onboarding and move transitions
     included, in time order then by enterprise number; ``at`` is aware, in the plan's zone.
     Archived companies are left out (their slot stays in the plan until the next planning run).
+
+    ``only``: the compact enterprise numbers to list (one office's companies); ``None``: all.
 
     Naive ``start`` / ``end`` are wall-clock times in the plan's zone.
 
@@ -172,7 +186,12 @@ def due(store: PlanStore, start: datetime, end: datetime) -> list[Occurrence]:
             f"the interval ends ({finish.isoformat()}) before it starts ({begin.isoformat()})"
         )
     archived = {number.compact for number in store.archived()}
-    return [o for o in saved.occurrences(begin, finish) if o.key not in archived]
+    wanted = None if only is None else frozenset(only)
+    return [
+        o
+        for o in saved.occurrences(begin, finish)
+        if o.key not in archived and (wanted is None or o.key in wanted)
+    ]
 
 
 def moment(text: str, *, now: datetime, base: datetime | None = None) -> datetime:
@@ -248,12 +267,14 @@ def due_companies(
     end: datetime | str = "+7d",
     *,
     now: datetime | None = None,
+    only: Collection[str] | None = None,
 ) -> list[DueCompany]:
     """The syncs due from ``start`` up to ``end`` with each company's name, as :func:`due`
     lists them; by default this week (from today's midnight for 7 days).
 
     ``start`` and ``end`` may be :func:`moment` texts, read at ``now`` (default: the current
-    time) in the plan's zone; a relative ``end`` counts from ``start``.
+    time) in the plan's zone; a relative ``end`` counts from ``start``; ``only`` as in
+    :func:`due`.
 
     :raises PlanningError: as :func:`due`, or a text that is not a moment.
     """
@@ -263,5 +284,5 @@ def due_companies(
         DueCompany(
             enterprise_number=EnterpriseNumber.from_trusted(o.key), name=names.get(o.key), at=o.at
         )
-        for o in due(store, begin, finish)
+        for o in due(store, begin, finish, only=only)
     ]

@@ -35,7 +35,7 @@ from govlink.errors import (
 from govlink.plugins.registry import Registry
 from govlink.plugins.types import DeliveryStatus, Sink, SinkOptions
 from govlink.store.base import SettingsStore
-from govlink.store.documents import DocumentStore, OutboxEntry
+from govlink.store.documents import DocumentStore, OutboxEntry, OutboxStore
 from govlink.store.rates import RateStore
 
 __all__ = [
@@ -128,7 +128,7 @@ def _alive(owner: str) -> bool:
 
 
 def enable_sink(
-    store: DocumentStore,
+    store: OutboxStore,
     registry: Registry,
     sink: str,
     *,
@@ -147,7 +147,7 @@ def enable_sink(
     return switch
 
 
-def disable_sink(store: DocumentStore, registry: Registry, sink: str) -> SinkSwitch:
+def disable_sink(store: OutboxStore, registry: Registry, sink: str) -> SinkSwitch:
     """Switch ``sink`` off: no new entries; entries already queued are still pushed.
 
     :raises PluginError: no plugin offers ``sink`` and it is not on (a sink that is on can be
@@ -310,7 +310,7 @@ def only_sink(registry: Registry) -> str:
     raise PluginError(f"name the sink with --sink: {offered}", code="plugin.sink")
 
 
-def push_status(store: DocumentStore, sink: str) -> PushStatus:
+def push_status(store: OutboxStore, sink: str) -> PushStatus:
     """The sink's switch and outbox, without pushing anything."""
     entries = store.outbox(sink)
     counts = dict.fromkeys(OutboxState, 0)

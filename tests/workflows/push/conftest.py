@@ -21,6 +21,7 @@ from govlink.testing._loopback import LoopbackServer
 from govlink.testing.adminpulse import DEFAULT_API_KEY, AdminPulseSimulator, generate
 from govlink.testing.clock import ScaledClock
 from govlink.testing.documents import adminpulse_registry, sample_document, sample_pdf
+from govlink.workflows.ingesting import store_document
 
 SPEED = 600.0
 ENABLED_AT = datetime(2026, 5, 1, tzinfo=UTC)
@@ -110,7 +111,7 @@ def _queue(
     for serial in range(first, first + count):
         document = sample_document(serial, numbers[serial % len(numbers)], received_at=received_at)
         document = attrs.evolve(document, document_date=None)
-        assert store.add_document(document, sample_pdf(serial)) is not None
+        assert store_document(store, document, sample_pdf(serial)) is not None
         added.append(document)
     return added
 

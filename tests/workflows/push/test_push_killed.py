@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,11 +19,14 @@ import httpx
 import jsonschema
 import pytest
 
+from govlink.domain.forwarding import SinkSwitch
 from govlink.domain.outbox import OutboxState
-from govlink.store import SQLiteStore
+from govlink.store import open_store
 from govlink.testing._loopback import LoopbackServer
 from govlink.testing.adminpulse import DEFAULT_API_KEY, AdminPulseSimulator
 from govlink.testing.documents import sample_pdf
+from govlink.testing.postgres import TemporaryDatabase
+from govlink.testing.workers import ENABLED_AT
 
 RUNS = 20
 PER_RUN = 8
@@ -38,11 +42,28 @@ def _wait_for_upload(
         time.sleep(0.005)
 
 
+@pytest.fixture(params=["sqlite", "postgres"])
+def target(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The store ``govlink push`` runs on: an SQLite file or a PostgreSQL schema."""
+    if request.param == "sqlite":
+        return str(tmp_path / "govlink.db")
+    database: TemporaryDatabase = request.getfixturevalue("postgres")
+    return database.schema("killed")
+
+
+@pytest.fixture
+def store(target: str) -> Iterator[Any]:
+    """The store at ``target``, with the ``adminpulse`` sink switched on."""
+    with open_store(target) as opened:
+        opened.save_sink_switch(SinkSwitch.off("adminpulse").switched_on(ENABLED_AT, ("GovLink",)))
+        yield opened
+
+
 @pytest.mark.slow
 def test_push_killed_at_random_moments_loses_nothing(
-    tmp_path: Path,
+    target: str,
+    store: Any,
     data: dict[str, list[dict[str, Any]]],
-    store: SQLiteStore,
     relation_ids: Any,
     queue: Any,
     documented_schema: Any,
@@ -60,7 +81,7 @@ def test_push_killed_at_random_moments_loses_nothing(
     with LoopbackServer(slow_uploads) as server:
         env = {
             **os.environ,
-            "GOVLINK_STORE": store.path,
+            "GOVLINK_STORE": target,
             "GOVLINK_ADMINPULSE_API_KEY": DEFAULT_API_KEY,
             "GOVLINK_ADMINPULSE_URL": server.url,
             "GOVLINK_ADMINPULSE_DOCUMENTS_PER_MINUTE": "100000",

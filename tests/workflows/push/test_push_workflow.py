@@ -26,6 +26,7 @@ from govlink.plugins import Delivery, DeliveryStatus, Registry, SinkOptions, Sin
 from govlink.store import SQLiteStore
 from govlink.testing.clock import SimulatedClock
 from govlink.testing.documents import sample_document, sample_pdf
+from govlink.workflows.ingesting import store_document
 from govlink.workflows.pushing import (
     PushOptions,
     disable_sink,
@@ -109,7 +110,7 @@ def store(tmp_path: Path) -> Iterator[SQLiteStore]:
 
 def _add(store: SQLiteStore, serial: int, name: str, received_at: datetime) -> None:
     document = sample_document(serial, NUMBER, received_at=received_at)
-    store.add_document(attrs.evolve(document, file_name=name), sample_pdf(serial))
+    store_document(store, attrs.evolve(document, file_name=name), sample_pdf(serial))
 
 
 def test_forward_only_cut_off_and_backfill(

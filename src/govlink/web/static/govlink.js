@@ -1,4 +1,4 @@
-// Tabs, search, sort and select all/none on the overview; the page works without it too.
+// Tabs, search, sort and select all/none on the overview and the companies; the pages work without it too.
 document.addEventListener("DOMContentLoaded", () => {
   const tabs = [...document.querySelectorAll("[data-tab]")];
   const show = (name) => {
@@ -6,7 +6,8 @@ document.addEventListener("DOMContentLoaded", () => {
     tabs.forEach((t) => t.setAttribute("aria-selected", String(t.dataset.tab === name)));
   };
   tabs.forEach((t) => t.addEventListener("click", (e) => { e.preventDefault(); show(t.dataset.tab); }));
-  if (tabs.length) show(tabs[0].dataset.tab);
+  const asked = tabs.find((t) => `#tab-${t.dataset.tab}` === location.hash);
+  if (tabs.length) show((asked || tabs[0]).dataset.tab);
   document.querySelectorAll("[data-panel]").forEach((panel) => {
     const rows = () => [...panel.querySelectorAll("tbody tr")];
     panel.querySelector("[data-search]")?.addEventListener("input", (e) => {
@@ -20,7 +21,7 @@ document.addEventListener("DOMContentLoaded", () => {
     }));
     panel.querySelectorAll("th[data-sort]").forEach((th) => th.addEventListener("click", () => {
       const i = th.cellIndex, up = th.dataset.dir !== "asc", num = th.dataset.sort === "number";
-      const key = (r) => r.cells[i].textContent.trim();
+      const key = (r) => (r.cells[i].querySelector("input[type=text]")?.value ?? r.cells[i].textContent).trim();
       const sorted = rows().sort((a, b) => (num ? key(a) - key(b) : key(a).localeCompare(key(b))) * (up ? 1 : -1));
       th.dataset.dir = up ? "asc" : "desc";
       sorted.forEach((r) => r.parentNode.appendChild(r));

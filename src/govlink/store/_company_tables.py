@@ -1,0 +1,344 @@
+"""The companies, import runs, settings and saved plan of a store, mixed into the SQLite and
+PostgreSQL stores (see :mod:`govlink.store._sql`)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Collection, Iterable, Iterator, Mapping
+from datetime import datetime
+from typing import Any, Final, TypeVar
+
+from govlink.clock import utc_timestamp
+from govlink.domain.company import COMPANY_FIELDS, Company
+from govlink.domain.enterprise_number import EnterpriseNumber
+from govlink.domain.records import SourceRef
+from govlink.errors import StaleStoreError, StoreError
+from govlink.planner.result import Plan
+from govlink.reconcile.policy import ApplyPlan, Update
+from govlink.store._sql import Connection, Host
+from govlink.store._sqlite_plans import read_plan, write_plan
+from govlink.store.base import (
+    AppliedChange,
+    ImportCounts,
+    ImportRun,
+    RunInfo,
+    StoredPlan,
+    WriteProgress,
+)
+
+__all__ = ["CompanyTables", "read_archived", "read_companies"]
+
+_DATA: Final = COMPANY_FIELDS[1:]
+_ORIGIN: Final = ("origin_source", "origin_record_id", "origin_row")
+_COLUMNS: Final = (*COMPANY_FIELDS, *_ORIGIN)
+_SELECT_COMPANIES: Final = f"SELECT {', '.join(_COLUMNS)} FROM companies"
+_INSERT_COLUMNS: Final = (*_COLUMNS, "created_at", "updated_at")
+_COUNT_FIELDS: Final = (
+    "rows",
+    "only_in_source",
+    "only_in_platform",
+    "matching",
+    "changed",
+    "invalid",
+    "skipped",
+)
+_RUN_COLUMNS: Final = ("id", "applied_at", "source", "location", "actor", *_COUNT_FIELDS)
+
+
+def _company_row(company: Company) -> tuple[object, ...]:
+    origin = company.origin
+    values = [getattr(company, name) for name in COMPANY_FIELDS]
+    values[0] = company.enterprise_number.compact
+    if origin is None:
+        return (*values, None, None, None)
+    return (*values, origin.source, origin.record_id, origin.row)
+
+
+def _company(row: Any) -> Company:
+    data = {name: row[name] for name in COMPANY_FIELDS}
+    data["enterprise_number"] = EnterpriseNumber.from_trusted(row["enterprise_number"])
+    source = row["origin_source"]
+    origin = (
+        None
+        if source is None
+        else SourceRef(source=source, record_id=row["origin_record_id"], row=row["origin_row"])
+    )
+    return Company(origin=origin, **data)
+
+
+def _values(company: Company, fields: Iterable[str]) -> dict[str, str | None]:
+    return {name: getattr(company, name) for name in fields}
+
+
+def read_companies(db: Connection, schema: str | None = None) -> list[Company]:
+    """Every company (of the tables in ``schema``, else the connection's), by number."""
+    table = "companies" if schema is None else f'"{schema.replace(chr(34), chr(34) * 2)}".companies'
+    rows = db.execute(
+        f"SELECT {', '.join(_COLUMNS)} FROM {table} ORDER BY enterprise_number"
+    ).fetchall()
+    return [_company(row) for row in rows]
+
+
+def read_archived(db: Connection, schema: str | None = None) -> dict[EnterpriseNumber, datetime]:
+    """The archived companies (of the tables in ``schema``, else the connection's), by number,
+    with when each was archived."""
+    table = "companies" if schema is None else f'"{schema.replace(chr(34), chr(34) * 2)}".companies'
+    rows = db.execute(
+        f"SELECT enterprise_number, archived_at FROM {table} "
+        "WHERE archived_at IS NOT NULL ORDER BY enterprise_number"
+    ).fetchall()
+    return {
+        EnterpriseNumber.from_trusted(row["enterprise_number"]): datetime.fromisoformat(
+            row["archived_at"]
+        )
+        for row in rows
+    }
+
+
+class CompanyTables:
+    """Implements :class:`~govlink.store.Store` and :class:`~govlink.store.PlanStore` on the
+    host's connection."""
+
+    # companies
+
+    def companies(self: Host) -> list[Company]:
+        """Every company, sorted by enterprise number."""
+        with self._reading():
+            return read_companies(self._db)
+
+    def company(self: Host, number: EnterpriseNumber) -> Company | None:
+        """The company with this number, or ``None``."""
+        with self._reading():
+            row = self._db.execute(
+                f"{_SELECT_COMPANIES} WHERE enterprise_number = ?", (number.compact,)
+            ).fetchone()
+        return None if row is None else _company(row)
+
+    def archived(self: Host) -> dict[EnterpriseNumber, datetime]:
+        """The archived companies, with when each was archived (UTC)."""
+        with self._reading():
+            return read_archived(self._db)
+
+    def set_archived(
+        self: Host, numbers: Collection[EnterpriseNumber], *, archived: bool
+    ) -> tuple[EnterpriseNumber, ...]:
+        """Archive (or restore) these companies in one transaction (see ``CompanyArchive``)."""
+        wanted = sorted(set(numbers))
+        if not wanted:
+            return ()
+        with self._transaction("companies") as db:
+            state = {
+                row["enterprise_number"]: row["archived_at"] is not None
+                for row in db.execute(
+                    "SELECT enterprise_number, archived_at FROM companies "
+                    f"WHERE enterprise_number IN ({', '.join('?' * len(wanted))})",
+                    [n.compact for n in wanted],
+                )
+            }
+            missing = [n.formatted for n in wanted if n.compact not in state]
+            if missing:
+                raise StoreError(
+                    f"not on the platform: {', '.join(missing)} (nothing was changed)",
+                    code="store.not_found",
+                )
+            changed = [n for n in wanted if state[n.compact] is not archived]
+            stamp = self._now() if archived else None
+            db.executemany(
+                "UPDATE companies SET archived_at = ? WHERE enterprise_number = ?",
+                [(stamp, n.compact) for n in changed],
+            )
+        return tuple(changed)
+
+    # import runs
+
+    def apply(
+        self: Host, plan: ApplyPlan, run: RunInfo, *, progress: WriteProgress | None = None
+    ) -> ImportRun:
+        """Carry out ``plan`` and record ``run`` in one transaction (see ``ImportStore.apply``)."""
+        total = len(plan.add) + len(plan.update)
+        now = self._now()
+        with self._transaction("companies") as db:
+            _check_fresh(db, plan)
+            run_id = _insert_run(db, run)
+            added = ((*_company_row(company), now, now) for company in plan.add)
+            self._copy(db, "companies", _INSERT_COLUMNS, _counted(added, 1, total, progress))
+            for update in _counted(plan.update, len(plan.add) + 1, total, progress):
+                _update_company(db, update, now)
+            changes = [_added(run_id, company) for company in plan.add]
+            changes += [_updated(run_id, update) for update in plan.update]
+            self._copy(db, "import_run_changes", _CHANGE_COLUMNS, changes)
+            return _select_runs(db, run_id)[0]
+
+    def import_runs(self: Host) -> list[ImportRun]:
+        """Every applied import run, newest first."""
+        with self._reading():
+            return _select_runs(self._db)
+
+    # sync plan
+
+    def load_plan(self: Host) -> StoredPlan | None:
+        """The saved sync plan, or ``None`` before the first save."""
+        with self._reading():
+            return read_plan(self._db)
+
+    def save_plan(self: Host, plan: Plan, *, replaces: int | None) -> StoredPlan:
+        """Replace the saved plan in one transaction (see ``PlanStore.save_plan``)."""
+        with self._transaction("plan") as db:
+            return write_plan(db, plan, replaces, now=self._clock.now())
+
+    # settings
+
+    def get_setting(self: Host, key: str) -> str | None:
+        """The value of ``key``, or ``None`` when unset."""
+        with self._reading():
+            row = self._db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_setting(self: Host, key: str, value: str | None) -> None:
+        """Set ``key`` to ``value``; ``None`` removes it."""
+        with self._transaction() as db:
+            if value is None:
+                db.execute("DELETE FROM settings WHERE key = ?", (key,))
+            else:
+                db.execute(
+                    "INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) "
+                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value, "
+                    "updated_at = excluded.updated_at",
+                    (key, value, self._now()),
+                )
+
+    def settings(self: Host) -> dict[str, str]:
+        """Every setting."""
+        with self._reading():
+            rows = self._db.execute("SELECT key, value FROM settings ORDER BY key").fetchall()
+        return {str(key): str(value) for key, value in rows}
+
+
+def _check_fresh(db: Connection, plan: ApplyPlan) -> None:
+    current = {row["enterprise_number"]: _company(row) for row in db.execute(_SELECT_COMPANIES)}
+    stale = [c.enterprise_number for c in plan.add if c.enterprise_number.compact in current]
+    stale += [
+        u.before.enterprise_number
+        for u in plan.update
+        if current.get(u.before.enterprise_number.compact) != u.before
+    ]
+    if stale:
+        shown = ", ".join(n.formatted for n in sorted(stale)[:3])
+        raise StaleStoreError(
+            f"the store changed since the preview ({shown}); nothing was written, preview again"
+        )
+
+
+def _update_company(db: Connection, update: Update, now: str) -> None:
+    assignments = ", ".join(f"{name} = ?" for name in update.fields)
+    db.execute(
+        f"UPDATE companies SET {assignments}, updated_at = ? WHERE enterprise_number = ?",
+        (
+            *(getattr(update.after, name) for name in update.fields),
+            now,
+            update.after.enterprise_number.compact,
+        ),
+    )
+
+
+def _insert_run(db: Connection, run: RunInfo) -> int:
+    counts = run.counts
+    row = db.execute(
+        f"INSERT INTO import_runs ({', '.join(_RUN_COLUMNS[1:])}) "
+        f"VALUES ({', '.join('?' * (len(_RUN_COLUMNS) - 1))}) RETURNING id",
+        (
+            utc_timestamp(run.at),
+            run.source,
+            run.location,
+            run.actor,
+            *(getattr(counts, name) for name in _COUNT_FIELDS),
+        ),
+    ).fetchone()
+    return int(row[0])
+
+
+_CHANGE_COLUMNS: Final = ("run_id", "enterprise_number", "action", "fields", "before", "after")
+
+_T = TypeVar("_T")
+
+
+def _counted(
+    items: Iterable[_T], start: int, total: int, progress: WriteProgress | None
+) -> Iterator[_T]:
+    """``items``, reporting each one done to ``progress`` (numbered from ``start``)."""
+    for done, item in enumerate(items, start=start):
+        yield item
+        if progress is not None:
+            progress(done, total)
+
+
+def _change_row(
+    run_id: int,
+    company: Company,
+    action: str,
+    fields: tuple[str, ...],
+    before: Mapping[str, str | None],
+    after: Mapping[str, str | None],
+) -> tuple[object, ...]:
+    return (
+        run_id,
+        company.enterprise_number.compact,
+        action,
+        json.dumps(fields),
+        json.dumps(before),
+        json.dumps(after),
+    )
+
+
+def _added(run_id: int, company: Company) -> tuple[object, ...]:
+    written = tuple(n for n in _DATA if getattr(company, n) is not None)
+    return _change_row(run_id, company, "added", written, {}, _values(company, written))
+
+
+def _updated(run_id: int, update: Update) -> tuple[object, ...]:
+    return _change_row(
+        run_id,
+        update.after,
+        "updated",
+        update.fields,
+        _values(update.before, update.fields),
+        _values(update.after, update.fields),
+    )
+
+
+def _select_runs(db: Connection, run_id: int | None = None) -> list[ImportRun]:
+    """The runs (all, or the one with ``run_id``) with their changes, newest first."""
+    where, params = ("", ()) if run_id is None else ("WHERE id = ?", (run_id,))
+    runs = db.execute(
+        f"SELECT {', '.join(_RUN_COLUMNS)} FROM import_runs {where} ORDER BY id DESC", params
+    ).fetchall()
+    changes: dict[int, list[AppliedChange]] = {}
+    for row in db.execute(
+        "SELECT run_id, enterprise_number, action, fields, before, after "
+        f"FROM import_run_changes {where.replace('id', 'run_id')} "
+        "ORDER BY run_id, action, enterprise_number",
+        params,
+    ):
+        changes.setdefault(row["run_id"], []).append(
+            AppliedChange(
+                enterprise_number=EnterpriseNumber.from_trusted(row["enterprise_number"]),
+                action=row["action"],
+                fields=tuple(json.loads(row["fields"])),
+                before=json.loads(row["before"]),
+                after=json.loads(row["after"]),
+            )
+        )
+    return [
+        ImportRun(
+            id=row["id"],
+            info=RunInfo(
+                at=datetime.fromisoformat(row["applied_at"]),
+                source=row["source"],
+                location=row["location"],
+                actor=row["actor"],
+                counts=ImportCounts(**{name: row[name] for name in _COUNT_FIELDS}),
+            ),
+            changes=tuple(changes.get(row["id"], ())),
+        )
+        for row in runs
+    ]

@@ -1,0 +1,81 @@
+"""What the table code shared by the SQLite and PostgreSQL stores needs from its host store.
+
+The tables (companies, runs, settings, plan, documents, outbox, alerts, sync) are written once,
+in the SQL both engines accept, against :class:`Connection`: ``sqlite3.Connection`` is one, and
+:mod:`govlink.store._pg_connection` adapts psycopg to it (``?``/``:name`` placeholders, rows read
+by position or name). What differs per engine is behind :class:`Host`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
+from typing import Any, Protocol
+
+from govlink._closing import Closing
+from govlink.clock import Clock, utc_timestamp
+
+__all__ = ["Connection", "Cursor", "Host", "StoreBase"]
+
+
+class Cursor(Protocol):
+    """The result of one statement: rows readable as ``row[0]`` and ``row["column"]``."""
+
+    @property
+    def rowcount(self) -> int: ...
+
+    def fetchone(self) -> Any: ...
+
+    def fetchall(self) -> list[Any]: ...
+
+    def __iter__(self) -> Iterator[Any]: ...
+
+
+class Connection(Protocol):
+    """The part of ``sqlite3.Connection`` the table code uses."""
+
+    def execute(self, sql: str, parameters: Any = (), /) -> Cursor: ...
+
+    def executemany(self, sql: str, parameters: Iterable[Any], /) -> Cursor: ...
+
+
+class Host(Protocol):
+    """What a store offers the table mixins.
+
+    ``_transaction(lock)`` is one write transaction, rolled back on error; ``lock`` names a
+    critical section that no two transactions on the store may run at once (SQLite's write
+    lock already serialises every write; PostgreSQL takes an advisory lock).
+    ``_skip_locked(alias)`` is appended to a claim's ``SELECT … LIMIT 1`` (``FOR UPDATE OF
+    alias SKIP LOCKED`` on PostgreSQL). ``_copy`` inserts many rows at once.
+    """
+
+    @property
+    def _db(self) -> Connection: ...
+
+    @property
+    def _clock(self) -> Clock: ...
+
+    def _reading(self) -> AbstractContextManager[None]: ...
+
+    def _transaction(self, lock: str | None = None) -> AbstractContextManager[Connection]: ...
+
+    def _now(self) -> str: ...
+
+    def _skip_locked(self, alias: str) -> str: ...
+
+    def _copy(
+        self, db: Connection, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]
+    ) -> None: ...
+
+
+class StoreBase(Closing):
+    """What both stores share: ``with store:`` closes it at the end of the block, and its
+    timestamps come from its clock as :func:`~govlink.clock.utc_timestamp` text."""
+
+    _clock: Clock
+
+    def _now(self) -> str:
+        return utc_timestamp(self._clock.now())
+
+    def close(self) -> None:
+        raise NotImplementedError  # every store defines it
