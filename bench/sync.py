@@ -40,7 +40,8 @@ TARGET_SHARE = 0.90
 def _line(run: SyncRun, baseline: SyncRun | None) -> str:
     ratio = "" if baseline is None else f" ({run.per_minute / baseline.per_minute:.2f}x baseline)"
     return (
-        f"{run.workers} workers ({run.killed} killed): {run.occurrences} occurrences, "
+        f"{run.workers} workers ({run.killed} killed): {run.occurrences} occurrences "
+        f"({run.skipped} skipped: synced less than 24 h before), "
         f"unfinished {run.unfinished}, run twice {run.ran_twice}; documents {run.expected}, "
         f"lost {run.lost}, doubled {run.doubled}; peak requests {run.peak_requests} "
         f"(cap {run.concurrency}); busiest minute {run.max_in_minute} (limit {run.rate}); "

@@ -133,10 +133,11 @@ class WorkbookError(SourceError):
 
 
 class WorkbookFormatError(WorkbookError):
-    """Not an ``.xlsx`` workbook: missing, not a zip, CSV text, legacy ``.xls``, or damaged.
+    """Not an ``.xlsx`` workbook: missing, not a zip, CSV text, legacy ``.xls``, ``.ods``, or
+    damaged.
 
-    ``code`` is ``source.not_found``, ``source.not_xlsx``, ``source.csv``, ``source.xls`` or
-    ``source.corrupt``.
+    ``code`` is ``source.not_found``, ``source.not_xlsx``, ``source.csv``, ``source.xls``,
+    ``source.ods`` or ``source.corrupt``.
     """
 
     code = "source.not_xlsx"

@@ -1,8 +1,11 @@
-"""The reconciler's and the validator's fast paths give what the plain reference gives.
+"""The fast paths of the enterprise number, the reconciler and the validator give what the plain
+reference gives.
 
-``reconcile`` validates through ``Validator.check`` (no ``ValidRecord`` per row), matches in one
-pass and sorts at the end; the validator normalises ASCII text inline. The references below are
-the straightforward versions, written from the spec with the public ``validate``.
+``EnterpriseNumber`` checks plain ASCII spellings without python-stdnum and sends the rest down
+the stdnum path; ``reconcile`` validates through ``Validator.check`` (no ``ValidRecord`` per
+row), matches in one pass and sorts at the end; the validator normalises ASCII text inline. The
+references below are the straightforward versions, written from the spec with the public
+``validate`` (and, for the number, the stdnum path on its own).
 """
 
 import attrs
@@ -14,6 +17,7 @@ from govlink import (
     Company,
     EnterpriseNumber,
     ImportDiff,
+    InvalidEnterpriseNumber,
     InvalidRecord,
     Match,
     Problem,
@@ -24,12 +28,75 @@ from govlink import (
     reconcile,
     validate,
 )
-from govlink.domain import normalize
+from govlink.domain import enterprise_number, normalize
 from govlink.domain.text_safety import has_unsafe_characters
 from govlink.reconcile import diff_companies
-from govlink.testing.strategies import ImportScenario, import_scenarios
+from govlink.testing.strategies import (
+    ImportScenario,
+    enterprise_numbers,
+    import_scenarios,
+    invalid_enterprise_numbers,
+    number_spellings,
+)
 
 _Result = ValidRecord | InvalidRecord
+
+# Every example of shared/specs/enterprise-number.md (sections 2, 4, 5 and 6), valid or not.
+_SPEC_EXAMPLES = [
+    *("0417.497.106", "0417497106", "BE0417.497.106", "BE 0417 497 106", "be0417497106"),
+    *("BE-0417497106", "0417/497/106", "BE (0)417.497.106", "417.497.106", "BE 417497106"),
+    *("BE\u00a00417497106", "BTW BE0417497106", "TVA BE0417497106", "RPR Brussel 0417.497.106"),
+    *("BE BE 0417497106", "0417,497,106", "BE:0417497106", "0417_497_106", "0417\t497\t106"),
+    *("41749710", "417497106", 417497106, 417497106.0, "417497106.0", "4.17497106E+08"),
+    *("4.17E+08", "BE0403.019.261", " be 0403.019.261 ", "BE-0403019261", "0403/019/261"),
+    *("B E 0403019261", "403019261", "(0)403019261", "BE(0)403019261", "403019261.0"),
+    *("0403019261.0", "BE 0403,019,261", "BE:0403019261", "0403_019_261", "40301926", ""),
+    *("0", "0000000000", "1000000000", "2.147.812.701", "2000021323", "BE403019261"),
+    *("BE 428759497", "BE431150351", "BE0000000000", "BE000000000", "000000", "BE2000021323"),
+    *("BE 0202.239.951", "BE 0462423150", "BE 444.503.092", "BE697449992", "BE 0406.139.583"),
+    *("BE 456.973.432", "BE 02A2.239.951", "BE 0220,764.971", "BE BE 0220764971"),
+    *("0404.616.494", "0877.248.501", "0818.292.196", "2.147.812.897", "1000000021"),
+    *("1234567894", "1999999943", "0417.497.107", "9000000092", "0428759400", "0000000097"),
+    *("BTW-nummer in aanvraag", "０４１７４９７１０６", "0417\u2013497\u2013106", "0417`497106"),
+]
+
+
+def _parsed(raw: object) -> str | tuple[str, str]:
+    try:
+        return EnterpriseNumber.parse(raw).compact
+    except InvalidEnterpriseNumber as error:
+        return error.code, str(error)
+
+
+def _reference_parse(raw: object) -> str | tuple[str, str]:
+    """The reference path alone: python-stdnum's validation, then govlink's extra checks."""
+    try:
+        return enterprise_number._reference_digits(raw, enterprise_number._text_of(raw))
+    except InvalidEnterpriseNumber as error:
+        return error.code, str(error)
+
+
+@given(
+    st.one_of(
+        number_spellings().map(lambda pair: pair[1]),
+        invalid_enterprise_numbers(),
+        st.sampled_from(_SPEC_EXAMPLES),
+        st.text(alphabet="0123456789 .-/()BEbe`\t\n,:_+", max_size=16),
+        st.integers(min_value=0, max_value=2_000_000_000),
+    )
+)
+def test_enterprise_number_fast_path_equals_the_reference(raw: object) -> None:
+    assert _parsed(raw) == _reference_parse(raw)
+
+
+@given(
+    enterprise_numbers(),
+    st.sampled_from(["{c}", "{f}", "{v}", "BE {f}", "be{c}", " {c} ", "{c}.0"]),
+)
+def test_clean_spellings_take_the_fast_path(number: EnterpriseNumber, form: str) -> None:
+    spelling = form.format(c=number.compact, f=number.formatted, v=number.vat)
+    text = enterprise_number._text_of(spelling)
+    assert enterprise_number._fast_digits(text) == number.compact
 
 
 def _number(result: _Result) -> EnterpriseNumber | None:

@@ -164,3 +164,11 @@ def test_a_file_that_is_not_a_store_gives_a_store_error(tmp_path: Path) -> None:
         SQLiteStore(junk)
     with pytest.raises(StoreError, match="cannot be opened"):
         SQLiteStore(tmp_path / "missing" / "dir" / "govlink.db")
+
+
+@settings(max_examples=20)
+@given(st.lists(companies(), max_size=6, unique_by=lambda c: c.enterprise_number))
+def test_the_run_apply_returns_is_the_one_stored(added: list[Company]) -> None:
+    with SQLiteStore(":memory:") as store:
+        run = store.apply(ApplyPlan(add=tuple(added)), sample_run())
+        assert store.import_runs() == [run]

@@ -67,7 +67,7 @@ def test_a_week_every_document_arrives_once_at_adminpulse(store: SQLiteStore) ->
         for day in range(1, 8):
             clock.advance_to(START + timedelta(days=day))
             run_due(store, registry, fetcher, options=options)
-            push(store, registry, options=PushOptions(clock=clock))
+            push(store, registry, sink="adminpulse", options=PushOptions(clock=clock))
 
     synced = {a.enterprise_number.compact: a.started_at for a in store.sync_attempts()}
     mandated = [n for n in numbers if n in portal.mandates]

@@ -301,12 +301,16 @@ class Bars:
         self._progress = progress
 
     def reading(self) -> ReadProgress:
-        """A callback for records read."""
+        """A callback for records read (a no-op when nothing is drawn: 100k rows read)."""
+        if self._progress.disable:
+            return lambda done: None
         task = self._progress.add_task(texts()("progress.reading"), total=None)
         return lambda done: self._progress.update(task, completed=done)
 
     def writing(self) -> WriteProgress:
-        """A callback for companies written."""
+        """A callback for companies written (a no-op when nothing is drawn)."""
+        if self._progress.disable:
+            return lambda done, total: None
         task = self._progress.add_task(texts()("progress.applying"), total=None)
         return lambda done, total: self._progress.update(task, completed=done, total=total)
 

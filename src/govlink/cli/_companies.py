@@ -3,7 +3,9 @@ clients that left."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
 
 import click
 
@@ -27,29 +29,6 @@ __all__ = ["companies"]
 _json_option = click.option(
     "--json", "as_json", is_flag=True, help="Print one JSON object instead of text."
 )
-
-
-def _folded(text: str | None) -> str:
-    return " ".join((text or "").split()).casefold()
-
-
-def _filtered(
-    companies: Iterable[Company], search: str | None, responsible: str | None
-) -> Iterator[Company]:
-    """The companies whose name or number contains ``search`` and whose responsible is
-    ``responsible`` (both case- and spacing-insensitive; ``None`` matches all)."""
-    wanted = _folded(search)
-    digits = "".join(ch for ch in wanted if ch.isdigit())
-    person = _folded(responsible)
-    for company in companies:
-        if responsible is not None and _folded(company.responsible) != person:
-            continue
-        if search is not None and not (
-            wanted in _folded(company.name)
-            or (digits and digits in company.enterprise_number.compact)
-        ):
-            continue
-        yield company
 
 
 def _numbers(
@@ -90,24 +69,28 @@ def list_command(
 
     Archived companies (clients that left) are listed only with --archived.
     """
+    rows = None if as_json else shown(limit, show_all)
     with open_store(store_path, create=False) as store:
         when = store.archived()
-        kept = (c for c in store.companies() if (c.enterprise_number in when) is archived)
-        listed = _filtered(kept, search, responsible)
-        if as_json:
-            entries = []
-            for company in listed:
-                at = when.get(company.enterprise_number)
-                archived_at = None if at is None else at.isoformat(timespec="seconds")
-                entries.append({**company_json(company), "archived_at": archived_at})
-            echo_json({"companies": entries})
-        else:
-            render_companies(
-                stdout_console(),
-                listed,
-                limit=shown(limit, show_all),
-                archived=when if archived else None,
-            )
+        page = store.companies_page(
+            search=search, responsible=responsible, archived=archived, limit=rows
+        )
+    if as_json:
+        echo_json({"companies": (_listed_json(c, when) for c in page.companies)})
+    else:
+        render_companies(
+            stdout_console(),
+            page.companies,
+            archived=when if archived else None,
+            hidden=page.total - len(page.companies),
+        )
+
+
+def _listed_json(company: Company, archived: Mapping[EnterpriseNumber, datetime]) -> dict[str, Any]:
+    """A company of the listing, with when it was archived (``None``: it is not)."""
+    at = archived.get(company.enterprise_number)
+    stamp = None if at is None else at.isoformat(timespec="seconds")
+    return {**company_json(company), "archived_at": stamp}
 
 
 @companies.command("set")

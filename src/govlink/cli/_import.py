@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import attrs
@@ -66,6 +69,23 @@ def _overwrite(
         raise click.BadParameter(error.message, ctx, param) from error
 
 
+@contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for one import (restored afterwards).
+
+    The records, companies and diff of an import hold no reference cycles, so reference
+    counting frees them all; the collector's passes over 100k live records only cost time
+    (11-17 % of the CPU time of a 100k-row import; docs/performance.md).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _confirm(preview: ImportPreview, plan: ApplyPlan) -> None:
     """Show the plan and ask y/N; anything but yes aborts with nothing written."""
     render_plan(stdout_console(), plan)
@@ -119,6 +139,7 @@ def _confirm(preview: ImportPreview, plan: ApplyPlan) -> None:
     "and 'overwrite' columns; refused when the preview changed since it was made.",
 )
 @limit_options
+@_without_cycle_collection()
 def import_command(
     source: str,
     store_path: StoreTarget,

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import math
+import operator
 from datetime import date, time
-from typing import Any
+from typing import Any, Final
 
 from govlink.domain.company import COMPANY_FIELDS, Company
 from govlink.domain.records import NumberCandidates, SkippedRecord
@@ -30,9 +31,12 @@ def _jsonable(value: object) -> Any:
     return str(value)
 
 
+_FIELDS: Final = operator.attrgetter(*COMPANY_FIELDS)
+
+
 def company_json(company: Company) -> dict[str, Any]:
     """Every data field of ``company``; the enterprise number in its 10-digit form."""
-    data: dict[str, Any] = {name: getattr(company, name) for name in COMPANY_FIELDS}
+    data: dict[str, Any] = dict(zip(COMPANY_FIELDS, _FIELDS(company), strict=True))
     data["enterprise_number"] = company.enterprise_number.compact
     return data
 
@@ -95,7 +99,10 @@ def import_json(
     preview: ImportPreview, applied: ApplyPlan | None = None, *, planned: ApplyPlan | None = None
 ) -> dict[str, Any]:
     """The ``govlink import --json`` document; with ``applied``, also what the apply did, with
-    ``planned`` what applying the selection would do."""
+    ``planned`` what applying the selection would do.
+
+    The per-row lists are generators, consumed once by :func:`~govlink.cli._output.echo_json`,
+    so 100k rows are never all held as dictionaries at once."""
     diff = preview.diff
     counts = preview.counts
     document: dict[str, Any] = {
@@ -110,16 +117,16 @@ def import_json(
             "invalid": counts.invalid,
             "skipped": counts.skipped,
         },
-        "only_in_source": [_new(c) for c in diff.only_in_source],
-        "only_in_platform": [company_json(c) for c in diff.only_in_platform],
-        "matching": [_match(m) for m in diff.matching],
-        "invalid": [_invalid(r) for r in diff.invalid],
-        "warnings": [
+        "only_in_source": (_new(c) for c in diff.only_in_source),
+        "only_in_platform": (company_json(c) for c in diff.only_in_platform),
+        "matching": (_match(m) for m in diff.matching),
+        "invalid": (_invalid(r) for r in diff.invalid),
+        "warnings": (
             {"code": w.code, "enterprise_number": w.enterprise_number.compact, "message": w.message}
             for w in diff.warnings
-        ],
+        ),
         "unknown_columns": list(preview.unknown_columns),
-        "skipped": [_skipped(s) for s in preview.skipped_records],
+        "skipped": (_skipped(s) for s in preview.skipped_records),
         "archived": [c.enterprise_number.compact for c in preview.archived],
     }
     if applied is not None:

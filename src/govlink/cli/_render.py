@@ -51,11 +51,12 @@ def section(
     *,
     limit: int | None = None,
     more: str | None = None,
+    hidden: int = 0,
 ) -> None:
     """A heading, then a table of ``rows`` (or "none"), in the command's language.
 
     With a ``limit`` at most that many rows are shown, then a line "+K more (``more``, by
-    default: see --report or --json)".
+    default: see --report or --json)"; ``hidden`` rows not even passed in count among the K.
     """
     t = texts()
     console.print(Text(heading, style="bold"))
@@ -65,7 +66,7 @@ def section(
     remaining = iter(rows)
     for row in remaining if limit is None else islice(remaining, limit):
         table.add_row(*(safe_text(value) for value in row))
-    left = sum(1 for _ in remaining)
+    left = sum(1 for _ in remaining) + hidden
     if table.row_count:
         console.print(table)
     elif not left:
@@ -275,9 +276,10 @@ def render_companies(
     *,
     limit: int | None = None,
     archived: Mapping[EnterpriseNumber, datetime] | None = None,
+    hidden: int = 0,
 ) -> None:
-    """The companies on the platform (at most ``limit`` of them); with ``archived``, the
-    archived ones with when each was archived."""
+    """The companies on the platform (at most ``limit`` of them; ``hidden`` more not passed);
+    with ``archived``, the archived ones with when each was archived."""
     t = texts()
     columns = tuple(map(t.field, ("enterprise_number", "name", "email", "language", "responsible")))
 
@@ -294,6 +296,7 @@ def render_companies(
         (row(c) for c in companies),
         limit=limit,
         more=t("section.more.companies"),
+        hidden=hidden,
     )
 
 

@@ -3,7 +3,13 @@
 from govlink.domain.company import COMPANY_FIELDS, Company, FieldPolicy, field_policy
 from govlink.domain.enterprise_number import EnterpriseNumber, is_valid
 from govlink.domain.reasons import ENTERPRISE_NUMBER_REASONS, ReasonCode, WarningCode
-from govlink.domain.records import NumberCandidates, RawRecord, SkippedRecord, SourceRef
+from govlink.domain.records import (
+    NumberCandidates,
+    RawRecord,
+    RowMapping,
+    SkippedRecord,
+    SourceRef,
+)
 from govlink.domain.validation import (
     InvalidRecord,
     Problem,
@@ -25,6 +31,7 @@ __all__ = [
     "RawRecord",
     "ReasonCode",
     "RecordWarning",
+    "RowMapping",
     "SkippedRecord",
     "SourceRef",
     "ValidRecord",

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 from typing import Any
 
 import attrs
 
-__all__ = ["NumberCandidates", "RawRecord", "SkippedRecord", "SourceRef"]
+__all__ = ["NumberCandidates", "RawRecord", "RowMapping", "SkippedRecord", "SourceRef"]
 
 
 @attrs.frozen(kw_only=True)
@@ -66,8 +66,47 @@ class NumberCandidates:
         return {n: v for n, v in self.fields if v is not None and str(v).strip()}
 
 
+class RowMapping(Mapping[str, Any]):
+    """A read-only mapping over one table row: the keys and their column indexes are shared by
+    every row of the table, the values are the row's tuple. What a table source gives as
+    ``RawRecord.fields`` and ``raw`` instead of two dictionaries a row (100k rows: a third of
+    the memory). A key whose column lies past the end of the row is absent.
+
+    >>> columns = {"name": 0, "email": 2}
+    >>> row = RowMapping(columns, ("Acme NV", None, "info@acme.be"))
+    >>> dict(row), RowMapping(columns, ("Acme NV",)) == {"name": "Acme NV"}
+    ({'name': 'Acme NV', 'email': 'info@acme.be'}, True)
+    """
+
+    __slots__ = ("_columns", "_row")
+
+    def __init__(self, columns: Mapping[str, int], row: tuple[Any, ...]) -> None:
+        """:param columns: each key's index in ``row``; shared, so never changed afterwards."""
+        self._columns = columns
+        self._row = row
+
+    def __getitem__(self, key: str) -> Any:
+        index = self._columns[key]
+        if index >= len(self._row):
+            raise KeyError(key)
+        return self._row[index]
+
+    def __iter__(self) -> Iterator[str]:
+        size = len(self._row)
+        return (key for key, index in self._columns.items() if index < size)
+
+    def __len__(self) -> int:
+        size = len(self._row)
+        return sum(1 for index in self._columns.values() if index < size)
+
+    def __repr__(self) -> str:
+        return f"RowMapping({dict(self)!r})"
+
+
 def _frozen_mapping(value: Mapping[str, Any]) -> Mapping[str, Any]:
-    return value if isinstance(value, MappingProxyType) else MappingProxyType(dict(value))
+    if isinstance(value, MappingProxyType | RowMapping):
+        return value
+    return MappingProxyType(dict(value))
 
 
 @attrs.frozen(kw_only=True)

@@ -109,6 +109,8 @@ _INVALID: Final = {
     "email": (ReasonCode.EMAIL_INVALID, "is not a valid e-mail address"),
     "language": (ReasonCode.LANGUAGE_INVALID, "is not one of nl, fr, de, en"),
 }
+# The fields with a normaliser, in field order.
+_CHECKED: Final = tuple((name, check) for name, check in _NORMALISERS.items() if check is not None)
 _FIELD_ORDER: Final = {name: index for index, name in enumerate(COMPANY_FIELDS)}
 
 
@@ -223,30 +225,38 @@ class Validator:
         problems: list[Problem] = []
         fields = record.fields
         number = _number(fields.get("enterprise_number"), problems)
-        values: dict[str, Any] = {}
+        texts: dict[str, str] = {}
         for field, raw in fields.items():
             if field not in _NORMALISERS:
                 continue
             if type(raw) is str and raw.isascii():
                 value = " ".join(raw.split())  # normalize.text() of ASCII text, without the call
+                if value == raw:
+                    value = raw  # the Company shares the record's string instead of a copy
             else:
                 value = normalize.text(raw) or ""
-            if not value:
+            if value:
+                texts[field] = value
+        # One look over all values together; the fields are looked at one by one only when
+        # something is wrong.
+        if len(joined := "".join(texts.values())) > MAX_CELL_CHARACTERS or has_unsafe_characters(
+            joined
+        ):
+            for field, text in list(texts.items()):
+                if (unsafe := _unsafe(field, fields[field], text)) is not None:
+                    problems.append(unsafe)
+                    del texts[field]
+        values: dict[str, Any] = texts
+        for field, normaliser in _CHECKED:
+            if (found := texts.get(field)) is None:
                 continue
-            unsafe = _unsafe(field, raw, value)
-            if unsafe is not None:
-                problems.append(unsafe)
-                continue
-            normaliser = _NORMALISERS[field]
-            if normaliser is not None:
-                checked = normaliser(value)
-                if checked is None:
-                    code, what = _INVALID[field]
-                    message = f"{normalize.preview(raw)} {what}"
-                    problems.append(Problem(code=code, field=field, value=raw, message=message))
-                values[field] = checked
-            else:
-                values[field] = value
+            checked = normaliser(found)
+            if checked is None and field in _INVALID:
+                code, what = _INVALID[field]
+                raw = fields[field]
+                message = f"{normalize.preview(raw)} {what}"
+                problems.append(Problem(code=code, field=field, value=raw, message=message))
+            values[field] = checked
         if "name" not in values and not any(p.field == "name" for p in problems):
             problems.append(
                 Problem(

@@ -13,8 +13,10 @@ the same companies (every field, on both sides) in the same categories and the s
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
-from collections.abc import Iterable
+import operator
+from collections.abc import Iterator
 from typing import Final
 
 from govlink.domain.company import COMPANY_FIELDS, Company
@@ -26,25 +28,47 @@ __all__ = ["TOKEN_LENGTH", "preview_token"]
 TOKEN_LENGTH: Final = 12
 
 
-def _values(company: Company) -> list[str | None]:
-    return [None if (v := getattr(company, n)) is None else str(v) for n in COMPANY_FIELDS]
+# Every field but the enterprise number (first): text or None, as JSON takes them.
+_OTHERS: Final = operator.attrgetter(*COMPANY_FIELDS[1:])
+# (``default=str``: a value that is neither text nor None, from a caller's own Company.)
+_ENCODE: Final = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=str).encode
+# Companies hashed per JSON text: bounded memory, few encoder calls.
+_BATCH: Final = 4096
 
 
-def _all(companies: Iterable[Company]) -> list[list[str | None]]:
-    return [_values(c) for c in companies]
+def _values(company: Company) -> tuple[str | None, ...]:
+    return (company.enterprise_number.compact, *_OTHERS(company))
+
+
+def _parts(diff: ImportDiff) -> Iterator[object]:
+    """Everything the token covers, in batches of companies, matches and invalid rows."""
+    yield "new"
+    yield from _batches(map(_values, diff.only_in_source))
+    yield "platform"
+    yield from _batches(map(_values, diff.only_in_platform))
+    yield "matching"
+    yield from _batches((_values(m.platform), _values(m.source)) for m in diff.matching)
+    yield "invalid"
+    yield from _batches(
+        (str(r.ref), [(p.code, p.field, str(p.value)) for p in r.problems]) for r in diff.invalid
+    )
+
+
+def _batches(items: Iterator[object]) -> Iterator[list[object]]:
+    batch = list(itertools.islice(items, _BATCH))
+    while batch:
+        yield batch
+        batch = list(itertools.islice(items, _BATCH))
 
 
 def preview_token(diff: ImportDiff) -> str:
-    """The token of ``diff``: equal diffs give equal tokens, any change gives another one."""
-    content = {
-        "new": _all(diff.only_in_source),
-        "platform": _all(diff.only_in_platform),
-        "matching": [[_values(m.platform), _values(m.source)] for m in diff.matching],
-        "invalid": [
-            [str(r.ref), [[p.code, p.field, str(p.value)] for p in r.problems]]
-            for r in diff.invalid
-        ],
-    }
-    text = json.dumps(content, ensure_ascii=False, separators=(",", ":"))
-    encoded = text.encode("utf-8", "surrogatepass")  # a source may hand lone surrogates
-    return hashlib.sha256(encoded).hexdigest()[:TOKEN_LENGTH]
+    """The token of ``diff``: equal diffs give equal tokens, any change gives another one.
+
+    Hashed part by part (each a compact JSON text on its own line: a category's name, or a
+    batch of its entries), so a large diff is never held as one text.
+    """
+    digest = hashlib.sha256()
+    for part in _parts(diff):
+        # a source may hand lone surrogates
+        digest.update(_ENCODE(part).encode("utf-8", "surrogatepass") + b"\n")
+    return digest.hexdigest()[:TOKEN_LENGTH]

@@ -5,6 +5,7 @@ from govlink.store._open import is_url, open_store
 from govlink.store.base import (
     AppliedChange,
     CompanyArchive,
+    CompanyPage,
     CompanyReader,
     ImportCounts,
     ImportRun,
@@ -35,6 +36,7 @@ __all__ = [
     "AlertStore",
     "AppliedChange",
     "CompanyArchive",
+    "CompanyPage",
     "CompanyReader",
     "DocumentArchive",
     "DocumentStore",

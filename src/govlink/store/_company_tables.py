@@ -3,14 +3,19 @@ PostgreSQL stores (see :mod:`govlink.store._sql`)."""
 
 from __future__ import annotations
 
+import functools
 import json
-from collections.abc import Collection, Iterable, Iterator, Mapping
+import operator
+from collections.abc import Collection, Iterable, Iterator
 from datetime import datetime
 from typing import Any, Final, TypeVar
+
+import attrs
 
 from govlink.clock import utc_timestamp
 from govlink.domain.company import COMPANY_FIELDS, Company
 from govlink.domain.enterprise_number import EnterpriseNumber
+from govlink.domain.normalize import fold
 from govlink.domain.records import SourceRef
 from govlink.errors import StaleStoreError, StoreError
 from govlink.planner.result import Plan
@@ -19,6 +24,7 @@ from govlink.store._sql import Connection, Host
 from govlink.store._sqlite_plans import read_plan, write_plan
 from govlink.store.base import (
     AppliedChange,
+    CompanyPage,
     ImportCounts,
     ImportRun,
     RunInfo,
@@ -29,6 +35,7 @@ from govlink.store.base import (
 __all__ = ["CompanyTables", "read_archived", "read_companies"]
 
 _DATA: Final = COMPANY_FIELDS[1:]
+_DATA_VALUES: Final = operator.attrgetter(*_DATA)
 _ORIGIN: Final = ("origin_source", "origin_record_id", "origin_row")
 _COLUMNS: Final = (*COMPANY_FIELDS, *_ORIGIN)
 _SELECT_COMPANIES: Final = f"SELECT {', '.join(_COLUMNS)} FROM companies"
@@ -47,8 +54,7 @@ _RUN_COLUMNS: Final = ("id", "applied_at", "source", "location", "actor", *_COUN
 
 def _company_row(company: Company) -> tuple[object, ...]:
     origin = company.origin
-    values = [getattr(company, name) for name in COMPANY_FIELDS]
-    values[0] = company.enterprise_number.compact
+    values = (company.enterprise_number.compact, *_DATA_VALUES(company))
     if origin is None:
         return (*values, None, None, None)
     return (*values, origin.source, origin.record_id, origin.row)
@@ -68,6 +74,20 @@ def _company(row: Any) -> Company:
 
 def _values(company: Company, fields: Iterable[str]) -> dict[str, str | None]:
     return {name: getattr(company, name) for name in fields}
+
+
+def _matches(company: Company, search: str | None, responsible: str | None) -> bool:
+    """Whether ``company``'s name or number contains ``search`` and its responsible colleague
+    is ``responsible`` (:func:`~govlink.domain.normalize.fold` on both sides; ``None`` passes)."""
+    if responsible is not None and fold(company.responsible or "") != fold(responsible):
+        return False
+    if search is None:
+        return True
+    wanted = fold(search)
+    digits = "".join(ch for ch in wanted if ch.isdigit())
+    return wanted in fold(company.name) or bool(
+        digits and digits in company.enterprise_number.compact
+    )
 
 
 def read_companies(db: Connection, schema: str | None = None) -> list[Company]:
@@ -113,6 +133,36 @@ class CompanyTables:
                 f"{_SELECT_COMPANIES} WHERE enterprise_number = ?", (number.compact,)
             ).fetchone()
         return None if row is None else _company(row)
+
+    def companies_page(
+        self: Host,
+        *,
+        search: str | None = None,
+        responsible: str | None = None,
+        archived: bool = False,
+        limit: int | None = None,
+    ) -> CompanyPage:
+        """The companies whose name or number contains ``search`` and whose responsible
+        colleague is ``responsible`` (case and spacing ignored; ``None`` matches all), sorted by
+        enterprise number: the first ``limit`` (``None``: all) and how many match in all. Only
+        the archived companies with ``archived``, else only those not archived.
+
+        Without a filter the count and the ``LIMIT`` run in SQL, so a page of a large store
+        reads only that page; a filter reads the companies of that state and keeps the matches.
+        """
+        where = f" WHERE archived_at IS {'NOT ' if archived else ''}NULL"
+        with self._reading():
+            if search is not None or responsible is not None:
+                rows = self._db.execute(f"{_SELECT_COMPANIES}{where} ORDER BY enterprise_number")
+                found = [c for c in map(_company, rows) if _matches(c, search, responsible)]
+                shown = found if limit is None else found[:limit]
+                return CompanyPage(companies=tuple(shown), total=len(found))
+            total = self._db.execute(f"SELECT count(*) FROM companies{where}").fetchone()[0]
+            cut, params = ("", ()) if limit is None else (" LIMIT ?", (limit,))
+            rows = self._db.execute(
+                f"{_SELECT_COMPANIES}{where} ORDER BY enterprise_number{cut}", params
+            )
+            return CompanyPage(companies=tuple(map(_company, rows)), total=int(total))
 
     def archived(self: Host) -> dict[EnterpriseNumber, datetime]:
         """The archived companies, with when each was archived (UTC)."""
@@ -164,10 +214,13 @@ class CompanyTables:
             self._copy(db, "companies", _INSERT_COLUMNS, _counted(added, 1, total, progress))
             for update in _counted(plan.update, len(plan.add) + 1, total, progress):
                 _update_company(db, update, now)
-            changes = [_added(run_id, company) for company in plan.add]
-            changes += [_updated(run_id, update) for update in plan.update]
-            self._copy(db, "import_run_changes", _CHANGE_COLUMNS, changes)
-            return _select_runs(db, run_id)[0]
+            changes = sorted(map(_added, plan.add), key=_CHANGE_ORDER)
+            changes += sorted(map(_updated, plan.update), key=_CHANGE_ORDER)
+            rows = (_change_row(run_id, change) for change in changes)
+            self._copy(db, "import_run_changes", _CHANGE_COLUMNS, rows)
+        # What import_runs() reads back, built from what was written instead of read again.
+        stored = attrs.evolve(run, at=datetime.fromisoformat(utc_timestamp(run.at)))
+        return ImportRun(id=run_id, info=stored, changes=tuple(changes))
 
     def import_runs(self: Host) -> list[ImportRun]:
         """Every applied import run, newest first."""
@@ -214,14 +267,24 @@ class CompanyTables:
         return {str(key): str(value) for key, value in rows}
 
 
+_CHUNK: Final = 500  # numbers per IN (...) list, under SQLite's variable limit
+
+
 def _check_fresh(db: Connection, plan: ApplyPlan) -> None:
-    current = {row["enterprise_number"]: _company(row) for row in db.execute(_SELECT_COMPANIES)}
-    stale = [c.enterprise_number for c in plan.add if c.enterprise_number.compact in current]
-    stale += [
-        u.before.enterprise_number
-        for u in plan.update
-        if current.get(u.before.enterprise_number.compact) != u.before
-    ]
+    """Refuse the plan when a company to add exists or one to update changed since the
+    preview; only the numbers, and the companies to update, are read."""
+    numbers = {row[0] for row in db.execute("SELECT enterprise_number FROM companies")}
+    stale = [c.enterprise_number for c in plan.add if c.enterprise_number.compact in numbers]
+    before = {u.before.enterprise_number.compact: u.before for u in plan.update}
+    wanted = list(before)
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start : start + _CHUNK]
+        rows = db.execute(
+            f"{_SELECT_COMPANIES} WHERE enterprise_number IN ({', '.join('?' * len(chunk))})",
+            chunk,
+        )
+        current = {row["enterprise_number"]: _company(row) for row in rows}
+        stale += [before[n].enterprise_number for n in chunk if current.get(n) != before[n]]
     if stale:
         shown = ", ".join(n.formatted for n in sorted(stale)[:3])
         raise StaleStoreError(
@@ -272,37 +335,40 @@ def _counted(
             progress(done, total)
 
 
-def _change_row(
-    run_id: int,
-    company: Company,
-    action: str,
-    fields: tuple[str, ...],
-    before: Mapping[str, str | None],
-    after: Mapping[str, str | None],
-) -> tuple[object, ...]:
+_CHANGE_ORDER: Final = operator.attrgetter("enterprise_number.compact")
+# The few distinct field lists of the changes, as JSON.
+_fields_json: Final = functools.lru_cache(maxsize=1024)(json.dumps)
+
+
+def _change_row(run_id: int, change: AppliedChange) -> tuple[object, ...]:
     return (
         run_id,
-        company.enterprise_number.compact,
-        action,
-        json.dumps(fields),
-        json.dumps(before),
-        json.dumps(after),
+        change.enterprise_number.compact,
+        change.action,
+        _fields_json(change.fields),
+        json.dumps(change.before) if change.before else "{}",
+        json.dumps(change.after),
     )
 
 
-def _added(run_id: int, company: Company) -> tuple[object, ...]:
-    written = tuple(n for n in _DATA if getattr(company, n) is not None)
-    return _change_row(run_id, company, "added", written, {}, _values(company, written))
+def _added(company: Company) -> AppliedChange:
+    after = {n: v for n, v in zip(_DATA, _DATA_VALUES(company), strict=True) if v is not None}
+    return AppliedChange(
+        enterprise_number=company.enterprise_number,
+        action="added",
+        fields=tuple(after),
+        before={},
+        after=after,
+    )
 
 
-def _updated(run_id: int, update: Update) -> tuple[object, ...]:
-    return _change_row(
-        run_id,
-        update.after,
-        "updated",
-        update.fields,
-        _values(update.before, update.fields),
-        _values(update.after, update.fields),
+def _updated(update: Update) -> AppliedChange:
+    return AppliedChange(
+        enterprise_number=update.after.enterprise_number,
+        action="updated",
+        fields=update.fields,
+        before=_values(update.before, update.fields),
+        after=_values(update.after, update.fields),
     )
 
 

@@ -22,6 +22,7 @@ from govlink.reconcile.policy import ApplyPlan
 __all__ = [
     "AppliedChange",
     "CompanyArchive",
+    "CompanyPage",
     "CompanyReader",
     "ImportCounts",
     "ImportRun",
@@ -36,6 +37,14 @@ __all__ = [
 
 #: Called as ``progress(done, total)`` while an apply writes its companies.
 WriteProgress = Callable[[int, int], None]
+
+
+@attrs.frozen(kw_only=True)
+class CompanyPage:
+    """The first companies of a listing, and how many the whole listing holds."""
+
+    companies: tuple[Company, ...]
+    total: int
 
 
 @attrs.frozen(kw_only=True)

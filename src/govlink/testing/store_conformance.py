@@ -178,6 +178,40 @@ class StoreConformance:
         for company in added:
             assert store.company(company.enterprise_number) == company
 
+    def test_companies_page_filters_counts_and_cuts(self, store: Any) -> None:
+        added = (
+            Company(enterprise_number=NUMBERS[0], name="Garage  Lemmens", responsible="An@x.be"),
+            Company(enterprise_number=NUMBERS[1], name="Acme NV", responsible="an@x.be"),
+            Company(enterprise_number=NUMBERS[2], name="Bakkerij Acme"),
+        )
+        store.apply(ApplyPlan(add=added), sample_run())
+        page = store.companies_page(limit=2)
+        assert ([c.name for c in page.companies], page.total) == (
+            ["Bakkerij Acme", "Garage  Lemmens"],
+            3,
+        )
+        acme = store.companies_page(search="ACME")
+        assert ([c.name for c in acme.companies], acme.total) == (["Bakkerij Acme", "Acme NV"], 2)
+        assert store.companies_page(search="0417.497").companies == (added[1],)
+        mine = store.companies_page(responsible=" AN@X.BE", limit=1)
+        assert (mine.companies, mine.total) == ((added[0],), 2)
+        store.set_archived([NUMBERS[1]], archived=True)
+        assert store.companies_page().total == 2
+        assert store.companies_page(archived=True).companies == (added[1],)
+        assert store.companies_page(search="acme", archived=True).total == 1
+
+    def test_the_run_apply_returns_is_the_one_read_back(self, store: Any) -> None:
+        store.apply(ApplyPlan(add=(_acme(),)), sample_run())
+        before = _acme()
+        after = attrs.evolve(before, name="ACME NV", phone=None, email="x@acme.be")
+        added = (_full(NUMBERS[2]), Company(enterprise_number=NUMBERS[1], name="B"))
+        change = ApplyPlan(
+            add=added, update=(Update(before=before, after=after, fields=("name", "email")),)
+        )
+        run = store.apply(change, sample_run())
+        assert store.import_runs()[0] == run
+        assert [c.enterprise_number for c in run.changes] == [NUMBERS[2], NUMBERS[1], NUMBERS[0]]
+
     def test_apply_records_the_run_with_who_applied_what(self, store: Any) -> None:
         store.apply(ApplyPlan(add=(_acme(),)), sample_run())
         before = _acme()

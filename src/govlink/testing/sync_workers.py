@@ -84,6 +84,8 @@ class SyncRun:
 
     :param occurrences: occurrences the plan made due (all enqueued, each stored once).
     :param unfinished: occurrences not done, skipped or given up at the end.
+    :param skipped: occurrences skipped without a sync (within 24 h of the company's last
+        successful one, e.g. its weekly slot right after its first sync in a backlog).
     :param ran_twice: occurrences with more than one attempt (none fail in this run).
     :param syncs: attempts recorded; :param listings: company listings the portal answered
         (beyond ``syncs``: the killed workers' syncs in flight).
@@ -99,6 +101,7 @@ class SyncRun:
     killed: int
     occurrences: int
     unfinished: int
+    skipped: int
     ran_twice: int
     syncs: int
     listings: int
@@ -312,6 +315,7 @@ def _measure(
         killed=killed,
         occurrences=max(occurrences, len(stored)),
         unfinished=sum(1 for o in stored if o.state not in _FINAL) + occurrences - len(stored),
+        skipped=sum(1 for o in stored if o.state is OccurrenceState.SKIPPED),
         ran_twice=sum(1 for n in per_occurrence.values() if n > 1),
         syncs=len(attempts),
         listings=len(listings),

@@ -127,6 +127,18 @@ def test_legacy_xls(tmp_path: Path, bounded_memory: None) -> None:
     assert "old Excel 97-2003 (.xls)" in _refused(path, WorkbookFormatError, "source.xls")
 
 
+def test_opendocument_spreadsheet(tmp_path: Path, bounded_memory: None) -> None:
+    path = tmp_path / "clients.ods"
+    with zipfile.ZipFile(path, "w") as package:
+        package.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        package.writestr("content.xml", "<office:document-content/>")
+    message = _refused(path, WorkbookFormatError, "source.ods")
+    assert message == (
+        "clients.ods is an OpenDocument spreadsheet (.ods); "
+        "open it in Excel and save it as an Excel Workbook (.xlsx)"
+    )
+
+
 def test_encrypted(tmp_path: Path, bounded_memory: None) -> None:
     path = tmp_path / "clients.xlsx"
     info = struct.pack("<HHI", 4, 4, 0x40) + b"<encryption/>"

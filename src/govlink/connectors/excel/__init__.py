@@ -16,9 +16,9 @@ from govlink.plugins.types import Source, SourceOptions, SourceSpec
 
 __all__ = ["SPEC", "govlink_source_for", "govlink_sources"]
 
-#: Paths this plugin claims. ``.xls`` and ``.csv`` are claimed too, so the user is told to save
-#: them as ``.xlsx`` instead of hearing that no source reads them.
-_CLAIMED: Final = (".xlsx", ".xlsm", ".xls", ".csv")
+#: Paths this plugin claims. ``.xls``, ``.ods`` and ``.csv`` are claimed too, so the user is told
+#: to save them as ``.xlsx`` instead of hearing that no source reads them.
+_CLAIMED: Final = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
 
 
 def _open(options: SourceOptions) -> Source:

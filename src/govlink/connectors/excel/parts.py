@@ -10,6 +10,7 @@ streamed in bounded chunks. Only a package that passes is handed to calamine.
 
 from __future__ import annotations
 
+import operator
 import posixpath
 import re
 import zipfile
@@ -29,10 +30,12 @@ _WORKSHEET: Final = "/worksheet"
 _ROOT: Final = re.compile(rb"<[A-Za-z_]")
 _DOCTYPE: Final = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
 _DIMENSION: Final = re.compile(rb'<(?:\w+:)?dimension\b[^>]*?\sref="[A-Z]*\d*:?([A-Z]*)(\d*)"')
-_ROW: Final = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
-_ROW_REF: Final = re.compile(rb'\sr="(\d+)"')
-_CELL: Final = re.compile(rb"<(?:\w+:)?c[\s>/]")
-_CELL_REF: Final = re.compile(rb'<(?:\w+:)?c\b[^>]*?\sr="([A-Z]+)(\d+)"')
+# Every row start tag, with its ``r`` number ('' when it has none).
+_ROW: Final = re.compile(rb'<(?:\w+:)?row\b(?:[^>]*?\sr="(\d+)")?')
+# Every cell start tag, with the letters and number of its ``r`` ('' and '' when it has none).
+_CELL: Final = re.compile(rb'<(?:\w+:)?c(?=[\s>/])(?:[^>]*?\sr="([A-Z]+)(\d+)")?')
+_LETTERS: Final = operator.itemgetter(0)
+_NUMBER: Final = operator.itemgetter(1)
 # A tag cut by a chunk boundary is carried over; no tag govlink looks at is longer.
 _CARRY: Final = 512
 
@@ -142,17 +145,19 @@ def measure(archive: zipfile.ZipFile, name: str) -> SheetExtent:
             declared_columns = _column_number(dimension.group(1)) if dimension.group(1) else 0
             declared_rows = int(dimension.group(2) or 0)
         first = False
-        for attributes in _ROW.findall(text):
-            if ref := _ROW_REF.search(attributes):
-                rows = max(rows, int(ref.group(1)))
-            else:
-                loose_rows += 1
-        refs = _CELL_REF.findall(text)
-        loose_cells += len(_CELL.findall(text)) - len(refs)
-        for letters in {letters for letters, _ in refs}:
-            columns = max(columns, _column_number(letters))
-        if refs:
-            rows = max(rows, max(int(number) for _, number in refs))
+        # One pass for the rows and one for the cells; the rest is C-level map/max/count.
+        row_numbers = _ROW.findall(text)
+        loose_rows += row_numbers.count(b"")
+        cells = _CELL.findall(text)
+        letters = list(map(_LETTERS, cells))
+        loose_cells += letters.count(b"")
+        for found in set(letters) - {b""}:
+            columns = max(columns, _column_number(found))
+        rows = max(
+            rows,
+            max(map(int, filter(None, row_numbers)), default=0),
+            max(map(int, filter(None, map(_NUMBER, cells))), default=0),
+        )
     return SheetExtent(
         declared_rows=declared_rows,
         declared_columns=declared_columns,

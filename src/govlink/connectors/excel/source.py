@@ -30,7 +30,7 @@ from govlink.connectors.excel import parts
 from govlink.connectors.excel.example import SKIPPED_EXAMPLE, is_example_row
 from govlink.connectors.excel.headers import field_for
 from govlink.connectors.excel.safety import check_workbook
-from govlink.domain.records import RawRecord, SkippedRecord, SourceRef
+from govlink.domain.records import RawRecord, RowMapping, SkippedRecord, SourceRef
 from govlink.errors import (
     EmptyWorkbook,
     GovlinkError,
@@ -67,6 +67,11 @@ _SHOWN_HEADERS: Final = 12
 
 def _is_blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _blank_row(row: _Row) -> bool:
+    """Whether every cell of ``row`` is blank (its first cell, mostly filled, decides first)."""
+    return not row or (_is_blank(row[0]) and all(_is_blank(v) for v in row))
 
 
 def _column_letter(number: int) -> str:
@@ -192,6 +197,19 @@ class _OpenSheet:
         """Release the workbook (again is harmless)."""
         with suppress(python_calamine.WorkbookClosed):
             self._workbook.close()
+
+
+def _first_non_blank(
+    row: _Row, single: list[tuple[str, int]], several: list[tuple[str, list[int]]]
+) -> dict[str, Any]:
+    """The fields of ``row`` when a field has several columns: the first non-blank one counts."""
+    size = len(row)
+    fields = {field: row[i] for field, i in single if i < size}
+    for field, ix in several:
+        values = [row[i] for i in ix if i < size]
+        if values:
+            fields[field] = next((v for v in values if not _is_blank(v)), values[0])
+    return fields
 
 
 @contextmanager
@@ -342,6 +360,9 @@ class ExcelSource:
         single = [(field, ix[0]) for field, ix in self._fields.items() if len(ix) == 1]
         several = [(field, ix) for field, ix in self._fields.items() if len(ix) > 1]
         raw_columns = self._raw
+        # Shared by every row's RowMapping: the fields (when each has one column), the columns.
+        field_index = None if several else dict(single)
+        raw_index = {key: i for i, key in raw_columns}
         width = len(self._header)
         start = self._header_row
         opened, self._opened = self._opened, None
@@ -349,14 +370,14 @@ class ExcelSource:
             opened = _OpenSheet(self._path, self._sheet)
         try:
             for number, row in opened.rows():
-                if number <= start or all(_is_blank(v) for v in row):
+                if number <= start or _blank_row(row):
                     continue
                 size = len(row)
-                fields = {field: row[i] for field, i in single if i < size}
-                for field, ix in several:
-                    values = [row[i] for i in ix if i < size]
-                    if values:
-                        fields[field] = next((v for v in values if not _is_blank(v)), values[0])
+                fields: Mapping[str, Any]
+                if field_index is not None:
+                    fields = RowMapping(field_index, row)
+                else:
+                    fields = _first_non_blank(row, single, several)
                 if is_example_row(fields):
                     self._skipped[SKIPPED_EXAMPLE] = self._skipped.get(SKIPPED_EXAMPLE, 0) + 1
                     self._skipped_records.append(
@@ -367,14 +388,15 @@ class ExcelSource:
                         )
                     )
                     continue
-                raw = {key: row[i] for i, key in raw_columns if i < size}
-                for i in range(width, size):
-                    if not _is_blank(row[i]):
-                        raw[f"column {_column_letter(i + 1)}"] = row[i]
+                raw: Mapping[str, Any] = RowMapping(raw_index, row)
+                if any(not _is_blank(row[i]) for i in range(width, size)):
+                    raw = dict(raw) | {
+                        f"column {_column_letter(i + 1)}": row[i]
+                        for i in range(width, size)
+                        if not _is_blank(row[i])
+                    }
                 yield RawRecord(
-                    fields=MappingProxyType(fields),
-                    ref=SourceRef(source=SOURCE_NAME, row=number),
-                    raw=MappingProxyType(raw),
+                    fields=fields, ref=SourceRef(source=SOURCE_NAME, row=number), raw=raw
                 )
         finally:
             opened.close()
