@@ -22,10 +22,11 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
 from govlink import __version__
-from govlink.cli._lang import lang_option
+from govlink.cli._lang import lang_option, said_with_detail, texts
 from govlink.cli._output import SafeConsole, echo_line
 from govlink.environment import environment_settings
 from govlink.errors import GovlinkError
+from govlink.i18n.catalog import MESSAGES
 from govlink.plugins.registry import Registry
 from govlink.store import is_url
 from govlink.store import open_store as store_at
@@ -46,6 +47,7 @@ __all__ = [
     "needs_excel",
     "open_store",
     "progress_bars",
+    "said",
     "stdout_console",
     "store_option",
 ]
@@ -53,7 +55,6 @@ __all__ = [
 _GOVLINK_ERROR: Final = 1
 _INTERNAL_ERROR: Final = 3
 _INTERRUPTED: Final = 130  # 128 + SIGINT, as a shell reports it
-_INTERRUPTED_MESSAGE: Final = "interrupted (Ctrl-C)"
 _PIPED_WIDTH: Final = 120
 _ACTOR_ENV: Final = "GOVLINK_ACTOR"
 
@@ -76,18 +77,34 @@ class _Interrupted(click.ClickException):
     exit_code = _INTERRUPTED
 
 
+class _Aborted(click.ClickException):
+    """The user said no (to a y/N question): ``govlink: aborted``, status 1."""
+
+    exit_code = _GOVLINK_ERROR
+
+
+def said(error: GovlinkError) -> str:
+    """``error``'s line in the command's language: the sentence of its code (an error's, else a
+    reason's: ``enterprise_number.checksum``), then its own (English) message with the details;
+    the message alone in English or for a code without a sentence."""
+    key = f"error.{error.code}"
+    return said_with_detail(key if key in MESSAGES else f"reason.{error.code}", error.message)
+
+
 def _failure(error: Exception) -> click.ClickException:
     """The one-line failure an unexpected exception becomes."""
     if isinstance(error, click.ClickException):
         return error
     if isinstance(error, GovlinkError):
-        return _Failure(error.message)
+        return _Failure(said(error))
     if isinstance(error, OSError):
         cause = error.strerror or str(error)
         return _Failure(cause if error.filename is None else f"{cause}: {error.filename}")
-    return _InternalFailure(
-        f"internal error ({type(error).__name__}); rerun with --debug for details"
-    )
+    return _InternalFailure(texts()("cli.internal_error", kind=type(error).__name__))
+
+
+def _interrupted() -> str:
+    return texts()("cli.interrupted")
 
 
 def _debugging() -> bool:
@@ -105,14 +122,15 @@ def after_commit(done: str) -> Iterator[None]:
     except KeyboardInterrupt:
         if _debugging():
             raise
-        raise _Interrupted(f"{_INTERRUPTED_MESSAGE} after {done}") from None
+        raise _Interrupted(texts()("cli.interrupted_after", done=done)) from None
     except (click.exceptions.Exit, click.Abort):
         raise
     except Exception as error:
         if _debugging():
             raise
         failure = _failure(error)
-        raise type(failure)(f"{done}, but then: {failure.format_message()}") from error
+        then = texts()("cli.after_commit", done=done, failure=failure.format_message())
+        raise type(failure)(then) from error
 
 
 def _quiet_stdout() -> None:
@@ -132,12 +150,16 @@ class _Govlink(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except (click.ClickException, click.exceptions.Exit, click.Abort):
+        except (click.ClickException, click.exceptions.Exit):
             raise
+        except click.Abort as error:  # said here, while the command's language is known
+            if isinstance(error.__context__, KeyboardInterrupt):
+                raise _Interrupted(_interrupted()) from None
+            raise _Aborted(texts()("cli.aborted")) from None
         except KeyboardInterrupt:
             if ctx.params.get("debug"):
                 raise
-            raise _Interrupted(_INTERRUPTED_MESSAGE) from None
+            raise _Interrupted(_interrupted()) from None
         except Exception as error:
             if ctx.params.get("debug"):
                 raise
@@ -157,6 +179,10 @@ class _Govlink(click.Group):
         except NoArgsIsHelpError as error:  # bare `govlink` or a bare group: its help, status 0
             click.echo(error.ctx.get_help())
             sys.exit(0)
+        except _Aborted as error:
+            _quiet_stdout()
+            echo_line(f"govlink: {error.format_message()}", err=True)
+            sys.exit(error.exit_code)
         except click.ClickException as error:
             _quiet_stdout()
             echo_line(f"govlink: error: {_one_line(error.format_message())}", err=True)
@@ -166,9 +192,9 @@ class _Govlink(click.Group):
             if isinstance(error, KeyboardInterrupt) or isinstance(
                 error.__context__, KeyboardInterrupt
             ):
-                click.echo(f"govlink: error: {_INTERRUPTED_MESSAGE}", err=True)
+                click.echo(f"govlink: error: {_interrupted()}", err=True)
                 sys.exit(_INTERRUPTED)
-            click.echo("govlink: aborted", err=True)
+            click.echo(f"govlink: {texts()('cli.aborted')}", err=True)  # outside a command
             sys.exit(_GOVLINK_ERROR)
         if not standalone_mode:
             return result
@@ -278,14 +304,14 @@ class Bars:
         """A callback for records read (a no-op when nothing is drawn: 100k rows read)."""
         if self._progress.disable:
             return lambda done: None
-        task = self._progress.add_task("reading", total=None)
+        task = self._progress.add_task(texts()("progress.reading"), total=None)
         return lambda done: self._progress.update(task, completed=done)
 
     def writing(self) -> WriteProgress:
         """A callback for companies written (a no-op when nothing is drawn)."""
         if self._progress.disable:
             return lambda done, total: None
-        task = self._progress.add_task("applying", total=None)
+        task = self._progress.add_task(texts()("progress.applying"), total=None)
         return lambda done, total: self._progress.update(task, completed=done, total=total)
 
     def counting(self, description: str) -> WriteProgress:
@@ -316,4 +342,4 @@ def needs_excel(what: str) -> Iterator[None]:
     try:
         yield
     except ImportError as error:
-        raise _Failure(f"{what} needs the excel extra: pip install 'govlink[excel]'") from error
+        raise _Failure(texts()("cli.needs_excel", what=what)) from error

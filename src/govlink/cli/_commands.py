@@ -29,9 +29,9 @@ __all__ = ["plugins", "template"]
 def template(path: Path, lang: Language | None, store_path: StoreTarget) -> None:
     """Write the Excel import template to PATH (.xlsx); PATH may not be the store."""
     refuse_overwriting_inputs(path, store_files(store_path), param_hint="'PATH'")
-    with needs_excel("the template"):
-        from govlink.connectors.excel.template import write_template
     t = texts()
+    with needs_excel(t("cli.the_template")):
+        from govlink.connectors.excel.template import write_template
     written = write_template(path, language=lang or t.language)
     echo_line(t("template.written", path=written))
 

@@ -9,8 +9,9 @@ from typing import Any
 
 import click
 
-from govlink.cli._app import StoreTarget, actor, open_store, stdout_console, store_option
+from govlink.cli._app import StoreTarget, actor, open_store, said, stdout_console, store_option
 from govlink.cli._json import company_json
+from govlink.cli._lang import texts
 from govlink.cli._limit import limit_options, shown
 from govlink.cli._output import echo_json, echo_line
 from govlink.cli._render import render_companies
@@ -36,7 +37,7 @@ def _numbers(
     try:
         return [EnterpriseNumber.parse(value) for value in values]
     except InvalidEnterpriseNumber as error:
-        raise click.BadParameter(error.message, ctx, param) from error
+        raise click.BadParameter(said(error), ctx, param) from error
 
 
 def _number(ctx: click.Context, param: click.Parameter, value: str) -> EnterpriseNumber:
@@ -111,7 +112,7 @@ def set_command(
     or not a known colleague (a responsible of another company) gets a warning.
     """
     if responsible is None and name is None:
-        raise click.UsageError("give --responsible EMAIL and/or --name NAME")
+        raise click.UsageError(texts()("companies.give_a_value"))
     with open_store(store_path, create=True) as store:
         edit = edit_company(store, number, actor=actor(), name=name, responsible=responsible)
     if as_json:
@@ -130,14 +131,29 @@ def set_command(
             }
         )
         return
+    t = texts()
     label = f"{edit.after.enterprise_number.formatted} {edit.after.name}"
     if not edit.fields:
-        echo_line(f"{label}: nothing to change")
+        echo_line(t("companies.unchanged", company=label))
     for field in edit.fields:
         before, after = getattr(edit.before, field), getattr(edit.after, field)
-        echo_line(f"{label}: {field} {before or '(none)'} → {after or '(none)'}")
+        shown = t(
+            "companies.changed",
+            company=label,
+            field=_lowered(t.field(field)),
+            before=before or t("cli.none"),
+            after=after or t("cli.none"),
+        )
+        echo_line(shown)
     for warning in edit.warnings:
-        echo_line(f"warning ({warning.code}): {warning.message}", err=True)
+        english = t.language == "en"  # the library's own sentence, with the value quoted
+        sentence = warning.message if english else t.reason(warning.code, warning.params)
+        echo_line(t("companies.warning", code=warning.code, message=sentence), err=True)
+
+
+def _lowered(label: str) -> str:
+    """A field's label inside a sentence: ``Responsible`` -> ``responsible``."""
+    return label[:1].lower() + label[1:]
 
 
 def _set_archived(
@@ -145,9 +161,9 @@ def _set_archived(
 ) -> None:
     """Archive or restore, then print one line per company (or the JSON document)."""
     act, done, already = (
-        (archive_companies, "archived", "already archived")
+        (archive_companies, "archived", "already_archived")
         if archived
-        else (restore_companies, "restored", "not archived")
+        else (restore_companies, "restored", "not_archived")
     )
     with open_store(store_path, create=True) as store:
         result = act(store, numbers)
@@ -159,12 +175,14 @@ def _set_archived(
             }
         )
         return
+    t = texts()
     for what, listed in ((done, result.changed), (already, result.unchanged)):
         for company in listed:
-            echo_line(f"{what}: {company.enterprise_number.formatted} {company.name}")
+            label = f"{company.enterprise_number.formatted} {company.name}"
+            echo_line(t(f"companies.{what}", company=label))
     if archived and result.changed:
         undo = " ".join(c.enterprise_number.formatted for c in result.changed)
-        echo_line(f"Undo with: govlink companies restore {undo}")
+        echo_line(t("companies.undo", numbers=undo))
 
 
 @companies.command("archive")

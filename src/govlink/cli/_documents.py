@@ -11,6 +11,7 @@ from govlink.cli._app import (
     StoreTarget,
     notifying_registry,
     open_store,
+    said,
     stdout_console,
     store_option,
 )
@@ -32,7 +33,7 @@ def _company(ctx: click.Context, param: click.Parameter, value: str) -> Enterpri
     try:
         return EnterpriseNumber.parse(value)
     except InvalidEnterpriseNumber as error:
-        raise click.BadParameter(error.message, ctx, param) from error
+        raise click.BadParameter(said(error), ctx, param) from error
 
 
 @click.group()

@@ -18,6 +18,7 @@ from govlink.cli._app import (
     needs_excel,
     open_store,
     progress_bars,
+    said,
     stdout_console,
     store_option,
 )
@@ -41,7 +42,7 @@ __all__ = ["import_command"]
 
 def _report(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
     if value is not None and not value.absolute().parent.is_dir():
-        raise click.BadParameter(f"the folder of {value} does not exist", ctx, param)
+        raise click.BadParameter(texts()("import.no_folder", path=value), ctx, param)
     return value
 
 
@@ -53,9 +54,9 @@ def _numbers(
     try:
         numbers = parse_numbers(value)
     except InvalidEnterpriseNumber as error:
-        raise click.BadParameter(error.message, ctx, param) from error
+        raise click.BadParameter(said(error), ctx, param) from error
     if numbers is ALL and param.name == "exclude":
-        raise click.BadParameter("takes enterprise numbers, not all", ctx, param)
+        raise click.BadParameter(texts()("import.exclude_all"), ctx, param)
     return numbers
 
 
@@ -165,19 +166,16 @@ def import_command(
     prints a token: --apply --token TOKEN applies only if nothing changed since.
     """
     if token is not None and not apply_:
-        raise click.UsageError("--token needs --apply")
+        raise click.UsageError(texts()("import.token_needs_apply"))
     everywhere, per_company = overwrite
     chosen = select is not None or exclude is not None or bool(everywhere) or bool(per_company)
     if chosen and selection_book is not None:
-        raise click.UsageError(
-            "--selection takes the choice from the workbook; leave out "
-            "--select, --exclude and --overwrite"
-        )
+        raise click.UsageError(texts()("import.selection_alone"))
     if report is not None:
         inputs = store_files(store_path)
-        inputs[f"the source ({source})"] = Path(source)
+        inputs[texts()("paths.source", path=source)] = Path(source)
         if selection_book is not None:
-            inputs[f"the selection ({selection_book})"] = selection_book
+            inputs[texts()("paths.selection", path=selection_book)] = selection_book
         created = (store_path,) if apply_ and isinstance(store_path, Path) else ()
         refuse_overwriting_inputs(report, inputs, param_hint="'--report'", created=created)
     ticked = None
@@ -228,7 +226,7 @@ def import_command(
         rows = shown(limit, show_all)
         _finish(preview, None, planned, report, as_json, rows, selection_book)
         return
-    with after_commit(f"the import was applied (run {result.run.id})"):
+    with after_commit(texts()("import.applied_run", run=result.run.id)):
         _finish(preview, result, None, report, as_json, shown(limit, show_all))
 
 

@@ -8,8 +8,9 @@ import click
 
 from govlink.environment import environment_settings, locale_name
 from govlink.i18n import LANGUAGES, Translator, UnknownLanguage, choose_language, translator
+from govlink.i18n.catalog import MESSAGES
 
-__all__ = ["lang_option", "texts"]
+__all__ = ["lang_option", "said_with_detail", "texts"]
 
 _KEY: Final = "govlink.translator"
 
@@ -43,3 +44,12 @@ def texts() -> Translator:
         assert isinstance(found, Translator)
         return found
     return translator(choose_language(None, environment_settings(), locale_name()))
+
+
+def said_with_detail(message_id: str, english: str) -> str:
+    """The sentence ``message_id`` with the ``english`` message (which holds the details: file
+    names, values) in brackets; ``english`` alone in English or when the catalog lacks the id."""
+    t = texts()
+    if t.language == "en" or message_id not in MESSAGES:
+        return english
+    return f"{t(message_id)} ({english})"

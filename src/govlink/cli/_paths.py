@@ -9,6 +9,8 @@ from typing import Final
 
 import click
 
+from govlink.cli._lang import texts
+
 __all__ = ["refuse_overwriting_inputs", "store_files"]
 
 _STORE_COMPANIONS: Final = ("-wal", "-shm", "-journal")
@@ -19,9 +21,10 @@ def store_files(store: Path | str) -> dict[str, Path]:
     database named by URL)."""
     if isinstance(store, str):
         return {}
-    files = {f"the store ({store})": store}
+    t = texts()
+    files = {t("paths.store", path=store): store}
     for suffix in _STORE_COMPANIONS:
-        files[f"a file of the store ({store}{suffix})"] = Path(f"{store}{suffix}")
+        files[t("paths.store_file", path=f"{store}{suffix}")] = Path(f"{store}{suffix}")
     return files
 
 
@@ -53,7 +56,5 @@ def refuse_overwriting_inputs(
         if not (os.path.lexists(given) or given in created):
             continue
         if _same(output, given):
-            raise click.BadParameter(
-                f"{output} is {description}; writing it would destroy it, choose another path",
-                param_hint=param_hint,
-            )
+            refusal = texts()("paths.would_destroy", path=output, what=description)
+            raise click.BadParameter(refusal, param_hint=param_hint)

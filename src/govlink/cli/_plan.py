@@ -12,9 +12,11 @@ from govlink.cli._app import (
     StoreTarget,
     chosen_office,
     open_store,
+    said,
     stdout_console,
     store_option,
 )
+from govlink.cli._lang import texts
 from govlink.cli._output import echo_json
 from govlink.cli._plan_json import due_json, plan_json
 from govlink.cli._plan_render import render_due, render_plan
@@ -41,9 +43,7 @@ def parse_moment(ctx: click.Context, param: click.Parameter, value: str | None) 
         return datetime.fromisoformat(value.strip())
     except ValueError as error:
         raise click.BadParameter(
-            f"{value!r} is not an ISO date-time (e.g. 2026-03-23T09:00 or 2026-03-23T09:00+01:00)",
-            ctx,
-            param,
+            texts()("plan.bad_moment", value=repr(value)), ctx, param
         ) from error
 
 
@@ -59,7 +59,7 @@ def _capacity(
     except ValueError:
         capacity = math.nan
     if not (math.isfinite(capacity) and capacity > 0):
-        raise click.BadParameter(f"{value!r} is not a positive number or none", ctx, param)
+        raise click.BadParameter(texts()("plan.bad_capacity", value=repr(value)), ctx, param)
     return capacity
 
 
@@ -136,7 +136,7 @@ def _when(ctx: click.Context, param: click.Parameter, value: str) -> str:
     try:
         moment(value, now=datetime.now(UTC))
     except PlanningError as error:
-        raise click.BadParameter(error.message, ctx, param) from error
+        raise click.BadParameter(said(error), ctx, param) from error
     return value
 
 

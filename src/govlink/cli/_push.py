@@ -17,6 +17,7 @@ from govlink.cli._app import (
 )
 from govlink.cli._documents_json import push_json, push_status_json
 from govlink.cli._documents_render import render_push, render_push_status
+from govlink.cli._lang import texts
 from govlink.cli._output import echo_json
 from govlink.environment import environment_settings
 from govlink.plugins import Registry
@@ -75,7 +76,7 @@ def push_command(
             settings=environment_settings(),
             backfill_since=backfill,
             options=PushOptions(rates=rates),
-            progress=bars.counting("pushing"),
+            progress=bars.counting(texts()("progress.pushing")),
         )
     if as_json:
         echo_json(push_json(report))

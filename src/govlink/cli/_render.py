@@ -103,20 +103,14 @@ _HINTED: Final = 5
 def _archive_hint(console: Console, preview: ImportPreview) -> None:
     """Under "only on the platform": the command that archives them, and the archived ones
     left out of the list."""
+    t = texts()
     numbers = [c.enterprise_number.formatted for c in preview.diff.only_in_platform]
     if numbers:
         shown = " ".join(numbers[:_HINTED]) + (" ..." if len(numbers) > _HINTED else "")
-        console.print(
-            Text(f"Clients that left? Archive them: govlink companies archive {shown}", "dim")
-        )
+        console.print(Text(t("preview.archive_hint", numbers=shown), "dim"))
     if preview.archived:
-        console.print(
-            Text(
-                f"{len(preview.archived)} archived companies are not listed "
-                "(govlink companies list --archived)",
-                "dim",
-            )
-        )
+        left_out = t("preview.archived_left_out", count=len(preview.archived))
+        console.print(Text(left_out, "dim"))
     if numbers or preview.archived:
         console.print()
 
@@ -314,10 +308,12 @@ def render_plugins(
 ) -> None:
     """The loaded plugins with what they offer, then those that failed to load and the names
     two plugins offer."""
+    t = texts()
+    columns = ("plugin", "origin", "sources", "sinks", "fetchers", "notifiers")
     section(
         console,
-        "Plugins",
-        ("plugin", "origin", "sources", "sinks", "fetchers", "notifiers"),
+        t("plugins.title"),
+        tuple(t(f"plugins.column.{column}") for column in columns),
         (
             (
                 p.name,
@@ -331,6 +327,6 @@ def render_plugins(
         ),
     )
     for plugin in failed:
-        console.print(Text(f"failed to load {plugin.name}: {plugin.error}", style="red"))
+        console.print(Text(t("plugins.failed", name=plugin.name, error=plugin.error), style="red"))
     for clash in clashes:
-        console.print(Text(f"name clash: {clash}", style="red"))
+        console.print(Text(t("plugins.clash", clash=clash), style="red"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from govlink.cli._app import StoreTarget, open_store, store_option
+from govlink.cli._lang import texts
 from govlink.cli._output import echo_json, echo_line
 from govlink.domain.forwarding import SinkSwitch
 from govlink.plugins import Registry
@@ -37,7 +38,7 @@ def unset_command(key: str, store_path: StoreTarget) -> None:
     """Remove KEY."""
     with open_store(store_path, create=True) as store:
         set_setting(store, Registry(), key, None)
-    echo_line(f"{key} removed")
+    echo_line(texts()("settings.removed", key=key))
 
 
 @settings.command("get")
@@ -50,7 +51,7 @@ def get_command(key: str | None, as_json: bool, store_path: StoreTarget) -> None
         values = store.settings()
     if key is not None:
         if key not in values:
-            raise click.ClickException(f"{key} is not set")
+            raise click.ClickException(texts()("settings.not_set", key=key))
         values = {key: values[key]}
     if as_json:
         echo_json({"settings": values})
@@ -62,13 +63,12 @@ def get_command(key: str | None, as_json: bool, store_path: StoreTarget) -> None
 
 
 def _describe(switch: SinkSwitch) -> str:
+    t = texts()
     if not switch.enabled or switch.enabled_at is None:
-        return f"{switch.sink} is off: no new documents are queued for it"
-    tags = f" with tags {', '.join(switch.tags)}" if switch.tags else ""
-    return (
-        f"{switch.sink} is on{tags}: documents received from "
-        f"{switch.enabled_at.isoformat(timespec='seconds')} on are pushed"
-    )
+        return t("sink.off", sink=switch.sink)
+    tags = t("sink.tags", tags=", ".join(switch.tags)) if switch.tags else ""
+    since = switch.enabled_at.isoformat(timespec="seconds")
+    return t("sink.on", sink=switch.sink, tags=tags, since=since)
 
 
 @click.group()

@@ -16,6 +16,7 @@ import attrs
 import click
 
 from govlink.cli._app import open_store, store_option
+from govlink.cli._lang import texts
 from govlink.cli._output import echo_json, echo_line
 from govlink.clock import SYSTEM_CLOCK
 
@@ -51,9 +52,9 @@ def _adminpulse(companies: int, seed: int, store: Path) -> _Demo:
     return _Demo(
         "AdminPulse",
         simulator.serve,
-        f"{companies} relations",
+        texts()("simulate.relations", count=companies),
         lambda url: {"GOVLINK_ADMINPULSE_URL": url, "GOVLINK_ADMINPULSE_API_KEY": DEFAULT_API_KEY},
-        "govlink import adminpulse (and govlink push, once govlink sink enable adminpulse)",
+        texts()("simulate.then.adminpulse"),
     )
 
 
@@ -66,7 +67,7 @@ def _adminis(companies: int, seed: int, store: Path) -> _Demo:
     return _Demo(
         "Admin-IS",
         simulator.serve,
-        f"{companies} customers",
+        texts()("simulate.customers", count=companies),
         lambda url: {"GOVLINK_ADMINIS_URL": url, "GOVLINK_ADMINIS_API_KEY": _DEMO_KEY},
         "govlink import adminis",
     )
@@ -81,9 +82,9 @@ def _myminfin(companies: int, seed: int, store: Path) -> _Demo:
     return _Demo(
         "MyMinfin",
         MyMinfinSimulator(data, clock=SYSTEM_CLOCK).serve,
-        f"documents for the {len(numbers)} companies of {store}",
+        texts()("simulate.documents", count=len(numbers), store=store),
         lambda url: {"GOVLINK_MYMINFIN_SIM_URL": url, "GOVLINK_MYMINFIN_SIM_TOKEN": DEFAULT_TOKEN},
-        "the MyMinfin sync (govlink.sync.run_due, docs/sync.md) with the myminfin-sim fetcher",
+        texts()("simulate.then.myminfin"),
     )
 
 
@@ -131,15 +132,16 @@ def simulate_command(
         if as_json:
             echo_json({"system": system, "url": server.url, "settings": settings})
         else:
-            echo_line(f"{demo.title} simulator on {server.url} with {demo.holds}.")
-            echo_line("Point govlink at it (in another shell):")
+            t = texts()
+            echo_line(t("simulate.serving", title=demo.title, url=server.url, holds=demo.holds))
+            echo_line(t("simulate.point"))
             for key, value in settings.items():
                 echo_line(f"  export {key}={value}")
-            echo_line(f"then try: {demo.then}")
-            echo_line("Ctrl-C stops it.")
+            echo_line(t("simulate.then", then=demo.then))
+            echo_line(t("simulate.stop"))
         try:
             while not stop.wait(0.2):
                 pass
         except KeyboardInterrupt:
             pass
-    echo_line(f"{demo.title} simulator stopped.", err=True)
+    echo_line(texts()("simulate.stopped", title=demo.title), err=True)

@@ -21,27 +21,26 @@ def no_mandate_alert(
 
     :param fallback: the firm's fallback recipient setting.
     :param message: the portal's one line.
-    :param language: the language of the subject (the ``alert_language`` setting; default en).
+    :param language: the language of the subject and body (the ``alert_language`` setting;
+        default en); ``message`` stays the portal's own words.
     """
     route = route_alert(responsible=company.responsible, fallback=fallback)
     number = company.enterprise_number.formatted
+    t = translator(language or DEFAULT_LANGUAGE)
     lines = [
-        f"govlink cannot read MyMinfin for {company.name} ({number}): {message}.",
+        t("alert.body.no_mandate", name=company.name, number=number, message=message),
         "",
-        "Ask the client for a mandate for the office (FOD Financiën, role "
-        '"FODFin Mandaatuitvoerder"); the weekly sync picks the documents up once it is active.',
-        "You get this message once; govlink sync status lists the companies without a mandate.",
+        t("alert.body.ask_mandate"),
+        t("alert.body.once"),
     ]
     if route.lacks_responsible:
-        lines += ["", f"{company.name} has no reachable responsible colleague."]
+        lines += ["", t("alert.body.unreachable", name=company.name)]
     return Alert(
         kind=AlertKind.SYNC_FAILED,
         enterprise_number=company.enterprise_number,
         company_name=company.name,
         recipient=route.recipient,
         fallback=route.lacks_responsible,
-        subject=translator(language or DEFAULT_LANGUAGE)(
-            "alert.subject.no_mandate", name=company.name, number=number
-        ),
+        subject=t("alert.subject.no_mandate", name=company.name, number=number),
         message="\n".join(lines),
     )

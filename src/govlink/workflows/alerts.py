@@ -13,6 +13,7 @@ from collections.abc import Mapping
 
 import attrs
 
+from govlink.domain.alert_routing import Route, RouteBasis
 from govlink.domain.alerts import Alert
 from govlink.domain.documents import Document
 from govlink.errors import PluginError
@@ -27,18 +28,37 @@ __all__ = ["ALERT_LANGUAGE", "FALLBACK_RECIPIENT", "alert_status", "deliver_aler
 FALLBACK_RECIPIENT = "fallback_recipient"
 """The setting naming the firm's fallback recipient for alerts."""
 ALERT_LANGUAGE = "alert_language"
-"""The setting choosing the language of alert subjects (``nl``, ``fr`` or ``en``; default en)."""
+"""The setting choosing the language of alerts, subject and body (nl, fr or en; default en)."""
 
 
-def localised(alert: Alert, document: Document, language: str | None) -> Alert:
-    """A document alert whose subject is in ``language`` (the :data:`ALERT_LANGUAGE`
-    setting); a kind govlink does not know keeps the portal's own label."""
+def localised(
+    alert: Alert, document: Document, language: str | None, *, route: Route | None = None
+) -> Alert:
+    """A document alert whose subject and body are in ``language`` (the
+    :data:`ALERT_LANGUAGE` setting); a kind govlink does not know keeps the portal's own
+    label. ``route`` (where the alert went) says which note a fallback alert carries; without
+    it a fallback alert says the company has no responsible colleague."""
     t = translator(language or DEFAULT_LANGUAGE)
     key = f"alert.kind.{document.kind.value}"
     label = document.kind_label
-    kind = t(key) if key in MESSAGES else label[:1].upper() + label[1:]
-    subject = t("alert.subject.document", kind=kind, name=alert.company_name)
-    return attrs.evolve(alert, subject=subject)
+    known = key in MESSAGES
+    kind = t(key) if known else label[:1].upper() + label[1:]
+    name, number = alert.company_name, document.enterprise_number.formatted
+    lines = [
+        t("alert.body.document", kind=kind.lower() if known else label, name=name, number=number),
+        "",
+        t("alert.body.title", title=document.title),
+        t("alert.body.file", file=document.file_name),
+    ]
+    if document.document_date is not None:
+        lines.append(t("alert.body.date", date=document.document_date.isoformat()))
+    lines.append(t("alert.body.received", received=document.received_at.isoformat("T", "seconds")))
+    if alert.fallback:
+        bad = route is not None and route.basis is RouteBasis.FALLBACK_BAD_ADDRESS
+        note = "alert.body.bad_responsible" if bad else "alert.body.no_responsible"
+        lines += ["", t(note, name=name)]
+    subject = t("alert.subject.document", kind=kind, name=name)
+    return attrs.evolve(alert, subject=subject, message="\n".join(lines))
 
 
 _NOBODY = "no notifier is on (the log notifier is blocked)"

@@ -211,7 +211,7 @@ def ingest(documents: Iterable[Document], store: IngestStore, registry: Registry
             alert = document_alert(
                 clean, company_name=company.name if company else None, route=route
             )
-            alert = localised(alert, clean, language)
+            alert = localised(alert, clean, language, route=route)
         result = store_document(store, clean, content, alert)
         if result is None:
             duplicates.append(clean)

@@ -39,7 +39,7 @@ CORE_SETTINGS: Final = (
     ),
     SettingSpec(
         key=ALERT_LANGUAGE,
-        description="the language of alert subjects (nl, fr or en; default en)",
+        description="the language of alerts, subject and body (nl, fr or en; default en)",
         check=one_of(*LANGUAGES),
     ),
     SettingSpec(

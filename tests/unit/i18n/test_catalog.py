@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import string
+from pathlib import Path
 
 import pytest
 
@@ -117,3 +119,22 @@ def test_negotiate_falls_back_to_the_default_asked_for() -> None:
     assert negotiate("de-DE", default="nl") == "nl"
     assert negotiate("*", default="fr") == "fr"
     assert negotiate("en;q=0.2, de", default="nl") == "en"
+
+
+def test_every_document_reason_and_library_error_code_has_a_sentence() -> None:
+    from govlink import errors
+    from govlink.domain.document_checks import DocumentReason
+
+    wanted = {f"document.{reason}" for reason in DocumentReason}
+    classes = [getattr(errors, name) for name in errors.__all__]
+    codes = {cls.code for cls in classes if issubclass(cls, errors.GovlinkError)}
+    source = Path(errors.__file__).parent
+    for module in source.rglob("*.py"):  # the codes raised with code="..." or a helper's
+        codes |= set(re.findall(r'code="([a-z_]+\.[a-z_]+)"', module.read_text("utf-8")))
+        codes |= set(re.findall(r'"(selection\.[a-z_]+)"\)', module.read_text("utf-8")))
+    # worded where they are raised, in the user's language (preview.changed, selection.*)
+    codes -= {errors.PreviewChanged.code, "selection.workbook"}
+    wanted |= {
+        f"error.{code}" for code in codes if f"reason.{code}" not in MESSAGES
+    }  # a bad enterprise number is said with its reason's sentence
+    assert wanted <= set(MESSAGES), sorted(wanted - set(MESSAGES))
