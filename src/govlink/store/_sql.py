@@ -9,11 +9,12 @@ by position or name). What differs per engine is behind :class:`Host`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager
-from typing import Any, Protocol
+from contextlib import AbstractContextManager, contextmanager
+from typing import Any, ClassVar, Protocol
 
 from govlink._closing import Closing
 from govlink.clock import Clock, utc_timestamp
+from govlink.errors import StoreError
 
 __all__ = ["Connection", "Cursor", "Host", "StoreBase", "qualified"]
 
@@ -78,9 +79,25 @@ class StoreBase(Closing):
     timestamps come from its clock as :func:`~govlink.clock.utc_timestamp` text."""
 
     _clock: Clock
+    _engine_error: ClassVar[type[Exception]]
+    """The driver's error class (``sqlite3.Error``, ``psycopg.Error``)."""
+    _hides_cause: ClassVar[bool] = False
+    """Whether a :class:`StoreError` drops the driver's error from its chain."""
 
     def _now(self) -> str:
         return utc_timestamp(self._clock.now())
+
+    def _failed(self, action: str, error: Exception) -> StoreError:
+        """The error for a store that cannot be ``action`` (read, written, opened)."""
+        raise NotImplementedError  # every store defines it
+
+    @contextmanager
+    def _reading(self) -> Iterator[None]:
+        """Turn a driver error raised in the block into a :class:`StoreError`."""
+        try:
+            yield
+        except self._engine_error as error:
+            raise self._failed("read", error) from (None if self._hides_cause else error)
 
     def close(self) -> None:
         raise NotImplementedError  # every store defines it

@@ -74,6 +74,9 @@ class PostgresStore(StoreBase, CompanyTables, DocumentTables, SyncTables):
     One object serves one thread; any number of processes may open the same database.
     """
 
+    _engine_error = psycopg.Error
+    _hides_cause = True
+
     def __init__(
         self,
         url: str,
@@ -179,16 +182,9 @@ class PostgresStore(StoreBase, CompanyTables, DocumentTables, SyncTables):
             return None
         return PostgresRateStore(self._url)
 
-    def _failed(self, action: str, error: psycopg.Error) -> StoreError:
+    def _failed(self, action: str, error: Exception) -> StoreError:
         first = (str(error).strip().splitlines() or ["no answer"])[0]
         return StoreError(f"the store {_shown(self._url)} cannot be {action}: {first}")
-
-    @contextmanager
-    def _reading(self) -> Iterator[None]:
-        try:
-            yield
-        except psycopg.Error as error:
-            raise self._failed("read", error) from None
 
     @contextmanager
     def _transaction(self, lock: str | None = None) -> Iterator[PgConnection]:

@@ -52,6 +52,8 @@ class SQLiteStore(StoreBase, CompanyTables, DocumentTables, SyncTables):
     takes the write lock only when the file is new or needs a migration.
     """
 
+    _engine_error = sqlite3.Error
+
     def __init__(
         self,
         path: str | os.PathLike[str],
@@ -133,15 +135,8 @@ class SQLiteStore(StoreBase, CompanyTables, DocumentTables, SyncTables):
             return None
         return SqliteRateStore(self._path)
 
-    def _failed(self, action: str, error: sqlite3.Error) -> StoreError:
+    def _failed(self, action: str, error: Exception) -> StoreError:
         return StoreError(f"the store {self._path} cannot be {action}: {error}")
-
-    @contextmanager
-    def _reading(self) -> Iterator[None]:
-        try:
-            yield
-        except sqlite3.Error as error:
-            raise self._failed("read", error) from error
 
     @contextmanager
     def _transaction(self, lock: str | None = None) -> Iterator[sqlite3.Connection]:

@@ -18,6 +18,7 @@ skip empty hours at once, while rate limits and backoffs are still measured on s
 
 from __future__ import annotations
 
+import argparse
 import threading
 import time
 from datetime import UTC, datetime, timedelta
@@ -87,6 +88,27 @@ class ScaledClock:
     def origin(self) -> tuple[float, datetime]:
         """Where simulated time starts: the real ``time.monotonic()`` and the wall instant."""
         return self._start, self._wall_start
+
+    def options(self) -> list[str]:
+        """The command-line options that hand this clock to a worker process, which reads them
+        back with :meth:`add_options` and :meth:`from_options`."""
+        return [
+            f"--speed={self.speed}",
+            f"--origin={self._start!r}",
+            f"--wall={self._wall_start.isoformat()}",
+        ]
+
+    @staticmethod
+    def add_options(parser: argparse.ArgumentParser) -> None:
+        """Add the options :meth:`options` gives to a worker's ``parser``."""
+        parser.add_argument("--speed", type=float, required=True)
+        parser.add_argument("--origin", type=float, required=True)
+        parser.add_argument("--wall", type=datetime.fromisoformat, required=True)
+
+    @classmethod
+    def from_options(cls, args: argparse.Namespace) -> ScaledClock:
+        """The clock the parsed options of :meth:`add_options` stand for."""
+        return cls(speed=args.speed, origin=(args.origin, args.wall))
 
     def __repr__(self) -> str:
         return f"ScaledClock(speed={self.speed})"

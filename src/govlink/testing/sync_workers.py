@@ -158,7 +158,6 @@ def _command(
     lease: float,
     lifetime: float,
 ) -> list[str]:
-    real, wall = clock.origin
     return [
         sys.executable,
         "-m",
@@ -166,9 +165,7 @@ def _command(
         target,
         url,
         f"--opener={opener}",
-        f"--speed={clock.speed}",
-        f"--origin={real!r}",
-        f"--wall={wall.isoformat()}",
+        *clock.options(),
         f"--mode={mode}",
         f"--lease={lease}",
         f"--lifetime={lifetime}",
@@ -361,14 +358,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("target")
     parser.add_argument("url")
     parser.add_argument("--opener", default=SQLITE)
-    parser.add_argument("--speed", type=float, required=True)
-    parser.add_argument("--origin", type=float, required=True)
-    parser.add_argument("--wall", type=datetime.fromisoformat, required=True)
+    ScaledClock.add_options(parser)
     parser.add_argument("--mode", choices=("work", "run"), default="work")
     parser.add_argument("--lease", type=float, default=300.0)
     parser.add_argument("--lifetime", type=float, default=600.0, help="real seconds at most")
     args = parser.parse_args(argv)
-    clock = ScaledClock(speed=args.speed, origin=(args.origin, args.wall))
+    clock = ScaledClock.from_options(args)
     store = open_target(args.target, args.opener)
     lease = timedelta(seconds=args.lease)
     settings = store.settings()

@@ -109,16 +109,13 @@ def relation_numbers(data: Mapping[str, Sequence[Mapping[str, Any]]]) -> list[En
 def _command(
     target: str, url: str, clock: ScaledClock, *, shared: bool, rates: str | None
 ) -> list[str]:
-    real, wall = clock.origin
     return [
         sys.executable,
         "-m",
         "govlink.testing.workers",
         target,
         url,
-        f"--speed={clock.speed}",
-        f"--origin={real!r}",
-        f"--wall={wall.isoformat()}",
+        *clock.options(),
         *(() if shared else ("--unshared",)),
         *(() if rates is None else (f"--rates={rates}",)),
     ]
@@ -227,13 +224,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m govlink.testing.workers")
     parser.add_argument("store")
     parser.add_argument("url")
-    parser.add_argument("--speed", type=float, required=True)
-    parser.add_argument("--origin", type=float, required=True)
-    parser.add_argument("--wall", type=datetime.fromisoformat, required=True)
+    ScaledClock.add_options(parser)
     parser.add_argument("--unshared", action="store_true", help="limits in this process only")
     parser.add_argument("--rates", help="a postgresql:// URL keeping the limits")
     args = parser.parse_args(argv)
-    clock = ScaledClock(speed=args.speed, origin=(args.origin, args.wall))
+    clock = ScaledClock.from_options(args)
     registry = adminpulse_registry(
         args.url,
         DEFAULT_API_KEY,
