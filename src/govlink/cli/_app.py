@@ -227,7 +227,7 @@ def _store_target(ctx: click.Context, param: click.Parameter, value: str) -> Sto
     if is_url(value):
         return value
     if os.path.isdir(value):
-        raise click.BadParameter(f"{value!r} is a directory, not a store file", ctx, param)
+        raise click.BadParameter(texts()("cli.store_is_directory", path=repr(value)), ctx, param)
     return Path(value)
 
 

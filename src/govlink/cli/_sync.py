@@ -16,10 +16,10 @@ from govlink.cli._app import (
     store_option,
 )
 from govlink.cli._limit import limit_options, shown
-from govlink.cli._output import echo_json, echo_line
+from govlink.cli._output import echo_json
 from govlink.cli._plan import now_option, parse_moment
 from govlink.cli._sync_json import report_json, status_json
-from govlink.cli._sync_render import render_status
+from govlink.cli._sync_render import render_report, render_status
 from govlink.environment import environment_settings
 from govlink.errors import PlanningError
 from govlink.plugins import Registry
@@ -71,15 +71,11 @@ def _syncing(
                 close()
 
 
-def _echo_report(report: SyncReport, as_json: bool, what: str) -> None:
+def _echo_report(report: SyncReport, as_json: bool, *, worker: bool) -> None:
     if as_json:
         echo_json(report_json(report))
-        return
-    outcomes = ", ".join(f"{count} {outcome}" for outcome, count in sorted(report.outcomes.items()))
-    echo_line(
-        f"{what}: {len(report.attempts)} syncs ({outcomes or 'none'}), {report.documents} new "
-        f"documents, {report.skipped} skipped, {report.pending} still due (retries waiting)"
-    )
+    else:
+        render_report(report, worker)
 
 
 @sync.command("run")
@@ -100,7 +96,7 @@ def run_command(until: datetime | None, store_path: StoreTarget, as_json: bool) 
     moment = None if until is None else until if until.tzinfo else until.astimezone()
     with _syncing(store_path) as (store, fetcher, options):
         report = run_due(store, notifying_registry(store), fetcher, options=options, until=moment)
-    _echo_report(report, as_json, "sync run")
+    _echo_report(report, as_json, worker=False)
 
 
 @sync.command("worker")
@@ -121,7 +117,7 @@ def worker_command(poll: float, store_path: StoreTarget, as_json: bool) -> None:
     """
     with stop_on_signals() as stop, _syncing(store_path, poll=poll) as (store, fetcher, options):
         report = work(store, notifying_registry(store), fetcher, stop=stop, options=options)
-    _echo_report(report, as_json, "sync worker stopped")
+    _echo_report(report, as_json, worker=True)
 
 
 @sync.command("status")
