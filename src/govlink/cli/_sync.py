@@ -10,6 +10,7 @@ import click
 
 from govlink.cli._app import (
     StoreTarget,
+    json_option,
     notifying_registry,
     open_store,
     stdout_console,
@@ -38,10 +39,6 @@ from govlink.sync import (
 )
 
 __all__ = ["sync"]
-
-_json_option = click.option(
-    "--json", "as_json", is_flag=True, help="Print one JSON object and nothing else."
-)
 
 
 @click.group()
@@ -86,7 +83,7 @@ def _echo_report(report: SyncReport, as_json: bool, *, worker: bool) -> None:
     help="Run what is due up to ISO (default: now; without an offset: local time).",
 )
 @store_option
-@_json_option
+@json_option
 def run_command(until: datetime | None, store_path: StoreTarget, as_json: bool) -> None:
     """Run every sync due up to now once, then stop.
 
@@ -108,7 +105,7 @@ def run_command(until: datetime | None, store_path: StoreTarget, as_json: bool) 
     help="Seconds an idle worker waits before looking for due syncs again.",
 )
 @store_option
-@_json_option
+@json_option
 def worker_command(poll: float, store_path: StoreTarget, as_json: bool) -> None:
     """Run due syncs as they fall due, until stopped.
 
@@ -122,7 +119,7 @@ def worker_command(poll: float, store_path: StoreTarget, as_json: bool) -> None:
 
 @sync.command("status")
 @store_option
-@_json_option
+@json_option
 @limit_options
 @now_option
 def status_command(
