@@ -7,10 +7,19 @@ import pty
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import attrs
 import pytest
+
+from govlink.clock import SYSTEM_CLOCK
+from govlink.connectors.myminfin.fetcher import TOKEN_ENV, URL_ENV
+from govlink.store import SQLiteStore
+from govlink.testing.myminfin import MyMinfinSimulator, generate_portal
+from govlink.testing.sync import enterprise_numbers, put_companies
+from govlink.workflows.plan import make_plan
 
 
 @attrs.frozen
@@ -58,3 +67,31 @@ def _run_on_a_terminal(
 def on_a_terminal() -> Callable[..., TerminalRun]:
     """Run govlink on a pseudo-terminal (see ``_run_on_a_terminal``)."""
     return _run_on_a_terminal
+
+
+#: "Now" for the commands (``--until`` / ``--now``), never on a slot boundary; the plan is made
+#: 8 days before, so its first syncs and a weekly slot of every company are due by then.
+NOW = datetime.now(UTC).replace(microsecond=123456)
+MADE = NOW - timedelta(days=8)
+
+
+@attrs.frozen
+class Portal:
+    store: Path
+    numbers: list[str]
+    sim: MyMinfinSimulator
+    env: dict[str, str]
+
+
+@pytest.fixture
+def portal(tmp_path: Path) -> Iterator[Portal]:
+    """Six planned companies (every third without a mandate) and the simulator on a socket."""
+    path = tmp_path / "govlink.db"
+    numbers = enterprise_numbers(6)
+    with SQLiteStore(path) as store:
+        put_companies(store, numbers)
+        make_plan(store, now=MADE)
+    data = generate_portal(numbers, start=MADE, days=7, documents=(1, 2), no_mandate_every=3)
+    sim = MyMinfinSimulator(data, clock=SYSTEM_CLOCK)
+    with sim.serve() as server:
+        yield Portal(path, numbers, sim, {URL_ENV: server.url, TOKEN_ENV: sim.token})

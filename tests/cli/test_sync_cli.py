@@ -10,52 +10,23 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Collection, Iterator
+from collections.abc import Collection
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import attrs
 import jsonschema
 import pytest
 from click.testing import CliRunner, Result
 
 from govlink.cli import main
-from govlink.clock import SYSTEM_CLOCK
-from govlink.connectors.myminfin.fetcher import TOKEN_ENV, URL_ENV
 from govlink.store import SQLiteStore
 from govlink.store.sync import OccurrenceState
-from govlink.testing.myminfin import MyMinfinSimulator, generate_portal
-from govlink.testing.sync import enterprise_numbers, put_companies
-from govlink.workflows.plan import due, make_plan
+from govlink.workflows.plan import due
+
+from .conftest import MADE, NOW, Portal
 
 ROOT = Path(__file__).resolve().parents[2]
-#: "Now" for the commands (``--until`` / ``--now``), never on a slot boundary; the plan is made
-#: 8 days before, so its first syncs and a weekly slot of every company are due by then.
-NOW = datetime.now(UTC).replace(microsecond=123456)
-MADE = NOW - timedelta(days=8)
-
-
-@attrs.frozen
-class Portal:
-    store: Path
-    numbers: list[str]
-    sim: MyMinfinSimulator
-    env: dict[str, str]
-
-
-@pytest.fixture
-def portal(tmp_path: Path) -> Iterator[Portal]:
-    """Six planned companies (every third without a mandate) and the simulator on a socket."""
-    path = tmp_path / "govlink.db"
-    numbers = enterprise_numbers(6)
-    with SQLiteStore(path) as store:
-        put_companies(store, numbers)
-        make_plan(store, now=MADE)
-    data = generate_portal(numbers, start=MADE, days=7, documents=(1, 2), no_mandate_every=3)
-    sim = MyMinfinSimulator(data, clock=SYSTEM_CLOCK)
-    with sim.serve() as server:
-        yield Portal(path, numbers, sim, {URL_ENV: server.url, TOKEN_ENV: sim.token})
 
 
 def run(portal: Portal, *args: str) -> Result:

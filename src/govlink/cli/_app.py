@@ -43,6 +43,7 @@ __all__ = [
     "actor",
     "after_commit",
     "chosen_office",
+    "json_option",
     "main",
     "needs_excel",
     "open_store",
@@ -227,7 +228,7 @@ def _store_target(ctx: click.Context, param: click.Parameter, value: str) -> Sto
     if is_url(value):
         return value
     if os.path.isdir(value):
-        raise click.BadParameter(f"{value!r} is a directory, not a store file", ctx, param)
+        raise click.BadParameter(texts()("cli.store_is_directory", path=repr(value)), ctx, param)
     return Path(value)
 
 
@@ -241,6 +242,12 @@ def notifying_registry(store: SettingsStore) -> Registry:
     registry = Registry()
     registry.open_notifiers(store.settings(), environment_settings())
     return registry
+
+
+#: The ``--json`` option of every command that can print JSON (its value is ``as_json``).
+json_option: Final = click.option(
+    "--json", "as_json", is_flag=True, help="Print one JSON object and nothing else."
+)
 
 
 def store_option(function: _F) -> _F:

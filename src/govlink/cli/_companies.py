@@ -9,7 +9,15 @@ from typing import Any
 
 import click
 
-from govlink.cli._app import StoreTarget, actor, open_store, said, stdout_console, store_option
+from govlink.cli._app import (
+    StoreTarget,
+    actor,
+    json_option,
+    open_store,
+    said,
+    stdout_console,
+    store_option,
+)
 from govlink.cli._json import company_json
 from govlink.cli._lang import texts
 from govlink.cli._limit import limit_options, shown
@@ -25,10 +33,6 @@ from govlink.workflows.companies import (
 )
 
 __all__ = ["companies"]
-
-_json_option = click.option(
-    "--json", "as_json", is_flag=True, help="Print one JSON object instead of text."
-)
 
 
 def _numbers(
@@ -51,7 +55,7 @@ def companies() -> None:
 
 @companies.command("list")
 @store_option
-@_json_option
+@json_option
 @click.option("--search", help="Only companies whose name or enterprise number contains this.")
 @click.option("--responsible", help="Only the companies of this responsible colleague.")
 @click.option("--archived", is_flag=True, help="List the archived companies instead.")
@@ -97,7 +101,7 @@ def _listed_json(company: Company, archived: Mapping[EnterpriseNumber, datetime]
 @click.argument("number", callback=_number)
 @click.option("--responsible", metavar="EMAIL", help="The responsible colleague; '' removes it.")
 @click.option("--name", help="The company's name.")
-@_json_option
+@json_option
 @store_option
 def set_command(
     number: EnterpriseNumber,
@@ -156,61 +160,56 @@ def _lowered(label: str) -> str:
     return label[:1].lower() + label[1:]
 
 
-def _set_archived(
-    numbers: list[EnterpriseNumber], as_json: bool, store_path: StoreTarget, *, archived: bool
-) -> None:
-    """Archive or restore, then print one line per company (or the JSON document)."""
+def _archiving(name: str, *, archived: bool, help_text: str) -> None:
+    """Add the command ``name`` that archives (or restores) the companies NUMBER..., then prints
+    one line per company (or the JSON document)."""
     act, done, already = (
         (archive_companies, "archived", "already_archived")
         if archived
         else (restore_companies, "restored", "not_archived")
     )
-    with open_store(store_path, create=True) as store:
-        result = act(store, numbers)
-    if as_json:
-        echo_json(
-            {
-                done: [c.enterprise_number.compact for c in result.changed],
-                "unchanged": [c.enterprise_number.compact for c in result.unchanged],
-            }
-        )
-        return
-    t = texts()
-    for what, listed in ((done, result.changed), (already, result.unchanged)):
-        for company in listed:
-            label = f"{company.enterprise_number.formatted} {company.name}"
-            echo_line(t(f"companies.{what}", company=label))
-    if archived and result.changed:
-        undo = " ".join(c.enterprise_number.formatted for c in result.changed)
-        echo_line(t("companies.undo", numbers=undo))
+
+    @companies.command(name, help=help_text)
+    @click.argument("numbers", nargs=-1, required=True, callback=_numbers)
+    @json_option
+    @store_option
+    def command(numbers: list[EnterpriseNumber], as_json: bool, store_path: StoreTarget) -> None:
+        with open_store(store_path, create=True) as store:
+            result = act(store, numbers)
+        if as_json:
+            echo_json(
+                {
+                    done: [c.enterprise_number.compact for c in result.changed],
+                    "unchanged": [c.enterprise_number.compact for c in result.unchanged],
+                }
+            )
+            return
+        t = texts()
+        for what, listed in ((done, result.changed), (already, result.unchanged)):
+            for company in listed:
+                label = f"{company.enterprise_number.formatted} {company.name}"
+                echo_line(t(f"companies.{what}", company=label))
+        if archived and result.changed:
+            undo = " ".join(c.enterprise_number.formatted for c in result.changed)
+            echo_line(t("companies.undo", numbers=undo))
 
 
-@companies.command("archive")
-@click.argument("numbers", nargs=-1, required=True, callback=_numbers)
-@_json_option
-@store_option
-def archive_command(
-    numbers: list[EnterpriseNumber], as_json: bool, store_path: StoreTarget
-) -> None:
-    """Archive the companies NUMBER... (clients that left).
+_archiving(
+    "archive",
+    archived=True,
+    help_text="""Archive the companies NUMBER... (clients that left).
 
     Their data and documents stay; they are no longer synced (left out of `due` at once and of
     the plan at its next run) nor pushed, and an import no longer lists them as only on the
     platform. `govlink companies restore NUMBER...` undoes it.
-    """
-    _set_archived(numbers, as_json, store_path, archived=True)
-
-
-@companies.command("restore")
-@click.argument("numbers", nargs=-1, required=True, callback=_numbers)
-@_json_option
-@store_option
-def restore_command(
-    numbers: list[EnterpriseNumber], as_json: bool, store_path: StoreTarget
-) -> None:
-    """Restore archived companies NUMBER...: they are synced and pushed again.
+    """,
+)
+_archiving(
+    "restore",
+    archived=False,
+    help_text="""Restore archived companies NUMBER...: they are synced and pushed again.
 
     Documents stored while they were archived were not queued: `govlink push --backfill SINCE`
     queues them. A company the plan dropped meanwhile gets a slot at the next `govlink plan`.
-    """
-    _set_archived(numbers, as_json, store_path, archived=False)
+    """,
+)

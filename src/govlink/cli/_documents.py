@@ -9,6 +9,7 @@ import click
 
 from govlink.cli._app import (
     StoreTarget,
+    json_option,
     notifying_registry,
     open_store,
     said,
@@ -47,7 +48,7 @@ def documents() -> None:
 @click.option("--kind", required=True, help=f"The document kind ({_KINDS}) or the portal's label.")
 @click.option("--date", "document_date", type=click.DateTime(["%Y-%m-%d"]), help="YYYY-MM-DD.")
 @click.option("--title", help="The title (default: the file name).")
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of tables.")
+@json_option
 @store_option
 def ingest_command(
     paths: tuple[Path, ...],
@@ -83,7 +84,7 @@ def ingest_command(
 
 @click.command()
 @click.option("--deliver", is_flag=True, help="First hand pending and failed alerts out again.")
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of a table.")
+@json_option
 @store_option
 def alerts(deliver: bool, as_json: bool, store_path: StoreTarget) -> None:
     """List the alerts with their recipient and status."""

@@ -15,6 +15,7 @@ from govlink.cli._app import (
     StoreTarget,
     actor,
     after_commit,
+    json_option,
     needs_excel,
     open_store,
     progress_bars,
@@ -98,7 +99,7 @@ def _confirm(preview: ImportPreview, plan: ApplyPlan) -> None:
 @store_option
 @click.option("--sheet", help="The sheet to read (default: the first visible one).")
 @click.option("--template", help="Only the clients of this task template / taskflow (CRMs).")
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object and nothing else.")
+@json_option
 @click.option(
     "--report",
     type=click.Path(dir_okay=False, path_type=Path),

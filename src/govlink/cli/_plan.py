@@ -11,6 +11,7 @@ import click
 from govlink.cli._app import (
     StoreTarget,
     chosen_office,
+    json_option,
     open_store,
     said,
     stdout_console,
@@ -97,7 +98,7 @@ now_option = click.option(
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="A CSV with columns enterprise_number,cost: explicit costs per company.",
 )
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object and nothing else.")
+@json_option
 @now_option
 def plan_command(
     store_path: StoreTarget,
@@ -160,7 +161,7 @@ def _when(ctx: click.Context, param: click.Parameter, value: str) -> str:
     help="Up to (excluded): as --from, but +7d / +12h count from --from.",
 )
 @store_option
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object and nothing else.")
+@json_option
 @now_option
 def due_command(
     store_path: StoreTarget, start: str, end: str, as_json: bool, now: datetime | None

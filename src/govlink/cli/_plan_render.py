@@ -19,7 +19,7 @@ from govlink.i18n import Translator
 from govlink.planner import Plan, SlotLoad
 from govlink.workflows.plan import DueCompany, PlanResult
 
-__all__ = ["render_due", "render_plan"]
+__all__ = ["day_and_time", "render_due", "render_plan"]
 
 _BAR: Final = 40
 _LISTED: Final = 50
@@ -76,7 +76,7 @@ def _explained(t: Translator, plan: Plan) -> list[str]:
         lines.append(t("plan.kept", cap=f"{plan.config.max_shift_hours:g}"))
     last = plan.last_first_sync
     if last is not None:
-        lines.append(t("plan.onboarding", count=len(plan.onboarding), last=_when(t, last)))
+        lines.append(t("plan.onboarding", count=len(plan.onboarding), last=day_and_time(t, last)))
     return lines
 
 
@@ -172,7 +172,8 @@ def _day(t: Translator, moment: datetime) -> str:
     return f"{t(f'day.{moment.weekday()}')} {moment.date().isoformat()}"
 
 
-def _when(t: Translator, moment: datetime) -> str:
+def day_and_time(t: Translator, moment: datetime) -> str:
+    """``moment`` as "Mon 2026-03-23 09:00", the day's name in ``t``'s language."""
     return f"{_day(t, moment)} {moment:%H:%M}"
 
 
@@ -180,7 +181,9 @@ def render_due(console: Console, due: Sequence[DueCompany], start: datetime, end
     """The syncs due from ``start`` to ``end``, in time order: the day, the time and the
     company."""
     t = texts()
-    heading = t("due.heading", count=len(due), start=_when(t, start), end=_when(t, end))
+    heading = t(
+        "due.heading", count=len(due), start=day_and_time(t, start), end=day_and_time(t, end)
+    )
     console.print(Text(heading, style="bold"))
     table = Table()
     for column in ("due.column.day", "due.column.at", "column.number", "column.name"):

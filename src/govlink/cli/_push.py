@@ -10,6 +10,7 @@ import click
 
 from govlink.cli._app import (
     StoreTarget,
+    json_option,
     open_store,
     progress_bars,
     stdout_console,
@@ -38,7 +39,7 @@ _BRUSSELS: Final = ZoneInfo("Europe/Brussels")
     help="Also push documents received since SINCE (Brussels time) that were never queued.",
 )
 @click.option("--sink", "sink_name", help="The sink (default: the only one the plugins offer).")
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of text.")
+@json_option
 @store_option
 def push_command(
     status: bool,

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from govlink.cli._app import open_store, store_option
+from govlink.cli._lang import texts
 from govlink.environment import environment_settings
 from govlink.plugins import Registry
 
@@ -24,13 +25,12 @@ def serve(store_path: Path, host: str, port: int) -> None:
 
         from govlink.web import create_app, new_access_token
     except ImportError as error:
-        raise click.ClickException(
-            "serve needs the web extra: pip install 'govlink[web]'"
-        ) from error
+        raise click.ClickException(texts()("serve.needs_web")) from error
     token = new_access_token()
     with open_store(store_path, create=True) as store:
         app = create_app(store, Registry(), environment_settings(), access_token=token)
         shown = f"[{host}]" if ":" in host else host
-        click.echo(f"govlink web: open http://{shown}:{port}/?token={token}  (Ctrl-C stops it)")
+        url = f"http://{shown}:{port}/?token={token}"
+        click.echo(texts()("serve.started", url=url))
         # no access log: it would write the token of the first request
         uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)

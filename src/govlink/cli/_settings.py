@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from govlink.cli._app import StoreTarget, open_store, store_option
+from govlink.cli._app import StoreTarget, json_option, open_store, store_option
 from govlink.cli._lang import texts
 from govlink.cli._output import echo_json, echo_line
 from govlink.domain.forwarding import SinkSwitch
@@ -43,7 +43,7 @@ def unset_command(key: str, store_path: StoreTarget) -> None:
 
 @settings.command("get")
 @click.argument("key", required=False)
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of text.")
+@json_option
 @store_option
 def get_command(key: str | None, as_json: bool, store_path: StoreTarget) -> None:
     """Print KEY's value (exit status 1 when unset), or every setting as KEY = VALUE."""

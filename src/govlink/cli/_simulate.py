@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import signal
 import threading
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -15,7 +15,7 @@ from typing import Final, Protocol
 import attrs
 import click
 
-from govlink.cli._app import open_store, store_option
+from govlink.cli._app import json_option, open_store, store_option
 from govlink.cli._lang import texts
 from govlink.cli._output import echo_json, echo_line
 from govlink.clock import SYSTEM_CLOCK
@@ -32,14 +32,22 @@ class _Served(Protocol):
 
 @attrs.frozen
 class _Demo:
-    """A simulator to serve (``serve()`` as a simulator's own), what it holds, and the settings
-    that point govlink at its URL; ``then`` is the command to try next."""
+    """A simulator to serve (``serve()`` as a simulator's own), what it holds and the key it
+    expects; ``then`` is the command to try next."""
 
     title: str
     serve: Callable[[], AbstractContextManager[_Served]]
     holds: str
-    settings: Callable[[str], Mapping[str, str]]
+    key: str
     then: str
+
+
+#: The settings that point govlink at each simulator: its URL's, then its key's.
+_SETTINGS: Final = {
+    "adminpulse": ("GOVLINK_ADMINPULSE_URL", "GOVLINK_ADMINPULSE_API_KEY"),
+    "adminis": ("GOVLINK_ADMINIS_URL", "GOVLINK_ADMINIS_API_KEY"),
+    "myminfin": ("GOVLINK_MYMINFIN_SIM_URL", "GOVLINK_MYMINFIN_SIM_TOKEN"),
+}
 
 
 def _adminpulse(companies: int, seed: int, store: Path) -> _Demo:
@@ -49,28 +57,19 @@ def _adminpulse(companies: int, seed: int, store: Path) -> _Demo:
     simulator = AdminPulseSimulator(
         relations=data["relations"], users=data["users"], tasks=data["tasks"], clock=SYSTEM_CLOCK
     )
-    return _Demo(
-        "AdminPulse",
-        simulator.serve,
-        texts()("simulate.relations", count=companies),
-        lambda url: {"GOVLINK_ADMINPULSE_URL": url, "GOVLINK_ADMINPULSE_API_KEY": DEFAULT_API_KEY},
-        texts()("simulate.then.adminpulse"),
-    )
+    t = texts()
+    holds = t("simulate.relations", count=companies)
+    then = t("simulate.then.adminpulse")
+    return _Demo("AdminPulse", simulator.serve, holds, DEFAULT_API_KEY, then)
 
 
 def _adminis(companies: int, seed: int, store: Path) -> _Demo:
     from govlink.testing.adminis import AdminisSimulator, sample_data
 
-    simulator = AdminisSimulator(
-        sample_data(companies, seed=seed), api_key=_DEMO_KEY, clock=SYSTEM_CLOCK
-    )
-    return _Demo(
-        "Admin-IS",
-        simulator.serve,
-        texts()("simulate.customers", count=companies),
-        lambda url: {"GOVLINK_ADMINIS_URL": url, "GOVLINK_ADMINIS_API_KEY": _DEMO_KEY},
-        "govlink import adminis",
-    )
+    data = sample_data(companies, seed=seed)
+    simulator = AdminisSimulator(data, api_key=_DEMO_KEY, clock=SYSTEM_CLOCK)
+    holds = texts()("simulate.customers", count=companies)
+    return _Demo("Admin-IS", simulator.serve, holds, _DEMO_KEY, "govlink import adminis")
 
 
 def _myminfin(companies: int, seed: int, store: Path) -> _Demo:
@@ -78,14 +77,12 @@ def _myminfin(companies: int, seed: int, store: Path) -> _Demo:
 
     with open_store(store, create=False) as opened:
         numbers = [c.enterprise_number.compact for c in opened.companies()]
-    data = generate_portal(numbers, start=datetime.now(UTC), seed=seed)
-    return _Demo(
-        "MyMinfin",
-        MyMinfinSimulator(data, clock=SYSTEM_CLOCK).serve,
-        texts()("simulate.documents", count=len(numbers), store=store),
-        lambda url: {"GOVLINK_MYMINFIN_SIM_URL": url, "GOVLINK_MYMINFIN_SIM_TOKEN": DEFAULT_TOKEN},
-        texts()("simulate.then.myminfin"),
-    )
+    portal = generate_portal(numbers, start=datetime.now(UTC), seed=seed)
+    simulator = MyMinfinSimulator(portal, clock=SYSTEM_CLOCK)
+    t = texts()
+    holds = t("simulate.documents", count=len(numbers), store=store)
+    then = t("simulate.then.myminfin")
+    return _Demo("MyMinfin", simulator.serve, holds, DEFAULT_TOKEN, then)
 
 
 _DEMOS: Final = {"adminpulse": _adminpulse, "adminis": _adminis, "myminfin": _myminfin}
@@ -115,7 +112,7 @@ def _stopped_by_sigterm(stop: threading.Event) -> Iterator[None]:
     help="How many sample clients (adminpulse, adminis).",
 )
 @click.option("--seed", type=int, default=0, show_default=True, help="The sample data's seed.")
-@click.option("--json", "as_json", is_flag=True, help="Print the URL and settings as JSON.")
+@json_option
 @store_option
 def simulate_command(
     system: str, companies: int, seed: int, as_json: bool, store_path: Path
@@ -128,7 +125,8 @@ def simulate_command(
     demo = _DEMOS[system](companies, seed, store_path)
     stop = threading.Event()
     with demo.serve() as server, _stopped_by_sigterm(stop):
-        settings = dict(demo.settings(server.url))
+        url_setting, key_setting = _SETTINGS[system]
+        settings = {url_setting: server.url, key_setting: demo.key}
         if as_json:
             echo_json({"system": system, "url": server.url, "settings": settings})
         else:

@@ -10,16 +10,17 @@ import click
 
 from govlink.cli._app import (
     StoreTarget,
+    json_option,
     notifying_registry,
     open_store,
     stdout_console,
     store_option,
 )
 from govlink.cli._limit import limit_options, shown
-from govlink.cli._output import echo_json, echo_line
+from govlink.cli._output import echo_json
 from govlink.cli._plan import now_option, parse_moment
 from govlink.cli._sync_json import report_json, status_json
-from govlink.cli._sync_render import render_status
+from govlink.cli._sync_render import render_report, render_status
 from govlink.environment import environment_settings
 from govlink.errors import PlanningError
 from govlink.plugins import Registry
@@ -38,10 +39,6 @@ from govlink.sync import (
 )
 
 __all__ = ["sync"]
-
-_json_option = click.option(
-    "--json", "as_json", is_flag=True, help="Print one JSON object and nothing else."
-)
 
 
 @click.group()
@@ -71,15 +68,11 @@ def _syncing(
                 close()
 
 
-def _echo_report(report: SyncReport, as_json: bool, what: str) -> None:
+def _echo_report(report: SyncReport, as_json: bool, *, worker: bool) -> None:
     if as_json:
         echo_json(report_json(report))
-        return
-    outcomes = ", ".join(f"{count} {outcome}" for outcome, count in sorted(report.outcomes.items()))
-    echo_line(
-        f"{what}: {len(report.attempts)} syncs ({outcomes or 'none'}), {report.documents} new "
-        f"documents, {report.skipped} skipped, {report.pending} still due (retries waiting)"
-    )
+    else:
+        render_report(report, worker)
 
 
 @sync.command("run")
@@ -90,7 +83,7 @@ def _echo_report(report: SyncReport, as_json: bool, what: str) -> None:
     help="Run what is due up to ISO (default: now; without an offset: local time).",
 )
 @store_option
-@_json_option
+@json_option
 def run_command(until: datetime | None, store_path: StoreTarget, as_json: bool) -> None:
     """Run every sync due up to now once, then stop.
 
@@ -100,7 +93,7 @@ def run_command(until: datetime | None, store_path: StoreTarget, as_json: bool) 
     moment = None if until is None else until if until.tzinfo else until.astimezone()
     with _syncing(store_path) as (store, fetcher, options):
         report = run_due(store, notifying_registry(store), fetcher, options=options, until=moment)
-    _echo_report(report, as_json, "sync run")
+    _echo_report(report, as_json, worker=False)
 
 
 @sync.command("worker")
@@ -112,7 +105,7 @@ def run_command(until: datetime | None, store_path: StoreTarget, as_json: bool) 
     help="Seconds an idle worker waits before looking for due syncs again.",
 )
 @store_option
-@_json_option
+@json_option
 def worker_command(poll: float, store_path: StoreTarget, as_json: bool) -> None:
     """Run due syncs as they fall due, until stopped.
 
@@ -121,12 +114,12 @@ def worker_command(poll: float, store_path: StoreTarget, as_json: bool) -> None:
     """
     with stop_on_signals() as stop, _syncing(store_path, poll=poll) as (store, fetcher, options):
         report = work(store, notifying_registry(store), fetcher, stop=stop, options=options)
-    _echo_report(report, as_json, "sync worker stopped")
+    _echo_report(report, as_json, worker=True)
 
 
 @sync.command("status")
 @store_option
-@_json_option
+@json_option
 @limit_options
 @now_option
 def status_command(

@@ -809,6 +809,11 @@ _MESSAGES: dict[str, _Entry] = {
         "fr": "{what} nécessite l'extra excel : pip install 'govlink[excel]'",
         "en": "{what} needs the excel extra: pip install 'govlink[excel]'",
     },
+    "cli.store_is_directory": {
+        "nl": "{path} is een map, geen opslagbestand",
+        "fr": "{path} est un dossier, pas un fichier de base de données",
+        "en": "{path} is a directory, not a store file",
+    },
     "cli.the_template": {"nl": "het sjabloon", "fr": "le modèle", "en": "the template"},
     "import.applied_run": {
         "nl": "de import werd toegepast (run {run})",
@@ -1472,6 +1477,93 @@ _MESSAGES: dict[str, _Entry] = {
     },
     "push.off": {"nl": "uit", "fr": "désactivé", "en": "off"},
     "push.tags": {"nl": "; labels {tags}", "fr": " ; étiquettes {tags}", "en": "; tags {tags}"},
+    # -- govlink sync run|worker|status ----------------------------------------------------
+    "sync.what.run": {
+        "nl": "sync-ronde",
+        "fr": "passage de synchronisation",
+        "en": "sync run",
+    },
+    "sync.what.worker": {
+        "nl": "sync-werker gestopt",
+        "fr": "worker de synchronisation arrêté",
+        "en": "sync worker stopped",
+    },
+    "sync.report": {
+        "nl": "{what}: {attempts} synchronisaties ({outcomes}), {documents} nieuwe documenten, "
+        "{skipped} overgeslagen, {pending} nog te doen (wachten op een nieuwe poging)",
+        "fr": "{what} : {attempts} synchronisations ({outcomes}), {documents} nouveaux "
+        "documents, {skipped} ignorées, {pending} encore à faire (nouvel essai en attente)",
+        "en": "{what}: {attempts} syncs ({outcomes}), {documents} new documents, {skipped} "
+        "skipped, {pending} still due (retries waiting)",
+    },
+    "sync.none": {"nl": "geen", "fr": "aucune", "en": "none"},
+    "sync.outcome.ok": {"nl": "ok", "fr": "ok", "en": "ok"},
+    "sync.outcome.nothing_new": {"nl": "niets nieuws", "fr": "rien de neuf", "en": "nothing new"},
+    "sync.outcome.no_mandate": {"nl": "geen mandaat", "fr": "pas de mandat", "en": "no mandate"},
+    "sync.outcome.unavailable": {
+        "nl": "portaal onbereikbaar",
+        "fr": "portail indisponible",
+        "en": "unavailable",
+    },
+    "sync.outcome.throttled": {"nl": "afgeremd", "fr": "freiné", "en": "throttled"},
+    "sync.outcome.error": {"nl": "fout", "fr": "erreur", "en": "error"},
+    "sync.status.title": {
+        "nl": "MyMinfin-synchronisatie op {when}",
+        "fr": "Synchronisation MyMinfin au {when}",
+        "en": "MyMinfin sync at {when}",
+    },
+    "sync.status.attempts": {
+        "nl": "laatste {days} dagen: {attempts} pogingen; mislukt: {failures}; opgegeven: "
+        "{gave_up}",
+        "fr": "{days} derniers jours : {attempts} tentatives ; échecs : {failures} ; "
+        "abandonnées : {gave_up}",
+        "en": "last {days} days: {attempts} attempts; failures: {failures}; gave up: {gave_up}",
+    },
+    "sync.status.latency": {
+        "nl": "reactietijd van het portaal: {latency}",
+        "fr": "temps de réponse du portail : {latency}",
+        "en": "portal latency: {latency}",
+    },
+    "sync.status.no_latency": {
+        "nl": "nog geen synchronisatie",
+        "fr": "pas encore de synchronisation",
+        "en": "no sync yet",
+    },
+    "sync.status.backlog": {
+        "nl": "achterstand: {backlog} te doen en nog niet uitgevoerd",
+        "fr": "retard : {backlog} à faire et pas encore exécutées",
+        "en": "backlog: {backlog} due and not run yet",
+    },
+    "sync.status.no_mandate": {
+        "nl": "Geen mandaat ({count})",
+        "fr": "Sans mandat ({count})",
+        "en": "No mandate ({count})",
+    },
+    "sync.status.companies": {
+        "nl": "Ondernemingen ({count})",
+        "fr": "Entreprises ({count})",
+        "en": "Companies ({count})",
+    },
+    "column.since": {"nl": "sinds", "fr": "depuis", "en": "since"},
+    "column.last_sync": {"nl": "laatste sync", "fr": "dernière synchro", "en": "last sync"},
+    "column.outcome": {"nl": "resultaat", "fr": "résultat", "en": "outcome"},
+    "column.next_sync": {"nl": "volgende sync", "fr": "prochaine synchro", "en": "next sync"},
+    "section.more.all": {
+        "nl": "--all of --json toont ze",
+        "fr": "--all ou --json les affiche",
+        "en": "--all or --json shows them",
+    },
+    # -- govlink serve -----------------------------------------------------------------------
+    "serve.started": {
+        "nl": "govlink web: open {url}  (Ctrl-C stopt het)",
+        "fr": "govlink web : ouvrez {url}  (Ctrl-C l'arrête)",
+        "en": "govlink web: open {url}  (Ctrl-C stops it)",
+    },
+    "serve.needs_web": {
+        "nl": "serve heeft de web-extra nodig: pip install 'govlink[web]'",
+        "fr": "serve nécessite l'extra web : pip install 'govlink[web]'",
+        "en": "serve needs the web extra: pip install 'govlink[web]'",
+    },
     # -- govlink settings and govlink sink --------------------------------------------------
     "settings.removed": {"nl": "{key} verwijderd", "fr": "{key} supprimé", "en": "{key} removed"},
     "settings.not_set": {
