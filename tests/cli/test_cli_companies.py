@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import shlex
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,6 @@ from govlink.testing.documents import sample_pdf
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 CLIENTS = str(EXAMPLES / "clients.xlsx")
-PLATFORM = str(EXAMPLES / "platform.xlsx")
 LEFT = ["0254369038", "0377826777", "0807453536", "0930911275"]  # only on the platform
 MATCHING = "0481483254"  # Boulangerie Dubois SRL, in both workbooks
 NO_RESPONSIBLE = "0239518140"
@@ -35,10 +35,8 @@ def run_json(*args: str) -> dict[str, Any]:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> str:
-    path = str(tmp_path / "govlink.db")
-    assert run("import", PLATFORM, "--store", path, "--apply", "--yes").exit_code == 0
-    return path
+def store(tmp_path: Path, platform_store: Callable[..., Path]) -> str:
+    return str(platform_store(tmp_path / "govlink.db", "--yes"))
 
 
 def _numbers(text: str) -> list[str]:

@@ -4,6 +4,7 @@ points 4 and 5)."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,6 @@ from govlink.workflows.importing import ImportPreview
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 CLIENTS = str(EXAMPLES / "clients.xlsx")
-PLATFORM = str(EXAMPLES / "platform.xlsx")
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> Result:
@@ -27,10 +27,8 @@ def run(*args: str, env: dict[str, str] | None = None) -> Result:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Path:
-    path = tmp_path / "demo.db"
-    assert run("import", PLATFORM, "--store", str(path), "--apply").exit_code == 0
-    return path
+def store(tmp_path: Path, platform_store: Callable[..., Path]) -> Path:
+    return platform_store(tmp_path / "demo.db")
 
 
 @pytest.fixture

@@ -44,12 +44,9 @@ def dump(path: Path) -> list[tuple[object, ...]]:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Path:
+def store(tmp_path: Path, platform_store: Callable[..., Path]) -> Path:
     """A store seeded with the example platform."""
-    path = tmp_path / "demo.db"
-    result = run("import", PLATFORM, "--store", str(path), "--apply", "--select", "all")
-    assert result.exit_code == 0, result.stderr
-    return path
+    return platform_store(tmp_path / "demo.db", "--select", "all")
 
 
 def test_the_preview_shows_all_four_categories_and_writes_nothing(store: Path) -> None:

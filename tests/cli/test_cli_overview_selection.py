@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,6 @@ from govlink.cli import main
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 CLIENTS = str(EXAMPLES / "clients.xlsx")
-PLATFORM = str(EXAMPLES / "platform.xlsx")
 #: The sheets of the overview in each language, and the add / overwrite headers.
 SHEETS = {
     "nl": ("Overzicht", "Alleen in import", "Overeenkomend", "Toevoegen", "Overschrijven"),
@@ -35,10 +35,8 @@ def companies(path: Path) -> dict[str, tuple[Any, ...]]:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Path:
-    path = tmp_path / "demo.db"
-    assert run("import", PLATFORM, "--store", str(path), "--apply").exit_code == 0
-    return path
+def store(tmp_path: Path, platform_store: Callable[..., Path]) -> Path:
+    return platform_store(tmp_path / "demo.db")
 
 
 def overview(store: Path, tmp_path: Path, language: str) -> Path:

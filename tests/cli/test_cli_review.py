@@ -21,7 +21,6 @@ from govlink.workflows.importing import apply_import, preview_import
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 CLIENTS = str(EXAMPLES / "clients.xlsx")
-PLATFORM = str(EXAMPLES / "platform.xlsx")
 
 
 def run(*args: str) -> Result:
@@ -41,10 +40,8 @@ def rows(path: Path) -> list[tuple[object, ...]]:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Path:
-    path = tmp_path / "demo.db"
-    assert run("import", PLATFORM, "--store", str(path), "--apply").exit_code == 0
-    return path
+def store(tmp_path: Path, platform_store: Callable[..., Path]) -> Path:
+    return platform_store(tmp_path / "demo.db")
 
 
 def test_a_selection_without_apply_shows_before_and_after_and_writes_nothing(
