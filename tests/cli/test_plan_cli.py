@@ -93,10 +93,19 @@ def slots(document: dict[str, Any]) -> dict[str, tuple[int, str]]:
     return {a["enterprise_number"]: (a["weekday"], a["time"]) for a in document["assignments"]}
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Path:
-    path = tmp_path / "govlink.db"
+@pytest.fixture(scope="module")
+def forty_imported(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store with 40 companies imported, made once: each test plans on its own copy."""
+    path = tmp_path_factory.mktemp("forty") / "govlink.db"
     import_companies(path, range(40))
+    assert not path.with_name(f"{path.name}-wal").exists()
+    return path
+
+
+@pytest.fixture
+def store(tmp_path: Path, forty_imported: Path) -> Path:
+    path = tmp_path / "govlink.db"
+    shutil.copyfile(forty_imported, path)
     return path
 
 
