@@ -4,6 +4,7 @@ test client."""
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Final
@@ -30,11 +31,21 @@ def fill_platform(store: SQLiteStore) -> None:
     apply_import(preview_import(source, store), store, Selection(add=ALL), actor="setup")
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[SQLiteStore]:
-    """A store holding the example platform."""
-    with SQLiteStore(tmp_path / "govlink.db") as opened:
+@pytest.fixture(scope="session")
+def platform_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An SQLite file holding the example platform, filled once: each test opens its own copy."""
+    path = tmp_path_factory.mktemp("platform") / "govlink.db"
+    with SQLiteStore(path) as opened:
         fill_platform(opened)
+    assert [p.name for p in path.parent.iterdir()] == [path.name]  # no WAL left over
+    return path
+
+
+@pytest.fixture
+def store(tmp_path: Path, platform_file: Path) -> Iterator[SQLiteStore]:
+    """A store holding the example platform."""
+    shutil.copyfile(platform_file, tmp_path / "govlink.db")
+    with SQLiteStore(tmp_path / "govlink.db") as opened:
         yield opened
 
 
