@@ -8,6 +8,7 @@ by position or name). What differs per engine is behind :class:`Host`.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from typing import Any, ClassVar, Protocol
@@ -74,7 +75,7 @@ class Host(Protocol):
     ) -> None: ...
 
 
-class StoreBase(Closing):
+class StoreBase(Closing, ABC):
     """What both stores share: ``with store:`` closes it at the end of the block, and its
     timestamps come from its clock as :func:`~govlink.clock.utc_timestamp` text."""
 
@@ -87,9 +88,9 @@ class StoreBase(Closing):
     def _now(self) -> str:
         return utc_timestamp(self._clock.now())
 
+    @abstractmethod
     def _failed(self, action: str, error: Exception) -> StoreError:
         """The error for a store that cannot be ``action`` (read, written, opened)."""
-        raise NotImplementedError  # every store defines it
 
     @contextmanager
     def _reading(self) -> Iterator[None]:
@@ -99,5 +100,6 @@ class StoreBase(Closing):
         except self._engine_error as error:
             raise self._failed("read", error) from (None if self._hides_cause else error)
 
+    @abstractmethod
     def close(self) -> None:
-        raise NotImplementedError  # every store defines it
+        """Close the store's connection."""
