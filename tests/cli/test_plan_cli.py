@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 from collections import Counter
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from itertools import pairwise
 from pathlib import Path
@@ -22,7 +23,8 @@ from click.testing import CliRunner, Result
 
 from govlink.cli import main
 
-ROOT = Path(__file__).resolve().parents[2]
+Schema = Callable[[str, str], dict[str, Any]]
+
 NOW = "2026-03-23T09:07:00+01:00"
 
 
@@ -78,15 +80,6 @@ def dump(path: Path) -> list[tuple[object, ...]]:
         ]
     db.close()
     return rows
-
-
-def documented_schema(marker: str) -> dict[str, Any]:
-    text = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
-    match = re.search(rf"<!-- {marker} -->\n```json\n(.*?)\n```", text, re.S)
-    assert match is not None, f"docs/cli.md lost its {marker} block"
-    schema: dict[str, Any] = json.loads(match.group(1))
-    jsonschema.Draft202012Validator.check_schema(schema)
-    return schema
 
 
 def slots(document: dict[str, Any]) -> dict[str, tuple[int, str]]:
@@ -311,17 +304,17 @@ def test_the_tables_show_the_histograms_and_the_balance(store: Path) -> None:
     assert "syncs due from Tue 2026-03-24 08:00 to Tue 2026-03-24 09:00" in due.stdout
 
 
-def test_the_json_matches_the_documented_schemas(store: Path) -> None:
+def test_the_json_matches_the_documented_schemas(store: Path, documented_schema: Schema) -> None:
     plan_json(store, "--capacity", "4")
     import_companies(store, range(40, 45))
     document = plan_json(store, "--windows", "Tue-Sun 00:00-24:00")
     for key in ("assignments", "slots", "moved", "onboarding"):
         assert document[key], f"{key} is empty: the schema check would be weak"
     assert document["slots"][0]["capacity"] == 4.0
-    jsonschema.validate(document, documented_schema("plan-json-schema"))
+    jsonschema.validate(document, documented_schema("cli.md", "plan"))
     due = run_json("due", "--store", str(store), "--from", NOW, "--to", "2026-03-25T00:00")
     assert due["due"]
-    jsonschema.validate(due, documented_schema("due-json-schema"))
+    jsonschema.validate(due, documented_schema("cli.md", "due"))
 
 
 MINIMAL = {
@@ -341,8 +334,11 @@ MINIMAL = {
 
 
 @pytest.mark.parametrize("marker", sorted(MINIMAL))
-def test_the_schemas_reject_an_extra_key(marker: str) -> None:
-    schema, document = documented_schema(marker), MINIMAL[marker]
+def test_the_schemas_reject_an_extra_key(marker: str, documented_schema: Schema) -> None:
+    schema, document = (
+        documented_schema("cli.md", marker.removesuffix("-json-schema")),
+        MINIMAL[marker],
+    )
     jsonschema.validate(document, schema)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({**document, "surprise": 1}, schema)

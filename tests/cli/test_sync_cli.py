@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import signal
 import subprocess
 import sys
 import time
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -26,7 +25,7 @@ from govlink.workflows.plan import due
 
 from .conftest import MADE, NOW, Portal
 
-ROOT = Path(__file__).resolve().parents[2]
+Schema = Callable[[str, str], dict[str, Any]]
 
 
 def run(portal: Portal, *args: str) -> Result:
@@ -40,15 +39,6 @@ def run_json(portal: Portal, *args: str) -> dict[str, Any]:
     return document
 
 
-def documented_schema(marker: str) -> dict[str, Any]:
-    text = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
-    match = re.search(rf"<!-- {marker} -->\n```json\n(.*?)\n```", text, re.S)
-    assert match is not None, f"docs/cli.md lost its {marker} block"
-    schema: dict[str, Any] = json.loads(match.group(1))
-    jsonschema.Draft202012Validator.check_schema(schema)
-    return schema
-
-
 def planned(
     portal: Portal, numbers: Collection[str] | None = None, *, until: datetime = NOW
 ) -> int:
@@ -59,15 +49,17 @@ def planned(
     return sum(1 for o in listed if numbers is None or o.key in numbers)
 
 
-def test_run_runs_every_due_sync_once_and_status_shows_it(portal: Portal) -> None:
+def test_run_runs_every_due_sync_once_and_status_shows_it(
+    portal: Portal, documented_schema: Schema
+) -> None:
     before = run_json(portal, "status", "--now", NOW.isoformat())
-    jsonschema.validate(before, documented_schema("sync-status-json-schema"))
+    jsonschema.validate(before, documented_schema("cli.md", "sync-status"))
     assert before["backlog"] == planned(portal) >= len(portal.numbers)
     assert before["attempts"] == 0
     assert before["latency_seconds"] == {}
 
     report = run_json(portal, "run", "--until", NOW.isoformat())
-    jsonschema.validate(report, documented_schema("sync-report-json-schema"))
+    jsonschema.validate(report, documented_schema("cli.md", "sync-report"))
     refused = sorted(set(portal.numbers) - portal.sim.mandates)
     assert report["attempts"] + report["skipped"] == planned(portal)
     assert report["outcomes"]["no_mandate"] == planned(portal, refused)
@@ -78,7 +70,7 @@ def test_run_runs_every_due_sync_once_and_status_shows_it(portal: Portal) -> Non
     assert again["attempts"] == again["skipped"] == 0
 
     after = run_json(portal, "status", "--now", NOW.isoformat())
-    jsonschema.validate(after, documented_schema("sync-status-json-schema"))
+    jsonschema.validate(after, documented_schema("cli.md", "sync-status"))
     assert after["backlog"] == 0
     assert after["no_mandate"] == refused
     assert after["failures"] == {"no_mandate": planned(portal, refused)}
@@ -120,7 +112,9 @@ def test_a_bad_until_is_a_usage_error(portal: Portal) -> None:
 
 
 @pytest.mark.slow
-def test_worker_runs_what_is_due_and_stops_on_sigterm(portal: Portal) -> None:
+def test_worker_runs_what_is_due_and_stops_on_sigterm(
+    portal: Portal, documented_schema: Schema
+) -> None:
     command = [sys.executable, "-m", "govlink", "sync", "worker", "--poll", "0.2", "--json"]
     worker = subprocess.Popen(
         [*command, "--store", str(portal.store)],
@@ -146,7 +140,7 @@ def test_worker_runs_what_is_due_and_stops_on_sigterm(portal: Portal) -> None:
             worker.wait()
     assert worker.returncode == 0, stderr
     report = json.loads(stdout)
-    jsonschema.validate(report, documented_schema("sync-report-json-schema"))
+    jsonschema.validate(report, documented_schema("cli.md", "sync-report"))
     ran = report["attempts"] + report["skipped"]
     assert planned(portal) <= ran <= planned(portal, until=datetime.now(UTC))
     assert report["documents"] == len(portal.sim.downloads) > 0
