@@ -66,6 +66,14 @@ def test_listing_the_plugins_imports_no_http_or_excel_library() -> None:
     assert loaded(modules, NOT_ON_LISTING) == []
 
 
+def test_the_command_loads_no_database_driver_or_web_framework_it_is_not_asked_for() -> None:
+    """Every ``govlink`` command starts by importing the CLI: PostgreSQL's driver and the web
+    app's framework load only when a PostgreSQL URL or ``serve`` asks for them."""
+    modules = modules_after("import govlink.cli")
+    assert "govlink.cli._sync" in modules
+    assert loaded(modules, ("psycopg", "psycopg_pool", "starlette", "uvicorn", "jinja2")) == []
+
+
 def test_the_checker_sees_a_loaded_module() -> None:
     assert loaded(modules_after("import sqlite3.dbapi2"), ("sqlite3",)) == ["sqlite3"]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import click
 
@@ -25,7 +26,6 @@ from govlink.environment import environment_settings
 from govlink.errors import PlanningError
 from govlink.plugins import Registry
 from govlink.plugins.fetchers import Fetcher
-from govlink.store.postgres import PostgresStore
 from govlink.store.sqlite import SQLiteStore
 from govlink.sync import (
     NO_PLAN,
@@ -37,6 +37,9 @@ from govlink.sync import (
     sync_status,
     work,
 )
+
+if TYPE_CHECKING:
+    from govlink.store.postgres import PostgresStore
 
 __all__ = ["sync"]
 
