@@ -327,3 +327,24 @@ def test_a_cell_far_to_the_right(write_xlsx: WriteXlsx, replace_part: ReplacePar
 
     path = replace_part(write_xlsx(HEADER), SHEET, widen)
     assert "uses 16,384 columns" in _refused(path, UnsafeWorkbook, "source.too_large")
+
+
+@pytest.mark.parametrize(
+    "far",
+    [
+        b"<row r='400000'><c r='Z400000' t='inlineStr'><is><t>x</t></is></c></row>",
+        b'<row r = "400000"><c r = "Z400000" t="inlineStr"><is><t>x</t></is></c></row>',
+        b'<row r="3"><c r="z400000" t="inlineStr"><is><t>x</t></is></c></row>',
+        b'<row r="3"><a.b:c r="Z400000" t="inlineStr"><is><t>x</t></is></a.b:c></row>',
+        b'<row r="3"><c r="A3" r="Z400000" t="inlineStr"><is><t>x</t></is></c></row>',
+    ],
+)
+def test_a_far_cell_in_any_spelling(
+    write_xlsx: WriteXlsx, replace_part: ReplacePart, bounded_memory: None, far: bytes
+) -> None:
+    # calamine reads each of these as a cell at Z400000: 10.4 million cells, 350 MB
+    path = replace_part(
+        write_xlsx(HEADER), SHEET, lambda xml: xml.replace(b"</sheetData>", far + b"</sheetData>")
+    )
+    message = _refused(path, UnsafeWorkbook, "source.too_large")
+    assert "spans 400,000 rows by 26 columns" in message

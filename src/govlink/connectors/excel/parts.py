@@ -10,7 +10,7 @@ streamed in bounded chunks. Only a package that passes is handed to calamine.
 
 from __future__ import annotations
 
-import operator
+import functools
 import posixpath
 import re
 import zipfile
@@ -30,12 +30,21 @@ _WORKSHEET: Final = "/worksheet"
 _ROOT: Final = re.compile(rb"<[A-Za-z_]")
 _DOCTYPE: Final = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
 _DIMENSION: Final = re.compile(rb'<(?:\w+:)?dimension\b[^>]*?\sref="[A-Z]*\d*:?([A-Z]*)(\d*)"')
-# Every row start tag, with its ``r`` number ('' when it has none).
-_ROW: Final = re.compile(rb'<(?:\w+:)?row\b(?:[^>]*?\sr="(\d+)")?')
-# Every cell start tag, with the letters and number of its ``r`` ('' and '' when it has none).
-_CELL: Final = re.compile(rb'<(?:\w+:)?c(?=[\s>/])(?:[^>]*?\sr="([A-Z]+)(\d+)")?')
-_LETTERS: Final = operator.itemgetter(0)
-_NUMBER: Final = operator.itemgetter(1)
+# The name of every c or row start tag (by its local name: prefixed or not) that has no r
+# attribute, and b'' for each one that has (in any spelling calamine accepts: single quotes,
+# spaces around '='); a quoted value is read whole, so a '>' inside one does not end the tag.
+_LOOSE: Final = re.compile(
+    rb"<(?:[^\s/<>][^\s<>]*:)?(?:(?:c|row)(?=[\s/>])"
+    rb'(?=(?:[^>"\']|"[^"]*"|\'[^\']*\')*?\sr\s*=\s*["\'])|(c|row)(?=[\s/>]))'
+)
+# The letters and number of every r attribute, and of text that looks like one (a superset).
+_R_VALUE: Final = re.compile(rb'r(?<![\w.:-]r)\s*=\s*["\']([A-Za-z]*)(\d+)')
+# A c or row tag with a namespace prefix (only the precise reading covers those).
+_PREFIXED: Final = re.compile(rb":(?:c|row)[\s/>]")
+_CELL_LETTERS: Final = re.compile(rb'<c r="([A-Z]{1,3})')
+_ROW_NUMBER: Final = re.compile(rb'<row r="(\d+)"')
+_DIGITS: Final = b"0123456789"
+_UPPER: Final = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 # A tag cut by a chunk boundary is carried over; no tag govlink looks at is longer.
 _CARRY: Final = 512
 
@@ -121,46 +130,118 @@ def has_doctype(archive: zipfile.ZipFile, name: str) -> bool:
 
 def _column_number(letters: bytes) -> int:
     number = 0
-    for letter in letters:
+    for letter in letters.upper():
         number = number * 26 + letter - 64
     return number
+
+
+def _order(letters: bytes) -> tuple[int, bytes]:
+    """Column letters in column order (a longer name is further right)."""
+    return len(letters), letters
+
+
+def _up_to(bound: bytes, alphabet: bytes, first: int) -> bytes:
+    """A pattern for the names over ``alphabet`` up to ``bound``, a longer name counting as the
+    larger (row numbers, column letters); ``first`` is the lowest first character's index."""
+    if not bound:
+        return b"(?!)"
+
+    def span(low: int, high: int) -> bytes:
+        return b"[%c-%c]" % (alphabet[low], alphabet[high])
+
+    top = len(alphabet) - 1
+    size = len(bound)
+    options = [span(first, top) + span(0, top) + b"{0,%d}" % (size - 2)] if size > 1 else []
+    for i, char in enumerate(bound):
+        below = alphabet.index(char) - 1
+        if below >= (first if i == 0 else 0):
+            rest = span(0, top) + b"{%d}" % (size - i - 1) if i < size - 1 else b""
+            options.append(bound[:i] + span(first if i == 0 else 0, below) + rest)
+    options.append(bound)
+    return b"(?:" + b"|".join(options) + b")"
+
+
+@functools.lru_cache(maxsize=64)
+def _unlike_excel(columns: bytes, rows: int) -> tuple[re.Pattern[bytes], re.Pattern[bytes]]:
+    """Two searches that find nothing in a chunk spelled as Excel spells sheets: every cell and
+    row tag has ``r`` as its first attribute, in double quotes, naming no column past
+    ``columns`` and no row past ``rows``, and has no other ``r``.
+
+    The first finds a cell tag spelled otherwise; the second, from each ``r``, a row tag
+    spelled otherwise or anything that may be an ``r`` attribute other than such a first one.
+    """
+    number = _up_to(str(rows).encode() if rows else b"", _DIGITS, 1)
+    letters = _up_to(columns, _UPPER, 0)
+    return (
+        re.compile(rb'<c(?! r="' + letters + number + rb'")(?=[\s/>])'),
+        re.compile(
+            rb'r(?:(?<=<r)ow(?! r="' + number + rb'")(?=[\s/>])'
+            rb"|(?<![\w.:-]r)(?<!<c r)(?<!<row r)\s*=)"
+        ),
+    )
+
+
+def _quick(data: bytes, end: int, columns: bytes, rows: int) -> tuple[bytes, int] | None:
+    """The highest column and row of ``data[:end]`` when it is spelled as Excel spells sheets
+    (else None), given those of the chunks before: searches that find nothing in such a
+    chunk, and no object a tag."""
+    if data.find(b":", 0, end) >= 0 and _PREFIXED.search(data, 0, end):
+        return None
+    if not columns:
+        columns = max(set(_CELL_LETTERS.findall(data, 0, end)), key=_order, default=b"")
+    last = data.rfind(b'<row r="', 0, end)
+    if last >= 0 and (found := _ROW_NUMBER.match(data, last, end)):
+        rows = max(rows, int(found.group(1)))
+    cells, others = _unlike_excel(columns, rows)
+    if cells.search(data, 0, end) or others.search(data, 0, end):
+        return None
+    return columns, rows
+
+
+def _precise(data: bytes, end: int) -> tuple[int, bytes, int, int]:
+    """The highest row and column any r in ``data[:end]`` names, and its rows and cells
+    without r: every spelling XML allows."""
+    loose = _LOOSE.findall(data, 0, end)
+    named = set(_R_VALUE.findall(data, 0, end))
+    rows = max((int(number) for _, number in named), default=0)
+    columns = max((letters.upper() for letters, _ in named), key=_order, default=b"")
+    return rows, columns, loose.count(b"row"), loose.count(b"c")
 
 
 def measure(archive: zipfile.ZipFile, name: str) -> SheetExtent:
     """The extent of the worksheet part ``name``, read in chunks (memory stays flat).
 
     Rows and cells without an ``r`` attribute follow the previous one, so each adds one to the
-    bound: the result is never smaller than what calamine will allocate.
+    bound; every ``r`` counts (calamine takes a tag's last one), in any spelling. The result is
+    never smaller than what calamine will allocate. A chunk spelled as Excel writes sheets is
+    checked by a few searches that find nothing in it; any other is read tag by tag.
     """
-    declared_rows = declared_columns = rows = columns = loose_rows = loose_cells = 0
+    declared_rows = declared_columns = rows = loose_rows = loose_cells = 0
+    columns = b""
     carry = b""
     first = True
     for chunk in _chunks(archive, name):
         data = carry + chunk
-        cut = data.rfind(b"<")
-        text, carry = (data[:cut], data[cut:]) if cut >= 0 else (data, b"")
-        if len(carry) > _CARRY:
-            text, carry = data, b""
-        if first and (dimension := _DIMENSION.search(text)):
+        end = data.rfind(b"<")
+        if end < 0 or len(data) - end > _CARRY:
+            end = len(data)
+        carry = data[end:]
+        if first and (dimension := _DIMENSION.search(data, 0, end)):
             declared_columns = _column_number(dimension.group(1)) if dimension.group(1) else 0
             declared_rows = int(dimension.group(2) or 0)
         first = False
-        # One pass for the rows and one for the cells; the rest is C-level map/max/count.
-        row_numbers = _ROW.findall(text)
-        loose_rows += row_numbers.count(b"")
-        cells = _CELL.findall(text)
-        letters = list(map(_LETTERS, cells))
-        loose_cells += letters.count(b"")
-        for found in set(letters) - {b""}:
-            columns = max(columns, _column_number(found))
-        rows = max(
-            rows,
-            max(map(int, filter(None, row_numbers)), default=0),
-            max(map(int, filter(None, map(_NUMBER, cells))), default=0),
-        )
+        quick = _quick(data, end, columns, rows)
+        if quick is not None:
+            columns, rows = quick
+            continue
+        highest, right, loose_row, loose_cell = _precise(data, end)
+        rows = max(rows, highest)
+        columns = max(columns, right, key=_order)
+        loose_rows += loose_row
+        loose_cells += loose_cell
     return SheetExtent(
         declared_rows=declared_rows,
         declared_columns=declared_columns,
         rows=rows + loose_rows,
-        columns=columns + loose_cells,
+        columns=_column_number(columns) + loose_cells,
     )
