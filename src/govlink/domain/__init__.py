@@ -9,6 +9,7 @@ from govlink.domain.records import (
     RowMapping,
     SkippedRecord,
     SourceRef,
+    row_record,
 )
 from govlink.domain.validation import (
     InvalidRecord,
@@ -39,5 +40,6 @@ __all__ = [
     "WarningCode",
     "field_policy",
     "is_valid",
+    "row_record",
     "validate",
 ]

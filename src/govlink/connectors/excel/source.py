@@ -30,7 +30,7 @@ from govlink.connectors.excel import parts
 from govlink.connectors.excel.example import SKIPPED_EXAMPLE, is_example_row
 from govlink.connectors.excel.headers import field_for
 from govlink.connectors.excel.safety import check_workbook
-from govlink.domain.records import RawRecord, RowMapping, SkippedRecord, SourceRef
+from govlink.domain.records import RawRecord, RowMapping, SkippedRecord, SourceRef, row_record
 from govlink.errors import (
     EmptyWorkbook,
     GovlinkError,
@@ -71,7 +71,12 @@ def _is_blank(value: object) -> bool:
 
 def _blank_row(row: _Row) -> bool:
     """Whether every cell of ``row`` is blank (its first cell, mostly filled, decides first)."""
-    return not row or (_is_blank(row[0]) and all(_is_blank(v) for v in row))
+    if not row:
+        return True
+    first = row[0]
+    if first is not None and (not isinstance(first, str) or first.strip()):
+        return False
+    return all(_is_blank(v) for v in row)
 
 
 def _column_letter(number: int) -> str:
@@ -160,12 +165,12 @@ def _inspect(path: Path, sheet: str | None) -> str:
 
 def _cleaned(row: list[Any], pad: tuple[None, ...]) -> _Row:
     """calamine's dense row as openpyxl gave it: empty cells ``None``, none after the last."""
+    if "" not in row:
+        return (*pad, *row) if pad else tuple(row)
     end = len(row)
     while end and row[end - 1] == "":
         end -= 1
-    if "" in row:
-        return (*pad, *(None if value == "" else value for value in row[:end]))
-    return (*pad, *row[:end])
+    return (*pad, *(None if value == "" else value for value in row[:end]))
 
 
 class _OpenSheet:
@@ -389,15 +394,13 @@ class ExcelSource:
                     )
                     continue
                 raw: Mapping[str, Any] = RowMapping(raw_index, row)
-                if any(not _is_blank(row[i]) for i in range(width, size)):
+                if size > width and any(not _is_blank(row[i]) for i in range(width, size)):
                     raw = dict(raw) | {
                         f"column {_column_letter(i + 1)}": row[i]
                         for i in range(width, size)
                         if not _is_blank(row[i])
                     }
-                yield RawRecord(
-                    fields=fields, ref=SourceRef(source=SOURCE_NAME, row=number), raw=raw
-                )
+                yield row_record(SOURCE_NAME, number, fields, raw)
         finally:
             opened.close()
 
