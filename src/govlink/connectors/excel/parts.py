@@ -11,6 +11,7 @@ streamed in bounded chunks. Only a package that passes is handed to calamine.
 from __future__ import annotations
 
 import functools
+import operator
 import posixpath
 import re
 import zipfile
@@ -43,6 +44,8 @@ _R_VALUE: Final = re.compile(rb'r(?<![\w.:-]r)\s*=\s*["\']([A-Za-z]*)(\d+)')
 _PREFIXED: Final = re.compile(rb":(?:c|row)[\s/>]")
 _CELL_LETTERS: Final = re.compile(rb'<c r="([A-Z]{1,3})')
 _ROW_NUMBER: Final = re.compile(rb'<row r="(\d+)"')
+_LETTERS: Final = operator.itemgetter(0)
+_NUMBER: Final = operator.itemgetter(1)
 _DIGITS: Final = b"0123456789"
 _UPPER: Final = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 # A tag cut by a chunk boundary is carried over; no tag govlink looks at is longer.
@@ -202,9 +205,9 @@ def _precise(data: bytes, end: int) -> tuple[int, bytes, int, int]:
     """The highest row and column any r in ``data[:end]`` names, and its rows and cells
     without r: every spelling XML allows."""
     loose = _LOOSE.findall(data, 0, end)
-    named = set(_R_VALUE.findall(data, 0, end))
-    rows = max((int(number) for _, number in named), default=0)
-    columns = max((letters.upper() for letters, _ in named), key=_order, default=b"")
+    named = _R_VALUE.findall(data, 0, end)
+    rows = max(map(int, set(map(_NUMBER, named))), default=0)
+    columns = max(map(bytes.upper, set(map(_LETTERS, named))), key=_order, default=b"")
     return rows, columns, loose.count(b"row"), loose.count(b"c")
 
 
