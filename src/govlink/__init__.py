@@ -10,9 +10,9 @@ only when something needs them. The rest lives in its subpackage: ``govlink.work
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Final
 
+from govlink._lazy import lazy_names
 from govlink.domain import (
     COMPANY_FIELDS,
     Company,
@@ -153,17 +153,6 @@ _LAZY_MODULES: Final = {
     "govlink.plugins": ("hookimpl",),
     "govlink.workflows.ingesting": ("IngestReport", "ingest"),
 }
-_LAZY: Final = {name: module for module, names in _LAZY_MODULES.items() for name in names}
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'govlink' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *_LAZY})
+__getattr__, __dir__ = lazy_names(__name__, _LAZY_MODULES, globals())

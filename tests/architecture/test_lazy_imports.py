@@ -66,12 +66,30 @@ def test_listing_the_plugins_imports_no_http_or_excel_library() -> None:
     assert loaded(modules, NOT_ON_LISTING) == []
 
 
+#: Load the CLI and the given commands, as ``govlink COMMAND`` (or ``--help``: every one) does.
+_COMMANDS = (
+    "import click\n"
+    "from govlink.cli import main\n"
+    "context = click.Context(main)\n"
+    "for name in {names}:\n"
+    "    main.get_command(context, name)\n"
+)
+
+
 def test_the_command_loads_no_database_driver_or_web_framework_it_is_not_asked_for() -> None:
     """Every ``govlink`` command starts by importing the CLI: PostgreSQL's driver and the web
     app's framework load only when a PostgreSQL URL or ``serve`` asks for them."""
-    modules = modules_after("import govlink.cli")
+    modules = modules_after(_COMMANDS.format(names="main.list_commands(context)"))
     assert "govlink.cli._sync" in modules
     assert loaded(modules, ("psycopg", "psycopg_pool", "starlette", "uvicorn", "jinja2")) == []
+
+
+def test_the_import_command_loads_no_other_command_or_workflow() -> None:
+    modules = modules_after(_COMMANDS.format(names="['import']"))
+    assert "govlink.workflows.importing" in modules
+    others = ("govlink.cli._sync", "govlink.cli._documents", "govlink.sync")
+    workflows = ("govlink.workflows.ingesting", "govlink.workflows.pushing")
+    assert loaded(modules, (*others, *workflows, "govlink.workflows.settings")) == []
 
 
 def test_the_checker_sees_a_loaded_module() -> None:

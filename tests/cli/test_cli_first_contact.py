@@ -23,8 +23,17 @@ from govlink.cli import main
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "cli.md"
 
 
+def _subcommands(group: click.Group) -> Iterator[tuple[str, click.Command]]:
+    """Every subcommand of ``group`` by name (``govlink``'s are imported when first named)."""
+    context = click.Context(group)
+    for name in group.list_commands(context):
+        command = group.get_command(context, name)
+        assert command is not None
+        yield name, command
+
+
 def _commands(group: click.Group, prefix: tuple[str, ...] = ()) -> Iterator[tuple[str, ...]]:
-    for name, command in sorted(group.commands.items()):
+    for name, command in _subcommands(group):
         if isinstance(command, click.Group):
             yield from _commands(command, (*prefix, name))
         else:
@@ -33,7 +42,7 @@ def _commands(group: click.Group, prefix: tuple[str, ...] = ()) -> Iterator[tupl
 
 def _groups(group: click.Group, prefix: tuple[str, ...] = ()) -> Iterator[tuple[str, ...]]:
     yield prefix
-    for name, command in sorted(group.commands.items()):
+    for name, command in _subcommands(group):
         if isinstance(command, click.Group):
             yield from _groups(command, (*prefix, name))
 

@@ -1,21 +1,29 @@
 """The ``govlink`` command: options, the store and registry it opens, and rendering; the work
 itself is done by :mod:`govlink.workflows`."""
 
-from govlink.cli._app import main
-from govlink.cli._commands import plugins, template
-from govlink.cli._companies import companies
-from govlink.cli._documents import alerts, documents
-from govlink.cli._import import import_command
-from govlink.cli._plan import due_command, plan_command
-from govlink.cli._push import push_command
-from govlink.cli._serve import serve
-from govlink.cli._settings import settings, sink
-from govlink.cli._simulate import simulate_command
-from govlink.cli._sync import sync
+from typing import Final
 
-for _command in (import_command, template, plugins, companies, plan_command, due_command):
-    main.add_command(_command)
-for _command in (documents, alerts, settings, sink, push_command, serve, sync, simulate_command):
-    main.add_command(_command)
+from govlink.cli._app import main
+
+#: Each command's module and object, imported when the command is named: ``govlink import``
+#: loads no sync, planner, document or web code.
+_COMMANDS: Final = {
+    "import": ("govlink.cli._import", "import_command"),
+    "template": ("govlink.cli._commands", "template"),
+    "plugins": ("govlink.cli._commands", "plugins"),
+    "companies": ("govlink.cli._companies", "companies"),
+    "plan": ("govlink.cli._plan", "plan_command"),
+    "due": ("govlink.cli._plan", "due_command"),
+    "documents": ("govlink.cli._documents", "documents"),
+    "alerts": ("govlink.cli._documents", "alerts"),
+    "settings": ("govlink.cli._settings", "settings"),
+    "sink": ("govlink.cli._settings", "sink"),
+    "push": ("govlink.cli._push", "push_command"),
+    "serve": ("govlink.cli._serve", "serve"),
+    "sync": ("govlink.cli._sync", "sync"),
+    "simulate": ("govlink.cli._simulate", "simulate_command"),
+}
+for _name, (_module, _attribute) in _COMMANDS.items():
+    main.add_lazy_command(_name, _module, _attribute)
 
 __all__ = ["main"]

@@ -9,6 +9,7 @@ what was already committed (:func:`after_commit`).
 from __future__ import annotations
 
 import getpass
+import importlib
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -146,7 +147,28 @@ def _quiet_stdout() -> None:
 
 
 class _Govlink(click.Group):
-    """A click group whose errors are one line on stderr (tracebacks only with ``--debug``)."""
+    """A click group whose errors are one line on stderr (tracebacks only with ``--debug``),
+    and whose commands may be imported when first named (:meth:`add_lazy_command`)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._homes: dict[str, tuple[str, str]] = {}
+
+    def add_lazy_command(self, name: str, module: str, attribute: str) -> None:
+        """Add the command ``name``: ``attribute`` of ``module``, imported when first named."""
+        self._homes[name] = (module, attribute)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """Every command's name, imported or not."""
+        return sorted({*self.commands, *self._homes})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """The command ``cmd_name``, imported now if it was not."""
+        home = self._homes.pop(cmd_name, None)
+        if home is not None:
+            module, attribute = home
+            self.add_command(getattr(importlib.import_module(module), attribute), cmd_name)
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
