@@ -21,6 +21,7 @@ NOT_ON_IMPORT = (
     "govlink.notifiers",
     "govlink.cli",
     "govlink.planner",
+    "govlink.reconcile.policy",
     "pluggy",
     "smtplib",
     "httpx",
@@ -94,6 +95,9 @@ def test_lazy_names_are_their_homes_objects() -> None:
     assert (govlink.ingest, govlink.hookimpl, govlink.plan) == (ingest, hookimpl, plan)
     assert govlink.Document is Document
     assert govlink.reconcile is reconciler.reconcile  # the function, not the subpackage
+    from govlink.reconcile import policy
+
+    assert (govlink.Selection, govlink.plan_apply) == (policy.Selection, policy.plan_apply)
 
 
 def test_an_unknown_name_is_an_attribute_error() -> None:

@@ -12,26 +12,14 @@ from typing import Any
 
 import openpyxl
 import pytest
-from click.testing import CliRunner, Result
 
 from govlink import EnterpriseNumber
-from govlink.cli import main
 from govlink.store import SQLiteStore
+from govlink.testing.cli import run, run_json
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 CLIENTS = str(EXAMPLES / "clients.xlsx")
 PLATFORM = str(EXAMPLES / "platform.xlsx")
-
-
-def run(*args: str, env: dict[str, str] | None = None) -> Result:
-    return CliRunner().invoke(main, list(args), env=env)
-
-
-def run_json(*args: str) -> dict[str, Any]:
-    result = run(*args, "--json")
-    assert result.exit_code == 0, result.stderr
-    document: dict[str, Any] = json.loads(result.stdout)
-    return document
 
 
 def dump(path: Path) -> list[tuple[object, ...]]:
