@@ -72,7 +72,7 @@ def test_the_command_loads_no_database_driver_or_web_framework_it_is_not_asked_f
     app's framework load only when a PostgreSQL URL or ``serve`` asks for them."""
     modules = modules_after("import govlink.cli")
     assert "govlink.cli._sync" in modules
-    assert loaded(modules, ("psycopg", "psycopg_pool", "starlette", "uvicorn", "jinja2")) == []
+    assert loaded(modules, ("psycopg", "starlette", "uvicorn", "jinja2")) == []
 
 
 def test_the_checker_sees_a_loaded_module() -> None:
