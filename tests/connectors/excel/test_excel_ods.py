@@ -31,16 +31,9 @@ from govlink.cli import main
 from govlink.connectors.excel import ods, safety
 from govlink.connectors.excel.source import MAX_ROWS, ExcelSource
 from govlink.plugins import Registry, SourceOptions
+from govlink.testing import ods as libreoffice
 
-from .conftest import (
-    HEADER,
-    billion_laughs,
-    ods_cell,
-    ods_content,
-    ods_table,
-    refused,
-    write_ods_package,
-)
+from .conftest import HEADER, billion_laughs, refused
 
 WriteOds = Callable[..., Path]
 NL = ["Ondernemingsnummer", "Naam"]
@@ -48,7 +41,7 @@ EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 
 
 def _package(tmp_path: Path, tables: str, name: str = "clients.ods", **parts: bytes) -> Path:
-    return write_ods_package(tmp_path / name, ods_content(tables), **parts)
+    return libreoffice.write_package(tmp_path / name, libreoffice.content(tables), **parts)
 
 
 def _row(*cells: str, repeated: int | None = None) -> str:
@@ -138,7 +131,7 @@ def test_the_cli_imports_an_ods_like_the_same_xlsx(tmp_path: Path) -> None:
     clients = EXAMPLES / "clients.xlsx"
     workbook = python_calamine.CalamineWorkbook.from_path(clients)
     tables = "".join(
-        ods_table(name, workbook.get_sheet_by_name(name).to_python(skip_empty_area=False))
+        libreoffice.table(name, workbook.get_sheet_by_name(name).to_python(skip_empty_area=False))
         for name in workbook.sheet_names
     )
     path = _package(tmp_path, tables, name="clients.ods")
@@ -159,14 +152,14 @@ def test_the_cli_imports_an_ods_like_the_same_xlsx(tmp_path: Path) -> None:
 
 
 def test_zip_bomb_is_refused_before_unpacking(tmp_path: Path, bounded_memory: None) -> None:
-    path = _package(tmp_path, ods_table("Klanten", HEADER) + " " * (32 << 20))
+    path = _package(tmp_path, libreoffice.table("Klanten", HEADER) + " " * (32 << 20))
     tracemalloc.reset_peak()
     assert "like a zip bomb" in refused(path, UnsafeWorkbook, "source.zip_bomb")
     assert tracemalloc.get_traced_memory()[1] < 4 << 20
 
 
 def test_archive_limits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    path = _package(tmp_path, ods_table("Klanten", HEADER))
+    path = _package(tmp_path, libreoffice.table("Klanten", HEADER))
     monkeypatch.setattr(safety, "MAX_MEMBERS", 3)
     assert "parts (at most 3)" in refused(path, UnsafeWorkbook, "source.zip_bomb")
 
@@ -174,8 +167,8 @@ def test_archive_limits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
 @pytest.mark.parametrize("part", ["content.xml", "styles.xml", "META-INF/manifest.xml"])
 def test_xml_entity_expansion(tmp_path: Path, bounded_memory: None, part: str) -> None:
     path = tmp_path / "clients.ods"
-    content = ods_content(ods_table("Klanten", HEADER))
-    write_ods_package(path, content)
+    content = libreoffice.content(libreoffice.table("Klanten", HEADER))
+    libreoffice.write_package(path, content)
     with zipfile.ZipFile(path) as archive:
         parts = {info.filename: archive.read(info) for info in archive.infolist()}
     parts[part] = billion_laughs(parts[part].split(b"?>", 1)[-1])
@@ -187,11 +180,11 @@ def test_xml_entity_expansion(tmp_path: Path, bounded_memory: None, part: str) -
 
 def test_a_doctype_behind_a_long_comment_is_refused(tmp_path: Path) -> None:
     # The prologue check reads the first megabyte; expat reads the whole of content.xml.
-    content = ods_content(ods_table("Klanten", HEADER))
+    content = libreoffice.content(libreoffice.table("Klanten", HEADER))
     head, body = content.split(b"\n", 1)
     hidden = b"<!-- <a " + secrets.token_hex(1 << 20).encode() + b" -->"
     declared = head + hidden + b'<!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>' + body
-    path = write_ods_package(tmp_path / "clients.ods", declared)
+    path = libreoffice.write_package(tmp_path / "clients.ods", declared)
     assert "has comments or CDATA" in refused(path, WorkbookFormatError, "source.corrupt")
 
 
@@ -214,7 +207,7 @@ def test_a_doctype_behind_a_long_comment_is_refused(tmp_path: Path) -> None:
 def test_huge_repeated_rows_and_columns(
     tmp_path: Path, bounded_memory: None, rows: list[str], words: str
 ) -> None:
-    path = _package(tmp_path, _table("Klanten", _row(ods_cell(NL[0])), *rows))
+    path = _package(tmp_path, _table("Klanten", _row(libreoffice.cell(NL[0])), *rows))
     assert words in refused(path, UnsafeWorkbook, "source.too_large")
 
 
@@ -222,15 +215,19 @@ def test_repeated_text_is_bounded(tmp_path: Path, bounded_memory: None) -> None:
     spaces = '<table:table-cell office:value-type="string"><text:p>a<text:s text:c="200000000"/>'
     path = _package(
         tmp_path,
-        _table("Klanten", _row(ods_cell(NL[0])), _row(spaces + "</text:p></table:table-cell>")),
+        _table(
+            "Klanten", _row(libreoffice.cell(NL[0])), _row(spaces + "</text:p></table:table-cell>")
+        ),
     )
     assert "repeats 190 MB of text (at most 64 MB)" in refused(
         path, UnsafeWorkbook, "source.too_large"
     )
-    long = ods_cell("x" * 5000).replace(
+    long = libreoffice.cell("x" * 5000).replace(
         "<table:table-cell", '<table:table-cell table:number-columns-repeated="900"'
     )
-    path = _package(tmp_path, _table("Klanten", _row(ods_cell(NL[0])), _row(long, repeated=20)))
+    path = _package(
+        tmp_path, _table("Klanten", _row(libreoffice.cell(NL[0])), _row(long, repeated=20))
+    )
     assert "repeats 88 MB of text" in refused(path, UnsafeWorkbook, "source.too_large")
 
 
@@ -238,11 +235,13 @@ def test_every_sheet_is_bounded_hidden_or_not(tmp_path: Path, bounded_memory: No
     hidden = _table("Archief", _row(_filled(1000), repeated=9000)).replace(
         '">', '" table:style-name="ta2">', 1
     )
-    path = _package(tmp_path, ods_table("Klanten", HEADER) + hidden)
+    path = _package(tmp_path, libreoffice.table("Klanten", HEADER) + hidden)
     message = refused(path, UnsafeWorkbook, "source.too_large")
     assert message.startswith("sheet 'Archief' of clients.ods spans 9,000 rows by 1,000 columns")
     half = _table("Deel", _row(_filled(1000), repeated=5000))
-    path = _package(tmp_path, ods_table("Klanten", HEADER) + half + half.replace("Deel", "Deel 2"))
+    path = _package(
+        tmp_path, libreoffice.table("Klanten", HEADER) + half + half.replace("Deel", "Deel 2")
+    )
     message = refused(path, UnsafeWorkbook, "source.too_large")
     assert "the sheets of clients.ods span 10,000,004 cells together" in message
 
@@ -253,9 +252,9 @@ def test_rows_running_past_the_last_row_read(tmp_path: Path) -> None:
         tmp_path,
         _table(
             "Klanten",
-            *(_row(*map(ods_cell, row)) for row in HEADER),
+            *(_row(*map(libreoffice.cell, row)) for row in HEADER),
             _row(repeated=1_048_000),
-            _row(ods_cell("x")),
+            _row(libreoffice.cell("x")),
         ),
     )
     records = ExcelSource(path).records()
@@ -285,8 +284,8 @@ _NESTED = b'<text:p><table:table table:name="x"/>Naam'
 def test_damaged_content(
     tmp_path: Path, bounded_memory: None, edit: Callable[[bytes], bytes], words: str
 ) -> None:
-    path = write_ods_package(
-        tmp_path / "clients.ods", edit(ods_content(ods_table("Klanten", HEADER)))
+    path = libreoffice.write_package(
+        tmp_path / "clients.ods", edit(libreoffice.content(libreoffice.table("Klanten", HEADER)))
     )
     assert words in refused(path, WorkbookFormatError, "source.corrupt")
 
@@ -294,7 +293,7 @@ def test_damaged_content(
 def test_a_row_too_long_isrefused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ods, "_CHUNK", 4096)
     monkeypatch.setattr(ods, "MAX_ROW_BYTES", 8192)
-    path = _package(tmp_path, ods_table("Klanten", [NL, ["0417497106", "x" * 20_000]]))
+    path = _package(tmp_path, libreoffice.table("Klanten", [NL, ["0417497106", "x" * 20_000]]))
     assert "has a row longer than" in refused(path, UnsafeWorkbook, "source.too_large")
 
 
@@ -303,7 +302,7 @@ def test_rows_cut_by_the_chunks_are_read_whole(
 ) -> None:
     monkeypatch.setattr(ods, "_CHUNK", 97)
     rows = [NL, *(["0417497106", f"Acme {i}"] for i in range(40))]
-    path = _package(tmp_path, ods_table("Klanten", rows))
+    path = _package(tmp_path, libreoffice.table("Klanten", rows))
     with zipfile.ZipFile(path) as archive:
         (table,) = ods.tables(archive, path.name)
     assert (table.rows, table.columns) == (41, 2)
@@ -366,8 +365,8 @@ def _rows(draw: st.DrawFn) -> str:
 )
 @given(tables=st.lists(st.lists(_rows(), max_size=6), min_size=1, max_size=3))
 def test_the_bound_holds_what_calamine_builds(tmp_path: Path, tables: list[list[str]]) -> None:
-    content = ods_content("".join(_table(f"T{i}", *rows) for i, rows in enumerate(tables)))
-    path = write_ods_package(tmp_path / "bound.ods", content)
+    content = libreoffice.content("".join(_table(f"T{i}", *rows) for i, rows in enumerate(tables)))
+    path = libreoffice.write_package(tmp_path / "bound.ods", content)
     with zipfile.ZipFile(path) as archive:
         bounds = ods.tables(archive, path.name)
     workbook = python_calamine.CalamineWorkbook.from_path(path)
