@@ -162,15 +162,25 @@ def _inspect_xlsx(archive: zipfile.ZipFile, name: str, sheet: str | None) -> str
 
 
 def _inspect_ods(archive: zipfile.ZipFile, name: str, sheet: str | None) -> str:
-    """calamine reads every table of an ``.ods`` at once: each is bounded, and all together."""
+    """calamine reads every table of an ``.ods`` when it opens it, and copies the one read: each
+    table is bounded, and all of them together with that copy."""
     tables = ods.tables(archive, name)
     for table in tables:
         _check_extent(name, table.title or "", table.rows, table.columns)
-    cells = sum(table.rows * table.columns for table in tables)
+    named = [
+        parts.SheetPart(title=table.title, visible=table.visible, path=ods.CONTENT)
+        for table in tables
+        if table.title is not None
+    ]
+    title = _select(named, sheet, name).title
+    # Tables of one name: calamine keeps one of them; count the largest.
+    read = max(table.rows * table.columns for table in tables if table.title == title)
+    cells = sum(table.rows * table.columns for table in tables) + read
     if cells > MAX_CELLS:
         raise UnsafeWorkbook(
-            f"the sheets of {name} span {cells:,} cells together (at most {MAX_CELLS:,}); "
-            "delete the empty rows and columns after the data and save it again",
+            f"the sheets of {name} span {cells:,} cells, the sheet read counted twice as calamine "
+            f"copies it (at most {MAX_CELLS:,}); delete the empty rows and columns after the "
+            "data and save it again",
             code="source.too_large",
         )
     text = sum(table.text for table in tables)
@@ -180,12 +190,7 @@ def _inspect_ods(archive: zipfile.ZipFile, name: str, sheet: str | None) -> str:
             "delete the repeated cells and save it again",
             code="source.too_large",
         )
-    named = [
-        parts.SheetPart(title=table.title, visible=table.visible, path=ods.CONTENT)
-        for table in tables
-        if table.title is not None
-    ]
-    return _select(named, sheet, name).title
+    return title
 
 
 def _inspect(path: Path, sheet: str | None, kind: WorkbookKind) -> str:
