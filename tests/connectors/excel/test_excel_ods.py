@@ -6,6 +6,7 @@ cells to the sheet's end) or by hand."""
 from __future__ import annotations
 
 import json
+import re
 import secrets
 import tracemalloc
 import zipfile
@@ -347,8 +348,11 @@ _CELLS = st.sampled_from(
         '<table:table-cell office:value-type="float"/>',
         '<table:table-cell table:formula="of:=1"/>',
         "<table:covered-table-cell/>",
+        "<table:table-cell><office:annotation><text:p>n</text:p></office:annotation>"
+        "</table:table-cell>",
     ]
 )  # fmt: skip
+_START_TAG = re.compile(r"(<table:[a-z-]+)([^>]*?)(/?>.*)", re.DOTALL)
 _REPEATS = st.sampled_from([None, 0, 1, 2, 5, 40])
 
 
@@ -358,7 +362,13 @@ def _rows(draw: st.DrawFn) -> str:
     for cell in draw(st.lists(_CELLS, max_size=5)):
         repeats = draw(_REPEATS)
         if repeats is not None:
-            cell = cell.replace("-cell", f'-cell table:number-columns-repeated="{repeats}"', 1)
+            # The count first or last among the attributes.
+            start = _START_TAG.match(cell)
+            assert start is not None
+            name, attributes, rest = start.groups()
+            count = f' table:number-columns-repeated="{repeats}"'
+            first = draw(st.booleans())
+            cell = name + (count + attributes if first else attributes + count) + rest
         cells.append(cell)
     return _row(*cells, repeated=draw(_REPEATS))
 

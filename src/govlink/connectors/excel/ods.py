@@ -54,6 +54,7 @@ _TOKEN: Final = re.compile(
 )
 _ROW_START: Final = re.compile(rb"<table:table-row(?=[\s/>])")
 _NESTED: Final = re.compile(rb"<table:table(?:-row)?(?=[\s/>])")
+_SPACES: Final = re.compile(rb"<text:s(?=[\s/>])")
 _CELL: Final = re.compile(
     rb"<(/?)(table:table-cell|table:covered-table-cell|text:s)(?=[\s/>])" + _ATTRIBUTES + rb"(/?)>"
 )
@@ -178,10 +179,14 @@ class _Scan:
         cells = content.count(b"<table:table-cell")
         if content.count(b"<table:table") != cells and _NESTED.search(content):
             raise _corrupt(self.name, "has a table or row inside a cell")
-        if b"columns-repeated" in content or b"<text:s" in content:
+        # Repeats after the start tag of the row's last value are trailing empty cells, which
+        # calamine drops; that tag ends before the next '<' (attribute values hold none).
+        last = max(content.rfind(b"office:"), content.rfind(b"table:formula"))
+        end = content.find(b"<", last) if last >= 0 else 0
+        repeated = content.find(b"columns-repeated", 0, len(content) if end < 0 else end) >= 0
+        if repeated or _SPACES.search(content):
             filled, text = self.cells(content, max(repeats, 1))
         else:
-            last = max(content.rfind(b"office:"), content.rfind(b"table:formula"))
             filled = 0 if last < 0 else sum(content.count(tag, 0, last) for tag in _CELL_TAGS)
             text = (max(repeats, 1) - 1) * len(content) if filled else 0
         # A row repeated zero times still has its cells read: it counts one.
