@@ -55,36 +55,58 @@ def refused(path: Path, kind: type[WorkbookError], code: str) -> str:
     return message
 
 
+Save = Callable[[Path, dict[str, Rows], Sequence[str]], Path]
+
+
+def _writer(folder: Path, suffix: str, save: Save) -> Callable[..., Path]:
+    """``write(rows, name=, title=, sheets={title: rows}, hidden=(titles))`` -> the path:
+    ``rows`` fill the first sheet; ``None`` cells stay empty."""
+
+    def write(
+        rows: Rows,
+        *,
+        name: str = f"clients{suffix}",
+        title: str = "Klanten",
+        sheets: dict[str, Rows] | None = None,
+        hidden: Sequence[str] = (),
+    ) -> Path:
+        return save(folder / name, {title: rows, **(sheets or {})}, hidden)
+
+    return write
+
+
+def _save_xlsx(path: Path, sheets: dict[str, Rows], hidden: Sequence[str]) -> Path:
+    workbook = openpyxl.Workbook()
+    first = workbook.active
+    assert first is not None
+    for index, (title, rows) in enumerate(sheets.items()):
+        sheet = workbook.create_sheet(title) if index else first
+        sheet.title = title
+        for row in rows:
+            sheet.append(list(row))
+        if title in hidden:
+            sheet.sheet_state = "hidden"
+    workbook.save(path)
+    return path
+
+
+def _save_ods(path: Path, sheets: dict[str, Rows], hidden: Sequence[str]) -> Path:
+    return write_spreadsheet(path, sheets, hidden=hidden)
+
+
 @pytest.fixture
 def write_xlsx(tmp_path: Path) -> Callable[..., Path]:
     """``write_xlsx(rows, name=, title=, sheets={title: rows}, hidden=(titles))`` -> the path.
 
     ``rows`` fill the first sheet; ``None`` cells stay empty.
     """
+    return _writer(tmp_path, ".xlsx", _save_xlsx)
 
-    def write(
-        rows: Rows,
-        *,
-        name: str = "clients.xlsx",
-        title: str = "Klanten",
-        sheets: dict[str, Rows] | None = None,
-        hidden: Sequence[str] = (),
-    ) -> Path:
-        workbook = openpyxl.Workbook()
-        first = workbook.active
-        assert first is not None
-        first.title = title
-        for title_, rows_ in {title: rows, **(sheets or {})}.items():
-            sheet = first if title_ == title else workbook.create_sheet(title_)
-            for row in rows_:
-                sheet.append(list(row))
-            if title_ in hidden:
-                sheet.sheet_state = "hidden"
-        path = tmp_path / name
-        workbook.save(path)
-        return path
 
-    return write
+@pytest.fixture
+def write_ods(tmp_path: Path) -> Callable[..., Path]:
+    """``write_ods(...)``: like ``write_xlsx``, but an ``.ods`` as LibreOffice Calc saves it."""
+    return _writer(tmp_path, ".ods", _save_ods)
 
 
 @pytest.fixture
@@ -100,22 +122,3 @@ def replace_part() -> Callable[[Path, str, Callable[[bytes], bytes]], Path]:
         return path
 
     return replace
-
-
-@pytest.fixture
-def write_ods(tmp_path: Path) -> Callable[..., Path]:
-    """``write_ods(rows, name=, title=, sheets={title: rows}, hidden=(titles))`` -> the path,
-    like ``write_xlsx`` but an ``.ods`` as LibreOffice Calc saves it."""
-
-    def write(
-        rows: Rows,
-        *,
-        name: str = "clients.ods",
-        title: str = "Klanten",
-        sheets: dict[str, Rows] | None = None,
-        hidden: Sequence[str] = (),
-    ) -> Path:
-        every = {title: rows, **(sheets or {})}
-        return write_spreadsheet(tmp_path / name, every, hidden=hidden)
-
-    return write
