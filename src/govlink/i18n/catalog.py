@@ -979,11 +979,6 @@ _MESSAGES: dict[str, _Entry] = {
         "fr": "C'est un ancien classeur Excel (.xls) : enregistrez-le en .xlsx.",
         "en": "This is an old Excel workbook (.xls): save it as .xlsx.",
     },
-    "error.source.ods": {
-        "nl": "Dit is een OpenDocument-rekenblad (.ods): sla het op als .xlsx.",
-        "fr": "C'est un tableur OpenDocument (.ods) : enregistrez-le en .xlsx.",
-        "en": "This is an OpenDocument spreadsheet (.ods): save it as .xlsx.",
-    },
     "error.source.csv": {
         "nl": "Dit is een tekstbestand (CSV), geen Excel-werkmap: sla het op als .xlsx.",
         "fr": "C'est un fichier texte (CSV), pas un classeur Excel : enregistrez-le en .xlsx.",
