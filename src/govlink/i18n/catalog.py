@@ -75,10 +75,11 @@ _MESSAGES: dict[str, _Entry] = {
         "en": "Choose a file first.",
     },
     "web.import.not_xlsx": {
-        "nl": "{name} is geen .xlsx-bestand; sla het in Excel op als Excel-werkmap (.xlsx).",
-        "fr": "{name} n'est pas un fichier .xlsx ; enregistrez-le dans Excel comme classeur "
+        "nl": "{name} is geen .xlsx- of .ods-bestand; sla het in Excel op als Excel-werkmap "
         "(.xlsx).",
-        "en": "{name} is not an .xlsx file; save it in Excel as an Excel Workbook (.xlsx).",
+        "fr": "{name} n'est pas un fichier .xlsx ou .ods ; enregistrez-le dans Excel comme "
+        "classeur (.xlsx).",
+        "en": "{name} is not an .xlsx or .ods file; save it in Excel as an Excel Workbook (.xlsx).",
     },
     "web.import.too_large": {
         "nl": "Het bestand is groter dan {size}.",
