@@ -8,12 +8,13 @@ The file is one office (:data:`~govlink.store.offices.DEFAULT_OFFICE`).
 
 from __future__ import annotations
 
+import itertools
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
-from typing import Any
+from typing import Any, Final
 
 from govlink.clock import SYSTEM_CLOCK, Clock
 from govlink.domain.company import Company
@@ -30,6 +31,8 @@ from govlink.store.rates import SqliteRateStore
 from govlink.store.sync import SyncCompany
 
 __all__ = ["SQLiteStore"]
+
+_BATCH: Final = 1000  # rows that _copy sorts by their NULL columns at once
 
 
 class SQLiteStore(StoreBase, CompanyTables, DocumentTables, SyncTables):
@@ -167,10 +170,23 @@ class SQLiteStore(StoreBase, CompanyTables, DocumentTables, SyncTables):
         columns: Sequence[str],
         rows: Iterable[Sequence[Any]],
     ) -> None:
-        db.executemany(
-            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-            rows,
-        )
+        """Insert ``rows`` a batch at a time, the rows of a batch with NULLs in the same columns
+        in one statement that writes those NULLs as literals: sqlite3 binds a ``None`` through
+        its adapter look-up (about 0.4 µs a value; half the insert of 100k sparse companies)."""
+        names = ", ".join(columns)
+        remaining = iter(rows)
+        while batch := list(itertools.islice(remaining, _BATCH)):
+            alike: dict[tuple[bool, ...], list[Sequence[Any]]] = {}
+            for row in batch:
+                nulls = tuple([value is None for value in row]) if None in row else ()
+                alike.setdefault(nulls, []).append(row)
+            for nulls, group in alike.items():
+                values = ", ".join("?" * len(columns))
+                if nulls:
+                    values = ", ".join("NULL" if null else "?" for null in nulls)
+                    bound = [not null for null in nulls]
+                    group = [tuple(itertools.compress(row, bound)) for row in group]
+                db.executemany(f"INSERT INTO {table} ({names}) VALUES ({values})", group)
 
     # offices
 
