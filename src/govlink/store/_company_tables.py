@@ -54,12 +54,13 @@ _COUNT_FIELDS: Final = (
 _RUN_COLUMNS: Final = ("id", "applied_at", "source", "location", "actor", *_COUNT_FIELDS)
 
 
-def _company_row(company: Company) -> tuple[object, ...]:
+def _company_row(company: Company, now: str) -> tuple[object, ...]:
+    """The values of :data:`_INSERT_COLUMNS` for a company added ``now``."""
     origin = company.origin
-    values = (company.enterprise_number.compact, *_DATA_VALUES(company))
+    number = company.enterprise_number.compact
     if origin is None:
-        return (*values, None, None, None)
-    return (*values, origin.source, origin.record_id, origin.row)
+        return (number, *_DATA_VALUES(company), None, None, None, now, now)
+    return (number, *_DATA_VALUES(company), origin.source, origin.record_id, origin.row, now, now)
 
 
 def _company(row: Any) -> Company:
@@ -217,7 +218,7 @@ class CompanyTables:
         with self._transaction("companies") as db:
             _check_fresh(db, plan)
             run_id = _insert_run(db, run)
-            rows = ((*_company_row(company), now, now) for company in added)
+            rows = (_company_row(company, now) for company in added)
             self._copy(db, "companies", _INSERT_COLUMNS, _counted(rows, 1, total, progress))
             for update in _counted(updated, len(added) + 1, total, progress):
                 _update_company(db, update, now)
