@@ -8,13 +8,12 @@ The file is one office (:data:`~govlink.store.offices.DEFAULT_OFFICE`).
 
 from __future__ import annotations
 
-import itertools
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
-from typing import Any, Final
+from typing import Any
 
 from govlink.clock import SYSTEM_CLOCK, Clock
 from govlink.domain.company import Company
@@ -23,6 +22,7 @@ from govlink.errors import StoreError
 from govlink.store._company_tables import CompanyTables
 from govlink.store._schema import LATEST_VERSION, migrate, require_current, schema_version
 from govlink.store._sql import Connection, StoreBase
+from govlink.store._sqlite_copy import copy_rows
 from govlink.store._sqlite_documents import DocumentTables
 from govlink.store._sqlite_open import FileKind, connect, is_marked, mark, refuse_foreign
 from govlink.store._sqlite_sync import SyncTables
@@ -31,8 +31,6 @@ from govlink.store.rates import SqliteRateStore
 from govlink.store.sync import SyncCompany
 
 __all__ = ["SQLiteStore"]
-
-_BATCH: Final = 1000  # rows that _copy sorts by their NULL columns at once
 
 
 class SQLiteStore(StoreBase, CompanyTables, DocumentTables, SyncTables):
@@ -170,23 +168,7 @@ class SQLiteStore(StoreBase, CompanyTables, DocumentTables, SyncTables):
         columns: Sequence[str],
         rows: Iterable[Sequence[Any]],
     ) -> None:
-        """Insert ``rows`` a batch at a time, the rows of a batch with NULLs in the same columns
-        in one statement that writes those NULLs as literals: sqlite3 binds a ``None`` through
-        its adapter look-up (about 0.4 µs a value; half the insert of 100k sparse companies)."""
-        names = ", ".join(columns)
-        remaining = iter(rows)
-        while batch := list(itertools.islice(remaining, _BATCH)):
-            alike: dict[tuple[bool, ...], list[Sequence[Any]]] = {}
-            for row in batch:
-                nulls = tuple([value is None for value in row]) if None in row else ()
-                alike.setdefault(nulls, []).append(row)
-            for nulls, group in alike.items():
-                values = ", ".join("?" * len(columns))
-                if nulls:
-                    values = ", ".join("NULL" if null else "?" for null in nulls)
-                    bound = [not null for null in nulls]
-                    group = [tuple(itertools.compress(row, bound)) for row in group]
-                db.executemany(f"INSERT INTO {table} ({names}) VALUES ({values})", group)
+        copy_rows(db, table, columns, rows)
 
     # offices
 
