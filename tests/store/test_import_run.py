@@ -3,20 +3,11 @@ make the same run."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from govlink import EnterpriseNumber
-from govlink.store import AppliedChange, ImportCounts, ImportRun, RunInfo
+from govlink.store import AppliedChange, ImportRun
+from govlink.testing.store_conformance import sample_run
 
-_INFO = RunInfo(
-    at=datetime(2026, 1, 1, tzinfo=UTC),
-    source="excel",
-    location="clients.xlsx",
-    actor="an",
-    counts=ImportCounts(
-        rows=1, only_in_source=1, only_in_platform=0, matching=0, changed=0, invalid=0
-    ),
-)
+_INFO = sample_run()
 _CHANGES = (
     AppliedChange(
         enterprise_number=EnterpriseNumber.parse("0403019261"),
