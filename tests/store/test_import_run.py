@@ -36,3 +36,5 @@ def test_changes_built_on_first_read_once_make_the_same_run() -> None:
     )
     assert built == [1]
     assert lazy != ImportRun(id=2, info=_INFO, changes=_CHANGES)
+    empty = ImportRun(id=3, info=_INFO, changes=tuple)
+    assert hash(empty) == hash(ImportRun(id=3, info=_INFO, changes=()))

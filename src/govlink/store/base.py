@@ -129,6 +129,9 @@ class ImportRun:
             return NotImplemented
         return (self.id, self.info, self.changes) == (other.id, other.info, other.changes)
 
+    def __hash__(self) -> int:
+        return hash((self.id, self.info, self.changes))
+
     @property
     def added(self) -> tuple[EnterpriseNumber, ...]:
         """The companies this run added."""
