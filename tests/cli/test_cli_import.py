@@ -336,3 +336,19 @@ def test_python_dash_m_govlink_is_the_command() -> None:
     )
     assert process.returncode == 0
     assert {"import", "template", "plugins", "companies"} <= set(process.stdout.split())
+
+
+@pytest.mark.parametrize("apply", [False, True], ids=["preview", "apply"])
+def test_selecting_a_company_that_is_not_new_is_refused_and_writes_nothing(
+    store: Path, apply: bool
+) -> None:
+    preview = run_json("import", CLIENTS, "--store", str(store))
+    matching = preview["matching"][0]["enterprise_number"]
+    before = dump(store)
+    result = run(
+        "import", CLIENTS, "--store", str(store), *(["--apply"] * apply), "--select", matching
+    )
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert "not a new company" in result.stderr
+    assert dump(store) == before
