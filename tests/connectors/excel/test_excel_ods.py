@@ -392,3 +392,14 @@ def test_the_bound_holds_what_calamine_builds(tmp_path: Path, tables: list[list[
         assert max((start + len(row) for row in rows), default=0) <= bound.columns
         text += sum(len(v.encode()) for row in rows for v in row if isinstance(v, str))
     assert text <= len(content) + sum(bound.text for bound in bounds)
+
+
+@pytest.mark.parametrize(("written", "named"), [(".ods", ".xlsx"), (".xlsx", ".ods"), (".ods", "")])
+def test_a_name_that_does_not_end_in_its_format_is_read_by_its_content(
+    write_ods: WriteOds, write_xlsx: Callable[..., Path], written: str, named: str
+) -> None:
+    """calamine picks its parser by the name: it is given one that ends in the format checked."""
+    path = (write_ods if written == ".ods" else write_xlsx)(HEADER)
+    renamed = path.rename(path.with_name("export (1)" + named))
+    assert [r.fields["name"] for r in ExcelSource(renamed).records()] == ["Acme"]
+    assert renamed.exists()

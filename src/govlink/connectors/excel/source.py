@@ -16,6 +16,8 @@ header row, so file-level problems surface at once; :meth:`records` yields the r
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 import weakref
 import zipfile
 from collections.abc import Generator, Iterator, Mapping, Sequence
@@ -215,6 +217,30 @@ def _cleaned(row: list[Any], pad: tuple[None, ...]) -> _Row:
     return (*pad, *row[:end])
 
 
+#: The name endings python-calamine reads each format by: it picks its parser by the name.
+_SUFFIXES: Final[dict[WorkbookKind, tuple[str, ...]]] = {
+    "xlsx": (".xlsx", ".xlsm"),
+    "ods": (".ods",),
+}
+
+
+@contextmanager
+def _named_for(path: Path, kind: WorkbookKind) -> Iterator[Path]:
+    """``path`` under a name that ends in its format (checked by content), so calamine parses
+    it with the reader whose sizes were checked: the file itself, or a link to it (a copy where
+    links are not allowed) in a temporary folder while calamine opens it."""
+    if path.suffix.lower() in _SUFFIXES[kind]:
+        yield path
+        return
+    with tempfile.TemporaryDirectory(prefix="govlink-") as folder:
+        alias = Path(folder) / f"workbook{_SUFFIXES[kind][0]}"
+        try:
+            alias.symlink_to(path.resolve())
+        except OSError:
+            shutil.copyfile(path, alias)
+        yield alias
+
+
 class _OpenSheet:
     """One sheet of a workbook, checked and parsed; :meth:`close` releases it."""
 
@@ -222,8 +248,8 @@ class _OpenSheet:
         kind = check_workbook(path)
         self._name = path.name
         self.title = _inspect(path, sheet, kind)
-        with _translated(self._name):
-            self._workbook = python_calamine.CalamineWorkbook.from_path(path)
+        with _translated(self._name), _named_for(path, kind) as named:
+            self._workbook = python_calamine.CalamineWorkbook.from_path(named)
             try:
                 self._sheet = self._workbook.get_sheet_by_name(self.title)
             except BaseException:
