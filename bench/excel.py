@@ -18,7 +18,7 @@ import sys
 import tempfile
 import time
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import openpyxl
@@ -37,32 +37,36 @@ def _number(i: int) -> str:
     return f"{digits[:4]}.{digits[4:7]}.{digits[7:]}"
 
 
+def template_rows(rows: int) -> Iterator[list[object]]:
+    """A title row, the Dutch header row and ``rows`` companies, as the template holds them."""
+    yield ["Klantenlijst"]
+    yield [*TEMPLATE_HEADERS["nl"].values(), "Opmerkingen"]
+    for i in range(rows):
+        yield [
+            _number(i),
+            f"Bedrijf {i} NV",
+            "NV",
+            f"info{i}@bedrijf{i % 997}.be",
+            ("Nederlands", "FR", "nl", "Français")[i % 4],
+            "Kunstlaan",
+            i % 300 + 1,
+            None if i % 5 else "B",
+            1000 + i % 8000,
+            "Brussel",
+            "BE",
+            "+32 2 123 45 67",
+            f"collega{i % 25}@kantoor.be",
+            f"K{i:06d}",
+            "" if i % 3 else "opmerking",
+        ]
+
+
 def write_workbook(path: Path, rows: int) -> None:
     """A template-shaped workbook: a title row, the Dutch header row, ``rows`` companies."""
     workbook = openpyxl.Workbook(write_only=True)
     sheet = workbook.create_sheet("Klanten")
-    sheet.append(["Klantenlijst"])
-    sheet.append([*TEMPLATE_HEADERS["nl"].values(), "Opmerkingen"])
-    for i in range(rows):
-        sheet.append(
-            [
-                _number(i),
-                f"Bedrijf {i} NV",
-                "NV",
-                f"info{i}@bedrijf{i % 997}.be",
-                ("Nederlands", "FR", "nl", "Français")[i % 4],
-                "Kunstlaan",
-                i % 300 + 1,
-                None if i % 5 else "B",
-                1000 + i % 8000,
-                "Brussel",
-                "BE",
-                "+32 2 123 45 67",
-                f"collega{i % 25}@kantoor.be",
-                f"K{i:06d}",
-                "" if i % 3 else "opmerking",
-            ]
-        )
+    for row in template_rows(rows):
+        sheet.append(row)
     workbook.save(path)
     _excel_like(path, f"A1:O{rows + 2}")
 

@@ -2,10 +2,10 @@
 
 The names below are the public API; modules and names starting with an underscore are private.
 ``import govlink`` loads the pure core's errors, domain value types and reconciler only; every
-other name here (the planner, documents and alerts, :func:`ingest`, :data:`hookimpl`) is imported
-on first use (:pep:`562`), so the workflows, the store, pluggy, httpx, smtplib and openpyxl load
-only when something needs them. The rest lives in its subpackage: ``govlink.workflows``,
-``govlink.store``, ``govlink.plugins``, ``govlink.connectors``.
+other name here (the overwrite policy, the planner, documents and alerts, :func:`ingest`,
+:data:`hookimpl`) is imported on first use (:pep:`562`), so the workflows, the store, pluggy,
+httpx, smtplib and openpyxl load only when something needs them. The rest lives in its
+subpackage: ``govlink.workflows``, ``govlink.store``, ``govlink.plugins``, ``govlink.connectors``.
 """
 
 from __future__ import annotations
@@ -57,24 +57,14 @@ from govlink.errors import (
     WorkbookError,
     WorkbookFormatError,
 )
-from govlink.reconcile import (
-    ALL,
-    ApplyPlan,
-    ChangeKind,
-    FieldChange,
-    ImportDiff,
-    Match,
-    Selection,
-    Update,
-    plan_apply,
-    reconcile,
-)
+from govlink.reconcile import ChangeKind, FieldChange, ImportDiff, Match, reconcile
 
 if TYPE_CHECKING:
     from govlink.domain.alerts import Alert, AlertKind
     from govlink.domain.documents import Document, DocumentKind
     from govlink.planner import Grid, Plan, PlannerConfig, SyncItem, plan
     from govlink.plugins import hookimpl
+    from govlink.reconcile.policy import ALL, ApplyPlan, Selection, Update, plan_apply
     from govlink.workflows.ingesting import IngestReport, ingest
 
 __version__ = "0.1.0.dev0"
@@ -151,6 +141,7 @@ _LAZY_MODULES: Final = {
     "govlink.domain.documents": ("Document", "DocumentKind"),
     "govlink.planner": ("Grid", "Plan", "PlannerConfig", "SyncItem", "plan"),
     "govlink.plugins": ("hookimpl",),
+    "govlink.reconcile.policy": ("ALL", "ApplyPlan", "Selection", "Update", "plan_apply"),
     "govlink.workflows.ingesting": ("IngestReport", "ingest"),
 }
 

@@ -127,17 +127,17 @@ class UnknownSource(SourceError):
 
 
 class WorkbookError(SourceError):
-    """A workbook (``.xlsx``) that cannot be read; the subclasses say why."""
+    """A workbook (``.xlsx`` or ``.ods``) that cannot be read; the subclasses say why."""
 
     code = "source.workbook"
 
 
 class WorkbookFormatError(WorkbookError):
-    """Not an ``.xlsx`` workbook: missing, not a zip, CSV text, legacy ``.xls``, ``.ods``, or
-    damaged.
+    """Not an ``.xlsx`` workbook or ``.ods`` spreadsheet: missing, not a zip, CSV text, legacy
+    ``.xls``, another OpenDocument file, or damaged.
 
-    ``code`` is ``source.not_found``, ``source.not_xlsx``, ``source.csv``, ``source.xls``,
-    ``source.ods`` or ``source.corrupt``.
+    ``code`` is ``source.not_found``, ``source.not_xlsx``, ``source.csv``, ``source.xls`` or
+    ``source.corrupt``.
     """
 
     code = "source.not_xlsx"

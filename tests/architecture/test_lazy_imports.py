@@ -21,6 +21,7 @@ NOT_ON_IMPORT = (
     "govlink.notifiers",
     "govlink.cli",
     "govlink.planner",
+    "govlink.reconcile.policy",
     "pluggy",
     "smtplib",
     "httpx",
@@ -81,7 +82,7 @@ def test_the_command_loads_no_database_driver_or_web_framework_it_is_not_asked_f
     app's framework load only when a PostgreSQL URL or ``serve`` asks for them."""
     modules = modules_after(_COMMANDS.format(names="main.list_commands(context)"))
     assert "govlink.cli._sync" in modules
-    assert loaded(modules, ("psycopg", "psycopg_pool", "starlette", "uvicorn", "jinja2")) == []
+    assert loaded(modules, ("psycopg", "starlette", "uvicorn", "jinja2")) == []
 
 
 def test_the_import_command_loads_no_other_command_or_workflow() -> None:
@@ -112,6 +113,9 @@ def test_lazy_names_are_their_homes_objects() -> None:
     assert (govlink.ingest, govlink.hookimpl, govlink.plan) == (ingest, hookimpl, plan)
     assert govlink.Document is Document
     assert govlink.reconcile is reconciler.reconcile  # the function, not the subpackage
+    from govlink.reconcile import policy
+
+    assert (govlink.Selection, govlink.plan_apply) == (policy.Selection, policy.plan_apply)
 
 
 def test_an_unknown_name_is_an_attribute_error() -> None:

@@ -3,17 +3,14 @@ through the real CLI against real SQLite files."""
 
 from __future__ import annotations
 
-import json
 import re
 import shlex
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
 
-from govlink.cli import main
+from govlink.testing.cli import run, run_json
 from govlink.testing.documents import sample_pdf
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -21,17 +18,6 @@ CLIENTS = str(EXAMPLES / "clients.xlsx")
 LEFT = ["0254369038", "0377826777", "0807453536", "0930911275"]  # only on the platform
 MATCHING = "0481483254"  # Boulangerie Dubois SRL, in both workbooks
 NO_RESPONSIBLE = "0239518140"
-
-
-def run(*args: str) -> Result:
-    return CliRunner().invoke(main, list(args))
-
-
-def run_json(*args: str) -> dict[str, Any]:
-    result = run(*args, "--json")
-    assert result.exit_code == 0, result.stderr
-    document: dict[str, Any] = json.loads(result.stdout)
-    return document
 
 
 @pytest.fixture

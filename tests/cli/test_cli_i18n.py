@@ -9,21 +9,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 from openpyxl import Workbook, load_workbook
 
-from govlink.cli import main
 from govlink.cli._json import import_json
 from govlink.domain.records import NumberCandidates, RawRecord, SourceRef
 from govlink.reconcile import reconcile
+from govlink.testing.cli import run
 from govlink.workflows.importing import ImportPreview
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 CLIENTS = str(EXAMPLES / "clients.xlsx")
-
-
-def run(*args: str, env: dict[str, str] | None = None) -> Result:
-    return CliRunner().invoke(main, list(args), env=env)
 
 
 @pytest.fixture

@@ -12,26 +12,14 @@ from typing import Any
 
 import openpyxl
 import pytest
-from click.testing import CliRunner, Result
 
 from govlink import EnterpriseNumber
-from govlink.cli import main
 from govlink.store import SQLiteStore
+from govlink.testing.cli import run, run_json
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 CLIENTS = str(EXAMPLES / "clients.xlsx")
 PLATFORM = str(EXAMPLES / "platform.xlsx")
-
-
-def run(*args: str, env: dict[str, str] | None = None) -> Result:
-    return CliRunner().invoke(main, list(args), env=env)
-
-
-def run_json(*args: str) -> dict[str, Any]:
-    result = run(*args, "--json")
-    assert result.exit_code == 0, result.stderr
-    document: dict[str, Any] = json.loads(result.stdout)
-    return document
 
 
 def dump(path: Path) -> list[tuple[object, ...]]:
@@ -348,3 +336,19 @@ def test_python_dash_m_govlink_is_the_command() -> None:
     )
     assert process.returncode == 0
     assert {"import", "template", "plugins", "companies"} <= set(process.stdout.split())
+
+
+@pytest.mark.parametrize("apply", [False, True], ids=["preview", "apply"])
+def test_selecting_a_company_that_is_not_new_is_refused_and_writes_nothing(
+    store: Path, apply: bool
+) -> None:
+    preview = run_json("import", CLIENTS, "--store", str(store))
+    matching = preview["matching"][0]["enterprise_number"]
+    before = dump(store)
+    result = run(
+        "import", CLIENTS, "--store", str(store), *(["--apply"] * apply), "--select", matching
+    )
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert "not a new company" in result.stderr
+    assert dump(store) == before

@@ -9,10 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
 from openpyxl import Workbook, load_workbook
 
-from govlink.cli import main
+from govlink.testing.cli import run
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 CLIENTS = str(EXAMPLES / "clients.xlsx")
@@ -22,10 +21,6 @@ SHEETS = {
     "fr": ("Résumé", "Uniquement dans import", "Correspondants", "Ajouter", "Écraser"),
     "en": ("Summary", "Only in import", "Matching", "Add", "Overwrite"),
 }
-
-
-def run(*args: str) -> Result:
-    return CliRunner().invoke(main, list(args))
 
 
 def companies(path: Path) -> dict[str, tuple[Any, ...]]:

@@ -2,36 +2,23 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
 
 from govlink import EnterpriseNumber
-from govlink.cli import main
 from govlink.connectors.excel.source import ExcelSource
 from govlink.errors import DomainError, PreviewChanged
 from govlink.reconcile.policy import ALL, Selection
 from govlink.store import SQLiteStore
+from govlink.testing.cli import run, run_json
 from govlink.workflows.importing import apply_import, preview_import
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 CLIENTS = str(EXAMPLES / "clients.xlsx")
-
-
-def run(*args: str) -> Result:
-    return CliRunner().invoke(main, list(args))
-
-
-def run_json(*args: str) -> dict[str, Any]:
-    result = run(*args, "--json")
-    assert result.exit_code == 0, result.stderr
-    document: dict[str, Any] = json.loads(result.stdout)
-    return document
 
 
 def rows(path: Path) -> list[tuple[object, ...]]:

@@ -19,9 +19,9 @@ from typing import Any
 import jsonschema
 import openpyxl
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 
-from govlink.cli import main
+from govlink.testing.cli import run, run_json
 
 Schema = Callable[[str, str], dict[str, Any]]
 
@@ -31,17 +31,6 @@ NOW = "2026-03-23T09:07:00+01:00"
 def number(index: int) -> str:
     base = 2_000_000 + index * 7919
     return f"{base:08d}{97 - base % 97:02d}"
-
-
-def run(*args: str) -> Result:
-    return CliRunner().invoke(main, list(args))
-
-
-def run_json(*args: str) -> dict[str, Any]:
-    result = run(*args, "--json")
-    assert result.exit_code == 0, result.stderr
-    document: dict[str, Any] = json.loads(result.stdout)
-    return document
 
 
 def plan(store: Path, *args: str) -> Result:

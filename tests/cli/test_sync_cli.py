@@ -21,6 +21,7 @@ from click.testing import CliRunner, Result
 from govlink.cli import main
 from govlink.store import SQLiteStore
 from govlink.store.sync import OccurrenceState
+from govlink.testing import cli
 from govlink.workflows.plan import due
 
 from .conftest import MADE, NOW, Portal
@@ -29,14 +30,11 @@ Schema = Callable[[str, str], dict[str, Any]]
 
 
 def run(portal: Portal, *args: str) -> Result:
-    return CliRunner(env=portal.env).invoke(main, ["sync", *args, "--store", str(portal.store)])
+    return cli.run("sync", *args, "--store", str(portal.store), env=portal.env)
 
 
 def run_json(portal: Portal, *args: str) -> dict[str, Any]:
-    result = run(portal, *args, "--json")
-    assert result.exit_code == 0, result.stderr
-    document: dict[str, Any] = json.loads(result.stdout)
-    return document
+    return cli.run_json("sync", *args, "--store", str(portal.store), env=portal.env)
 
 
 def planned(

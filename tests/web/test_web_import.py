@@ -15,6 +15,7 @@ from govlink.plugins import Registry, SourceOptions
 from govlink.reconcile.policy import Selection
 from govlink.store.sqlite import SQLiteStore
 from govlink.testing.adminpulse import AdminPulseSimulator, generate
+from govlink.testing.ods import write_spreadsheet
 from govlink.web import create_app
 from govlink.workflows.companies import archive_companies
 from govlink.workflows.importing import apply_import, preview_import
@@ -226,7 +227,7 @@ def test_an_upload_that_is_not_an_xlsx_workbook_is_refused(
     text = tmp_path / "clients.csv"
     text.write_text("enterprise_number,name\n0403.019.261,A\n", encoding="utf-8")
     for name, status, words in (
-        ("clients.csv", 400, "is geen .xlsx-bestand"),
+        ("clients.csv", 400, "is geen .xlsx- of .ods-bestand"),
         ("clients.xlsx", 400, "is a text (CSV) file"),  # the reader's own guard
     ):
         with text.open("rb") as stream:
@@ -237,6 +238,15 @@ def test_an_upload_that_is_not_an_xlsx_workbook_is_refused(
         assert words in response.text
     response = client.post("/import/upload", data={"csrf": csrf}, files={"file": ("", b"")})
     assert response.status_code == 400
+
+
+def test_an_ods_upload_previews_like_the_same_xlsx(client: TestClient, tmp_path: Path) -> None:
+    sheet = openpyxl.load_workbook(CLIENTS, read_only=True).worksheets[0]
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    ods = write_spreadsheet(tmp_path / "klanten.ods", {"Klanten": rows})
+    from_ods = client.get(upload(client, ods)).text
+    assert counts_of(from_ods) == counts_of(client.get(upload(client)).text)
+    assert "klanten.ods" in from_ods
 
 
 def test_an_upload_over_the_limit_is_refused_before_it_is_read(store: SQLiteStore) -> None:

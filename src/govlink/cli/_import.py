@@ -207,11 +207,10 @@ def import_command(
             token = token or ticked.token
         if token is not None and token != preview.token:  # apply_import checks it again
             raise PreviewChanged(texts()("preview.changed", token=token, current=preview.token))
-        plan = preview.plan(selection)
         result = None
         if apply_:
             if not (yes or as_json) and sys.stdin.isatty():
-                _confirm(preview, plan)
+                _confirm(preview, preview.plan(selection))
                 token = token or preview.token
             result = apply_import(
                 preview,
@@ -223,7 +222,7 @@ def import_command(
             )
             preview = result.preview
     if result is None:
-        planned = plan if chosen or ticked is not None else None
+        planned = preview.plan(selection) if chosen or ticked is not None else None
         rows = shown(limit, show_all)
         _finish(preview, None, planned, report, as_json, rows, selection_book)
         return

@@ -75,10 +75,11 @@ _MESSAGES: dict[str, _Entry] = {
         "en": "Choose a file first.",
     },
     "web.import.not_xlsx": {
-        "nl": "{name} is geen .xlsx-bestand; sla het in Excel op als Excel-werkmap (.xlsx).",
-        "fr": "{name} n'est pas un fichier .xlsx ; enregistrez-le dans Excel comme classeur "
+        "nl": "{name} is geen .xlsx- of .ods-bestand; sla het in Excel op als Excel-werkmap "
         "(.xlsx).",
-        "en": "{name} is not an .xlsx file; save it in Excel as an Excel Workbook (.xlsx).",
+        "fr": "{name} n'est pas un fichier .xlsx ou .ods ; enregistrez-le dans Excel comme "
+        "classeur (.xlsx).",
+        "en": "{name} is not an .xlsx or .ods file; save it in Excel as an Excel Workbook (.xlsx).",
     },
     "web.import.too_large": {
         "nl": "Het bestand is groter dan {size}.",
@@ -978,11 +979,6 @@ _MESSAGES: dict[str, _Entry] = {
         "nl": "Dit is een oude Excel-werkmap (.xls): sla ze op als .xlsx.",
         "fr": "C'est un ancien classeur Excel (.xls) : enregistrez-le en .xlsx.",
         "en": "This is an old Excel workbook (.xls): save it as .xlsx.",
-    },
-    "error.source.ods": {
-        "nl": "Dit is een OpenDocument-rekenblad (.ods): sla het op als .xlsx.",
-        "fr": "C'est un tableur OpenDocument (.ods) : enregistrez-le en .xlsx.",
-        "en": "This is an OpenDocument spreadsheet (.ods): save it as .xlsx.",
     },
     "error.source.csv": {
         "nl": "Dit is een tekstbestand (CSV), geen Excel-werkmap: sla het op als .xlsx.",

@@ -180,13 +180,16 @@ def plan_apply(diff: ImportDiff, selection: Selection) -> ApplyPlan:
     matched = {m.platform.enterprise_number for m in diff.matching}
     _check_numbers(selection.overwrite_for, matched, "not a matching company", "selection.company")
     new = {c.enterprise_number: c for c in diff.only_in_source}
-    _check_numbers(selection.exclude, new.keys() | matched, "not a company", "selection.exclude")
+    if selection.exclude:
+        known = new.keys() | matched
+        _check_numbers(selection.exclude, known, "not a company", "selection.exclude")
     if selection.add is not ALL:
         _check_numbers(selection.add, new, "not a new company", "selection.add")
+    excluded = selection.exclude
     add = tuple(
         c
         for n, c in new.items()
-        if (selection.add is ALL or n in selection.add) and n not in selection.exclude
+        if (selection.add is ALL or n in selection.add) and not (excluded and n in excluded)
     )
     updates = (
         _update(m, selection.fields_for(m.platform.enterprise_number))

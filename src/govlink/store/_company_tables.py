@@ -4,10 +4,12 @@ PostgreSQL stores (see :mod:`govlink.store._sql`)."""
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import operator
 from collections.abc import Collection, Iterable, Iterator
 from datetime import datetime
+from json.encoder import encode_basestring_ascii
 from typing import Any, Final, TypeVar
 
 import attrs
@@ -52,12 +54,13 @@ _COUNT_FIELDS: Final = (
 _RUN_COLUMNS: Final = ("id", "applied_at", "source", "location", "actor", *_COUNT_FIELDS)
 
 
-def _company_row(company: Company) -> tuple[object, ...]:
+def _company_row(company: Company, now: str) -> tuple[object, ...]:
+    """The values of :data:`_INSERT_COLUMNS` for a company added ``now``."""
     origin = company.origin
-    values = (company.enterprise_number.compact, *_DATA_VALUES(company))
+    number = company.enterprise_number.compact
     if origin is None:
-        return (*values, None, None, None)
-    return (*values, origin.source, origin.record_id, origin.row)
+        return (number, *_DATA_VALUES(company), None, None, None, now, now)
+    return (number, *_DATA_VALUES(company), origin.source, origin.record_id, origin.row, now, now)
 
 
 def _company(row: Any) -> Company:
@@ -204,23 +207,31 @@ class CompanyTables:
     def apply(
         self: Host, plan: ApplyPlan, run: RunInfo, *, progress: WriteProgress | None = None
     ) -> ImportRun:
-        """Carry out ``plan`` and record ``run`` in one transaction (see ``ImportStore.apply``)."""
+        """Carry out ``plan`` and record ``run`` in one transaction (see ``ImportStore.apply``).
+
+        The run's changes are built only when read: the rows written for them come straight
+        from the companies (see :func:`_added_row`)."""
         total = len(plan.add) + len(plan.update)
         now = self._now()
+        added = sorted(plan.add, key=_NUMBER)
+        updated = sorted(plan.update, key=_UPDATED_NUMBER)
         with self._transaction("companies") as db:
             _check_fresh(db, plan)
             run_id = _insert_run(db, run)
-            added = ((*_company_row(company), now, now) for company in plan.add)
-            self._copy(db, "companies", _INSERT_COLUMNS, _counted(added, 1, total, progress))
-            for update in _counted(plan.update, len(plan.add) + 1, total, progress):
+            rows = (_company_row(company, now) for company in added)
+            self._copy(db, "companies", _INSERT_COLUMNS, _counted(rows, 1, total, progress))
+            for update in _counted(updated, len(added) + 1, total, progress):
                 _update_company(db, update, now)
-            changes = sorted(map(_added, plan.add), key=_CHANGE_ORDER)
-            changes += sorted(map(_updated, plan.update), key=_CHANGE_ORDER)
-            rows = (_change_row(run_id, change) for change in changes)
-            self._copy(db, "import_run_changes", _CHANGE_COLUMNS, rows)
+            changes = itertools.chain(
+                (_added_row(run_id, company) for company in added),
+                (_change_row(run_id, _updated(update)) for update in updated),
+            )
+            self._copy(db, "import_run_changes", _CHANGE_COLUMNS, changes)
         # What import_runs() reads back, built from what was written instead of read again.
         stored = attrs.evolve(run, at=datetime.fromisoformat(utc_timestamp(run.at)))
-        return ImportRun(id=run_id, info=stored, changes=tuple(changes))
+        return ImportRun(
+            id=run_id, info=stored, changes=functools.partial(_changes, added, updated)
+        )
 
     def import_runs(self: Host) -> list[ImportRun]:
         """Every applied import run, newest first."""
@@ -335,7 +346,8 @@ def _counted(
             progress(done, total)
 
 
-_CHANGE_ORDER: Final = operator.attrgetter("enterprise_number.compact")
+_NUMBER: Final = operator.attrgetter("enterprise_number.compact")
+_UPDATED_NUMBER: Final = operator.attrgetter("after.enterprise_number.compact")
 # The few distinct field lists of the changes, as JSON.
 _fields_json: Final = functools.lru_cache(maxsize=1024)(json.dumps)
 
@@ -349,6 +361,30 @@ def _change_row(run_id: int, change: AppliedChange) -> tuple[object, ...]:
         json.dumps(change.before) if change.before else "{}",
         json.dumps(change.after),
     )
+
+
+def _added_row(run_id: int, company: Company) -> tuple[object, ...]:
+    """``_change_row(run_id, _added(company))`` without the change and its dictionary: the
+    field values (text) put in a template of the JSON :func:`json.dumps` writes (0.40 s ->
+    0.24 s for 100k companies)."""
+    values = _DATA_VALUES(company)
+    present = tuple([value is not None for value in values])
+    fields, after = _added_json(present)
+    strings = map(encode_basestring_ascii, itertools.compress(values, present))
+    return (run_id, company.enterprise_number.compact, "added", fields, "{}", after % (*strings,))
+
+
+@functools.lru_cache(maxsize=1024)
+def _added_json(present: tuple[bool, ...]) -> tuple[str, str]:
+    """The JSON list of the data fields marked present, and the template of the JSON object of
+    their values (a ``%s`` for each value as JSON)."""
+    names = tuple(itertools.compress(_DATA, present))
+    return _fields_json(names), f"{{{', '.join(f'{json.dumps(name)}: %s' for name in names)}}}"
+
+
+def _changes(added: Iterable[Company], updated: Iterable[Update]) -> tuple[AppliedChange, ...]:
+    """The changes of a run that added and updated these companies, in this order."""
+    return (*map(_added, added), *map(_updated, updated))
 
 
 def _added(company: Company) -> AppliedChange:

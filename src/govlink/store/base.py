@@ -7,6 +7,7 @@ these, without changing :class:`Store`: a store that lacks them still serves the
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Collection, Mapping
 from datetime import datetime
 from typing import Protocol, runtime_checkable
@@ -103,13 +104,33 @@ class AppliedChange:
     after: Mapping[str, str | None]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False)
 class ImportRun:
-    """An applied import, as recorded by the store."""
+    """An applied import, as recorded by the store.
+
+    :param changes: the companies it added, then those it updated (each in number order), or a
+        function building them on first read: an apply of 100k companies returns its run
+        without 100k change records that its caller may never read.
+    """
 
     id: int
     info: RunInfo
-    changes: tuple[AppliedChange, ...]
+    _changes: tuple[AppliedChange, ...] | Callable[[], tuple[AppliedChange, ...]] = attrs.field(
+        alias="changes", repr=False
+    )
+
+    @functools.cached_property
+    def changes(self) -> tuple[AppliedChange, ...]:
+        """The companies this run added, then those it updated, each in number order."""
+        return self._changes() if callable(self._changes) else self._changes
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ImportRun):
+            return NotImplemented
+        return (self.id, self.info, self.changes) == (other.id, other.info, other.changes)
+
+    def __hash__(self) -> int:
+        return hash((self.id, self.info, self.changes))
 
     @property
     def added(self) -> tuple[EnterpriseNumber, ...]:

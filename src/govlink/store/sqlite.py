@@ -22,6 +22,7 @@ from govlink.errors import StoreError
 from govlink.store._company_tables import CompanyTables
 from govlink.store._schema import LATEST_VERSION, migrate, require_current, schema_version
 from govlink.store._sql import Connection, StoreBase
+from govlink.store._sqlite_copy import copy_rows
 from govlink.store._sqlite_documents import DocumentTables
 from govlink.store._sqlite_open import FileKind, connect, is_marked, mark, refuse_foreign
 from govlink.store._sqlite_sync import SyncTables
@@ -167,10 +168,7 @@ class SQLiteStore(StoreBase, CompanyTables, DocumentTables, SyncTables):
         columns: Sequence[str],
         rows: Iterable[Sequence[Any]],
     ) -> None:
-        db.executemany(
-            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-            rows,
-        )
+        copy_rows(db, table, columns, rows)
 
     # offices
 

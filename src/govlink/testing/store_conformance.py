@@ -27,9 +27,11 @@ from typing import Any, Protocol
 
 import attrs
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from govlink.domain.alerts import Alert, AlertKind
-from govlink.domain.company import Company
+from govlink.domain.company import COMPANY_FIELDS, Company
 from govlink.domain.documents import DocumentKind
 from govlink.domain.enterprise_number import EnterpriseNumber
 from govlink.domain.forwarding import SinkSwitch
@@ -94,6 +96,43 @@ def _full(number: EnterpriseNumber) -> Company:
         customer_code="K-7:name",
         origin=SourceRef(source="excel", record_id="r1", row=4),
     )
+
+
+_TEXT = st.text(st.characters(exclude_categories=["Cs"], exclude_characters="\x00"), max_size=8)
+_ORIGINS = st.none() | st.builds(
+    SourceRef,
+    source=_TEXT,
+    record_id=st.none() | _TEXT,
+    row=st.none() | st.integers(0, 2**31 - 1),
+)
+
+
+def _number(first8: int) -> EnterpriseNumber:
+    return EnterpriseNumber.parse(f"{first8:08d}{97 - first8 % 97:02d}")
+
+
+@st.composite
+def _sparse_companies(draw: st.DrawFn) -> list[Company]:
+    """Companies with any text or ``None`` in their fields and origin: many that share one set
+    of empty fields (the bulk of an import), and a few of any shape."""
+
+    def values() -> dict[str, Any]:
+        return {name: draw(st.none() | _TEXT) for name in COMPANY_FIELDS[2:]}
+
+    shared = values()
+    shapes = [shared] * draw(st.sampled_from((0, 1, 70, 130)))
+    shapes += [values() for _ in range(draw(st.integers(0, 8)))]
+    start = draw(st.integers(1_000_000, 19_000_000))
+    companies = [
+        Company(
+            enterprise_number=_number(start + i),
+            name=draw(_TEXT),
+            origin=draw(_ORIGINS),
+            **shape,
+        )
+        for i, shape in enumerate(shapes)
+    ]
+    return draw(st.permutations(companies))
 
 
 def _three(store: Any) -> None:
@@ -224,6 +263,22 @@ class StoreConformance:
         run = store.apply(change, sample_run())
         assert store.import_runs()[0] == run
         assert [c.enterprise_number for c in run.changes] == [NUMBERS[2], NUMBERS[1], NUMBERS[0]]
+
+    def test_any_companies_read_back_with_their_run(self, store: Any) -> None:
+        @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+        @given(_sparse_companies())
+        def read_back(added: list[Company]) -> None:
+            on_platform = {c.enterprise_number for c in store.companies()}
+            added = [c for c in added if c.enterprise_number not in on_platform]
+            run = store.apply(ApplyPlan(add=tuple(added)), sample_run())
+            assert store.import_runs()[0] == run
+            assert run.added == tuple(sorted(c.enterprise_number for c in added))
+            stored = {c.enterprise_number: c for c in store.companies()}
+            assert [
+                (stored[c.enterprise_number], stored[c.enterprise_number].origin) for c in added
+            ] == [(c, c.origin) for c in added]
+
+        read_back()
 
     def test_apply_records_the_run_with_who_applied_what(self, store: Any) -> None:
         store.apply(ApplyPlan(add=(_acme(),)), sample_run())

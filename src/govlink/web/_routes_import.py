@@ -32,7 +32,9 @@ __all__ = ["routes"]
 
 _EXCEL: Final = "excel"
 _CHUNK: Final = 1 << 20
-_UPLOAD_NAME: Final = "upload.xlsx"
+#: The file names an upload may have: the formats the Excel source reads. The upload is saved
+#: as ``upload`` with its own suffix (python-calamine picks the format by it).
+_SPREADSHEETS: Final = (".xlsx", ".ods")
 _FORM_FIELDS: Final = 16
 
 
@@ -80,8 +82,8 @@ async def _saved(upload: UploadFile, path: Path, limit: int) -> int:
 
 
 async def upload(request: Request) -> Response:
-    """Preview an uploaded .xlsx file: the size is checked before the body is read, then the
-    Excel reader's own guards (type, zip bomb, encryption) run before any parsing."""
+    """Preview an uploaded .xlsx or .ods file: the size is checked before the body is read, then
+    the Excel reader's own guards (type, zip bomb, encryption) run before any parsing."""
     state = web(request)
     t = texts(request)
     too_large = t("web.import.too_large", size=_megabytes(state.max_upload))
@@ -94,10 +96,10 @@ async def upload(request: Request) -> Response:
         if not isinstance(upload, UploadFile) or not upload.filename:
             return _form_page(request, t("web.import.no_file"), status=400)
         name = Path(upload.filename).name
-        if not name.lower().endswith(".xlsx"):
+        if not name.lower().endswith(_SPREADSHEETS):
             return _form_page(request, t("web.import.not_xlsx", name=name), status=400)
         with tempfile.TemporaryDirectory(prefix="govlink-web-") as folder:
-            path = Path(folder) / _UPLOAD_NAME
+            path = Path(folder) / f"upload{Path(name.lower()).suffix}"
             if await _saved(upload, path, state.max_upload) > state.max_upload:
                 return _form_page(request, too_large, status=413)
             try:

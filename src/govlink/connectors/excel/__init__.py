@@ -1,4 +1,4 @@
-"""The built-in Excel plugin: the ``excel`` source, claiming ``.xlsx`` paths.
+"""The built-in Excel plugin: the ``excel`` source, claiming ``.xlsx`` and ``.ods`` paths.
 
 This module is the plugin and stays import-light: openpyxl is imported only when a workbook is
 opened, so govlink runs without the ``excel`` extra and says how to install it when needed.
@@ -16,8 +16,8 @@ from govlink.plugins.types import Source, SourceOptions, SourceSpec
 
 __all__ = ["SPEC", "govlink_source_for", "govlink_sources"]
 
-#: Paths this plugin claims. ``.xls``, ``.ods`` and ``.csv`` are claimed too, so the user is told
-#: to save them as ``.xlsx`` instead of hearing that no source reads them.
+#: Paths this plugin claims. ``.xls`` and ``.csv`` are claimed too, so the user is told to save
+#: them as ``.xlsx`` instead of hearing that no source reads them.
 _CLAIMED: Final = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
 
 
@@ -34,7 +34,7 @@ def _open(options: SourceOptions) -> Source:
 
 SPEC: Final = SourceSpec(
     name="excel",
-    description="client companies from an .xlsx workbook (the govlink template)",
+    description="client companies from an .xlsx or .ods spreadsheet (the govlink template)",
     open=_open,
 )
 

@@ -1,4 +1,5 @@
-"""Checks a file before openpyxl sees it: is it an ``.xlsx`` workbook, and is unpacking it safe.
+"""Checks a file before calamine sees it: is it an ``.xlsx`` workbook or an OpenDocument
+spreadsheet (``.ods``), and is unpacking it safe.
 
 Only the standard library is used here, so these checks run even without the ``excel`` extra.
 Every refusal is a typed :class:`~govlink.WorkbookError` with one line telling the user what
@@ -8,8 +9,9 @@ to do.
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
-from typing import Final
+from typing import Final, Literal
 
 from govlink.errors import (
     EmptyWorkbook,
@@ -18,7 +20,17 @@ from govlink.errors import (
     WorkbookFormatError,
 )
 
-__all__ = ["MAX_MEMBERS", "MAX_RATIO", "MAX_SHARED_STRINGS", "MAX_UNPACKED", "check_workbook"]
+__all__ = [
+    "MAX_MEMBERS",
+    "MAX_RATIO",
+    "MAX_SHARED_STRINGS",
+    "MAX_UNPACKED",
+    "WorkbookKind",
+    "check_workbook",
+]
+
+#: What :func:`check_workbook` found: an Office Open XML workbook or an OpenDocument spreadsheet.
+WorkbookKind = Literal["xlsx", "ods"]
 
 #: The most a workbook may unpack to, all parts together (bytes).
 MAX_UNPACKED: Final = 1 << 30
@@ -36,7 +48,20 @@ _OLE_MAGIC: Final = bytes.fromhex("d0cf11e0a1b11ae1")
 _ENCRYPTED_STREAM: Final = "EncryptedPackage".encode("utf-16-le")
 _CHUNK: Final = 1 << 20
 _OPENDOCUMENT: Final = b"application/vnd.oasis.opendocument."
+_SPREADSHEET: Final = _OPENDOCUMENT + b"spreadsheet"
+_MANIFEST: Final = "META-INF/manifest.xml"
+_ENCRYPTED_PART: Final = b"<manifest:encryption-data"
 _MIMETYPE_MAX: Final = 128
+# What zipfile raises reading a damaged archive.
+_DAMAGED: Final = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    OSError,
+    ValueError,
+    EOFError,
+    RuntimeError,
+    zlib.error,
+)
 _SAVE_AS: Final = "open it in Excel and save it as an Excel Workbook (.xlsx)"
 
 
@@ -93,33 +118,66 @@ def _check_kind(path: Path, head: bytes) -> None:
     raise WorkbookFormatError(f"{name} is not an .xlsx workbook; {_SAVE_AS}")
 
 
-def _is_opendocument(archive_path: Path, members: list[zipfile.ZipInfo]) -> bool:
-    """Whether the zip is an OpenDocument package: its ``mimetype`` part (a few bytes, stored
-    first) names one. Refused for now: docs/excel.md says why."""
-    mimetype = next((m for m in members if m.filename == "mimetype"), None)
-    if mimetype is None or mimetype.file_size > _MIMETYPE_MAX:
-        return False
+def _opendocument(archive: zipfile.ZipFile) -> bytes | None:
+    """The media type an OpenDocument package names in its ``mimetype`` part (a few bytes,
+    stored first); ``None`` for any other zip."""
     try:
-        with zipfile.ZipFile(archive_path) as archive:
-            return archive.read(mimetype).startswith(_OPENDOCUMENT)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError):
+        mimetype = archive.getinfo("mimetype")
+    except KeyError:
+        return None
+    if mimetype.file_size > _MIMETYPE_MAX:
+        return None
+    found = archive.read(mimetype)
+    return found if found.startswith(_OPENDOCUMENT) else None
+
+
+def _encrypted(archive: zipfile.ZipFile) -> bool:
+    """Whether an OpenDocument manifest lists encrypted parts (a password was set)."""
+    try:
+        stream = archive.open(_MANIFEST)
+    except KeyError:
         return False
+    tail = b""
+    with stream:
+        while chunk := stream.read(_CHUNK):
+            if _ENCRYPTED_PART in tail + chunk:
+                return True
+            tail = chunk[-len(_ENCRYPTED_PART) :]
+    return False
 
 
-def _check_archive(path: Path) -> None:
+def _check_opendocument(archive: zipfile.ZipFile, name: str) -> WorkbookKind:
+    mimetype = _opendocument(archive)
+    if mimetype is None:
+        return "xlsx"
+    if not mimetype.startswith(_SPREADSHEET):
+        raise WorkbookFormatError(
+            f"{name} is an OpenDocument file but not a spreadsheet; {_SAVE_AS}",
+            code="source.not_xlsx",
+        )
+    if _encrypted(archive):
+        raise EncryptedWorkbook(
+            f"{name} is password-protected; save it again without a password "
+            "(in LibreOffice Calc: File > Save As, untick 'Save with password')"
+        )
+    return "ods"
+
+
+def _check_archive(path: Path) -> WorkbookKind:
     name = path.name
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as error:
+            _check_sizes(name, members)
+            return _check_opendocument(archive, name)
+    except _DAMAGED as error:
         raise WorkbookFormatError(
             f"{name} is damaged ({type(error).__name__}); {_SAVE_AS} again",
             code="source.corrupt",
         ) from error
-    if _is_opendocument(archive_path=path, members=members):
-        raise WorkbookFormatError(
-            f"{name} is an OpenDocument spreadsheet (.ods); {_SAVE_AS}", code="source.ods"
-        )
+
+
+def _check_sizes(name: str, members: list[zipfile.ZipInfo]) -> None:
     refused = f"{name} was not read; if it is a genuine client list, {_SAVE_AS} again"
     if len(members) > MAX_MEMBERS:
         raise UnsafeWorkbook(
@@ -147,15 +205,16 @@ def _check_archive(path: Path) -> None:
             )
 
 
-def check_workbook(path: Path) -> None:
-    """Refuse anything but a plausible, safely sized ``.xlsx`` workbook, before parsing it.
+def check_workbook(path: Path) -> WorkbookKind:
+    """Refuse anything but a plausible, safely sized ``.xlsx`` workbook or OpenDocument
+    spreadsheet, before parsing it; say which of the two it is.
 
     :raises WorkbookFormatError: missing file, not a zip, CSV text, legacy ``.xls``, an
-        OpenDocument ``.ods``, damaged zip.
+        OpenDocument file that is not a spreadsheet, damaged zip.
     :raises EncryptedWorkbook: a password-protected workbook.
     :raises EmptyWorkbook: a zero-byte file.
     :raises UnsafeWorkbook: too many parts, too large unpacked, a zip-bomb compression ratio, or
         too much shared text.
     """
     _check_kind(path, _sniff(path))
-    _check_archive(path)
+    return _check_archive(path)

@@ -1,4 +1,5 @@
-"""The Excel source: client companies from an ``.xlsx`` workbook, read with python-calamine.
+"""The Excel source: client companies from an ``.xlsx`` workbook or an OpenDocument spreadsheet
+(``.ods``), read with python-calamine.
 
 >>> source = ExcelSource("clients.xlsx")            # doctest: +SKIP
 >>> source.sheet, source.header_row, source.unknown_columns  # doctest: +SKIP
@@ -7,14 +8,16 @@
 '0417.497.106'
 
 Opening checks the file (:func:`~govlink.connectors.excel.safety.check_workbook`), reads the
-sheet list and measures the chosen sheet (:mod:`~govlink.connectors.excel.parts`) before
-calamine parses it, finds the header row, so file-level problems surface at once;
-:meth:`records` yields the rows afterwards.
+sheet list and measures the chosen sheet (:mod:`~govlink.connectors.excel.parts`; every table
+of an ``.ods``, :mod:`~govlink.connectors.excel.ods`) before calamine parses it, finds the
+header row, so file-level problems surface at once; :meth:`records` yields the rows afterwards.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 import weakref
 import zipfile
 from collections.abc import Generator, Iterator, Mapping, Sequence
@@ -26,10 +29,10 @@ from typing import Any, Final
 import defusedxml
 import python_calamine
 
-from govlink.connectors.excel import parts
+from govlink.connectors.excel import ods, parts
 from govlink.connectors.excel.example import SKIPPED_EXAMPLE, is_example_row
 from govlink.connectors.excel.headers import field_for
-from govlink.connectors.excel.safety import check_workbook
+from govlink.connectors.excel.safety import WorkbookKind, check_workbook
 from govlink.domain.records import RawRecord, RowMapping, SkippedRecord, SourceRef, row_record
 from govlink.errors import (
     EmptyWorkbook,
@@ -44,6 +47,7 @@ __all__ = [
     "HEADER_SCAN_ROWS",
     "MAX_CELLS",
     "MAX_COLUMNS",
+    "MAX_REPEATED_TEXT",
     "MAX_ROWS",
     "SOURCE_NAME",
     "ExcelSource",
@@ -60,6 +64,9 @@ MAX_COLUMNS: Final = 1_000
 #: The most cells (rows x columns, empty ones included) a sheet may span: calamine holds the
 #: whole rectangle in memory, about 32 bytes a cell.
 MAX_CELLS: Final = 8_000_000
+#: The most text (bytes) an ``.ods`` may add by repetition (repeated cells and rows with a
+#: value, ``text:s`` space runs): calamine holds every copy.
+MAX_REPEATED_TEXT: Final = 64 << 20
 
 _Row = tuple[Any, ...]
 _SHOWN_HEADERS: Final = 12
@@ -135,15 +142,21 @@ def _select(found: Sequence[parts.SheetPart], sheet: str | None, name: str) -> p
     raise SheetNotFound(f"{name} has no sheet {sheet!r}; its sheets are {titles}")
 
 
-def _inspect(path: Path, sheet: str | None) -> str:
-    """Check the package and the chosen sheet's size; return the sheet's title."""
-    name = path.name
-    with _translated(name), zipfile.ZipFile(path) as archive:
-        for member in archive.namelist():
-            if member.endswith((".xml", ".rels")) and parts.has_doctype(archive, member):
-                raise _entities(name)
-        chosen = _select(parts.sheets(archive), sheet, name)
-        extent = parts.measure(archive, chosen.path)
+def _check_extent(name: str, title: str, rows: int, columns: int) -> None:
+    """Refuse a sheet whose cells would span too many columns or cells."""
+    if columns > MAX_COLUMNS:
+        raise _too_large(name, title, f"uses {columns:,} columns (at most {MAX_COLUMNS:,})")
+    if rows * columns > MAX_CELLS:
+        raise _too_large(
+            name,
+            title,
+            f"spans {rows:,} rows by {columns:,} columns (at most {MAX_CELLS:,} cells)",
+        )
+
+
+def _inspect_xlsx(archive: zipfile.ZipFile, name: str, sheet: str | None) -> str:
+    chosen = _select(parts.sheets(archive), sheet, name)
+    extent = parts.measure(archive, chosen.path)
     title = chosen.title
     for what, declared, limit in (
         ("rows", extent.declared_rows, MAX_ROWS),
@@ -151,16 +164,52 @@ def _inspect(path: Path, sheet: str | None) -> str:
     ):
         if declared > limit:
             raise _too_large(name, title, f"declares {declared:,} {what} (at most {limit:,})")
-    if extent.columns > MAX_COLUMNS:
-        raise _too_large(name, title, f"uses {extent.columns:,} columns (at most {MAX_COLUMNS:,})")
-    if extent.rows * extent.columns > MAX_CELLS:
-        raise _too_large(
-            name,
-            title,
-            f"spans {extent.rows:,} rows by {extent.columns:,} columns "
-            f"(at most {MAX_CELLS:,} cells)",
+    _check_extent(name, title, extent.rows, extent.columns)
+    return title
+
+
+def _inspect_ods(archive: zipfile.ZipFile, name: str, sheet: str | None) -> str:
+    """calamine reads every table of an ``.ods`` when it opens it, and copies the one read: each
+    table is bounded, and all of them together with that copy."""
+    tables = ods.tables(archive, name)
+    for table in tables:
+        _check_extent(name, table.title or "", table.rows, table.columns)
+    named = [
+        parts.SheetPart(title=table.title, visible=table.visible, path=ods.CONTENT)
+        for table in tables
+        if table.title is not None
+    ]
+    title = _select(named, sheet, name).title
+    # Tables of one name: calamine keeps one of them; count the largest.
+    read = max(table.rows * table.columns for table in tables if table.title == title)
+    cells = sum(table.rows * table.columns for table in tables) + read
+    if cells > MAX_CELLS:
+        raise UnsafeWorkbook(
+            f"the sheets of {name} span {cells:,} cells, the sheet read counted twice as calamine "
+            f"copies it (at most {MAX_CELLS:,}); delete the empty rows and columns after the "
+            "data and save it again",
+            code="source.too_large",
+        )
+    text = sum(table.text for table in tables)
+    if text > MAX_REPEATED_TEXT:
+        raise UnsafeWorkbook(
+            f"{name} repeats {text >> 20:,} MB of text (at most {MAX_REPEATED_TEXT >> 20} MB); "
+            "delete the repeated cells and save it again",
+            code="source.too_large",
         )
     return title
+
+
+def _inspect(path: Path, sheet: str | None, kind: WorkbookKind) -> str:
+    """Check the package and the size of what calamine will read; return the sheet's title."""
+    name = path.name
+    with _translated(name), zipfile.ZipFile(path) as archive:
+        for member in archive.namelist():
+            if member.endswith((".xml", ".rels")) and parts.has_doctype(archive, member):
+                raise _entities(name)
+        if kind == "ods":
+            return _inspect_ods(archive, name, sheet)
+        return _inspect_xlsx(archive, name, sheet)
 
 
 def _cleaned(row: list[Any], pad: tuple[None, ...]) -> _Row:
@@ -173,15 +222,39 @@ def _cleaned(row: list[Any], pad: tuple[None, ...]) -> _Row:
     return (*pad, *(None if value == "" else value for value in row[:end]))
 
 
+#: The name endings python-calamine reads each format by: it picks its parser by the name.
+_SUFFIXES: Final[dict[WorkbookKind, tuple[str, ...]]] = {
+    "xlsx": (".xlsx", ".xlsm"),
+    "ods": (".ods",),
+}
+
+
+@contextmanager
+def _named_for(path: Path, kind: WorkbookKind) -> Iterator[Path]:
+    """``path`` under a name that ends in its format (checked by content), so calamine parses
+    it with the reader whose sizes were checked: the file itself, or a link to it (a copy where
+    links are not allowed) in a temporary folder while calamine opens it."""
+    if path.suffix.lower() in _SUFFIXES[kind]:
+        yield path
+        return
+    with tempfile.TemporaryDirectory(prefix="govlink-") as folder:
+        alias = Path(folder) / f"workbook{_SUFFIXES[kind][0]}"
+        try:
+            alias.symlink_to(path.resolve())
+        except OSError:
+            shutil.copyfile(path, alias)
+        yield alias
+
+
 class _OpenSheet:
     """One sheet of a workbook, checked and parsed; :meth:`close` releases it."""
 
     def __init__(self, path: Path, sheet: str | None) -> None:
-        check_workbook(path)
+        kind = check_workbook(path)
         self._name = path.name
-        self.title = _inspect(path, sheet)
-        with _translated(self._name):
-            self._workbook = python_calamine.CalamineWorkbook.from_path(path)
+        self.title = _inspect(path, sheet, kind)
+        with _translated(self._name), _named_for(path, kind) as named:
+            self._workbook = python_calamine.CalamineWorkbook.from_path(named)
             try:
                 self._sheet = self._workbook.get_sheet_by_name(self.title)
             except BaseException:
@@ -236,7 +309,7 @@ def _header_text(value: object) -> str:
 
 
 class ExcelSource:
-    """The client companies in one sheet of an ``.xlsx`` workbook.
+    """The client companies in one sheet of an ``.xlsx`` workbook or ``.ods`` spreadsheet.
 
     :param path: the workbook.
     :param sheet: the sheet's name (case- and spacing-insensitive); default the first visible.
