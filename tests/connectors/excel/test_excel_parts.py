@@ -11,7 +11,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govlink.connectors.excel import parts
@@ -158,17 +158,19 @@ def _cut(sheet_data: bytes, offset: int) -> bytes:
     return _sheet(max(0, _CHUNK - head - offset), sheet_data)
 
 
+# Each example measures a 1 MB sheet: 50 keep the test under a second.
+@settings(max_examples=50)
 @given(sheet_data=_tags("x"), offset=st.integers(0, 400))
 def test_extent_is_what_an_xml_parser_reads(sheet_data: bytes, offset: int) -> None:
-    xml = _cut(sheet_data, offset)
-    extent = _measured(xml)
-    assert (extent.rows, extent.columns) == _parsed(xml)
+    extent = _measured(_cut(sheet_data, offset))
+    # The filler comment holds no element: the parser reads the sheet data without it.
+    assert (extent.rows, extent.columns) == _parsed(_sheet(0, sheet_data))
 
 
+@settings(max_examples=50)
 @given(sheet_data=_tags('x r="Z9"'), offset=st.integers(0, 400))
 def test_text_like_an_attribute_only_widens_the_bound(sheet_data: bytes, offset: int) -> None:
-    xml = _cut(sheet_data, offset)
-    extent = _measured(xml)
-    rows, columns = _parsed(xml)
+    extent = _measured(_cut(sheet_data, offset))
+    rows, columns = _parsed(_sheet(0, sheet_data))
     assert extent.rows >= rows
     assert extent.columns >= columns
