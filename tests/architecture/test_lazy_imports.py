@@ -93,6 +93,15 @@ def test_the_import_command_loads_no_other_command_or_workflow() -> None:
     assert loaded(modules, (*others, *workflows, "govlink.workflows.settings")) == []
 
 
+def test_opening_a_store_loads_no_planner() -> None:
+    """The planner loads with the first sync plan a store reads or saves, not with the store."""
+    modules = modules_after(
+        _COMMANDS.format(names="['import']")
+        + "\nimport govlink.store.sqlite, govlink.store.postgres, govlink.store.offices"
+    )
+    assert loaded(modules, ("govlink.planner",)) == []
+
+
 def test_the_checker_sees_a_loaded_module() -> None:
     assert loaded(modules_after("import sqlite3.dbapi2"), ("sqlite3",)) == ["sqlite3"]
 

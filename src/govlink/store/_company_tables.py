@@ -10,7 +10,7 @@ import operator
 from collections.abc import Collection, Iterable, Iterator
 from datetime import datetime
 from json.encoder import encode_basestring_ascii
-from typing import Any, Final, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import attrs
 
@@ -20,10 +20,8 @@ from govlink.domain.enterprise_number import EnterpriseNumber
 from govlink.domain.normalize import fold
 from govlink.domain.records import SourceRef
 from govlink.errors import StaleStoreError, StoreError
-from govlink.planner.result import Plan
 from govlink.reconcile.policy import ApplyPlan, Update
 from govlink.store._sql import Connection, Host, qualified
-from govlink.store._sqlite_plans import read_plan, write_plan
 from govlink.store.base import (
     AppliedChange,
     CompanyPage,
@@ -33,6 +31,9 @@ from govlink.store.base import (
     StoredPlan,
     WriteProgress,
 )
+
+if TYPE_CHECKING:
+    from govlink.planner.result import Plan
 
 __all__ = ["CompanyTables", "read_archived", "read_companies"]
 
@@ -242,11 +243,15 @@ class CompanyTables:
 
     def load_plan(self: Host) -> StoredPlan | None:
         """The saved sync plan, or ``None`` before the first save."""
+        from govlink.store._sqlite_plans import read_plan  # the planner loads with its first plan
+
         with self._reading():
             return read_plan(self._db)
 
     def save_plan(self: Host, plan: Plan, *, replaces: int | None) -> StoredPlan:
         """Replace the saved plan in one transaction (see ``PlanStore.save_plan``)."""
+        from govlink.store._sqlite_plans import write_plan
+
         with self._transaction("plan") as db:
             return write_plan(db, plan, replaces, now=self._clock.now())
 

@@ -10,15 +10,17 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Collection, Mapping
 from datetime import datetime
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 import attrs
 
 from govlink.domain.company import Company
 from govlink.domain.enterprise_number import EnterpriseNumber
-from govlink.planner.result import Plan
 from govlink.reconcile.model import ImportDiff
 from govlink.reconcile.policy import ApplyPlan
+
+if TYPE_CHECKING:
+    from govlink.planner.result import Plan
 
 __all__ = [
     "AppliedChange",

@@ -12,16 +12,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Final, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Final, Protocol, runtime_checkable
 
 import attrs
 
 from govlink.domain.company import Company
 from govlink.domain.enterprise_number import EnterpriseNumber
 from govlink.errors import StoreError
-from govlink.planner.result import Plan
 from govlink.store.base import PlanStore, StoredPlan
 from govlink.store.sync import SyncCompany
+
+if TYPE_CHECKING:
+    from govlink.planner.result import Plan
 
 __all__ = [
     "DEFAULT_OFFICE",
