@@ -10,6 +10,7 @@ from govlink import (
     RawRecord,
     ReasonCode,
     SourceRef,
+    Validator,
     ValidRecord,
     WarningCode,
     validate,
@@ -217,6 +218,22 @@ def test_responsible_unknown_only_when_colleagues_are_given() -> None:
 def test_known_responsible_matches_case_insensitively() -> None:
     raw = record(enterprise_number="0417497106", name="X", responsible=" JAN@firm.be")
     assert valid(validate(raw, known_colleagues=["jan@FIRM.be"])).warnings == ()
+
+
+def test_each_row_warns_about_its_own_responsible_past_the_shared_ones() -> None:
+    """A validator shares a colleague's warning text among the rows naming them (memory), for
+    the first few thousand colleagues; every row still names its own."""
+    validator = Validator(known_colleagues=["jan@firm.be"])
+    names = [f"ghost{n % 5000}@firm.be" for n in range(10_000)]
+    warnings = [
+        valid(
+            validator(record(enterprise_number="0417497106", name="X", responsible=name))
+        ).warnings[0]
+        for name in names
+    ]
+    assert [dict(w.params) for w in warnings] == [{"responsible": name} for name in names]
+    assert all(name in w.message for w, name in zip(warnings, names, strict=True))
+    assert warnings[0].message is warnings[5000].message  # the same text, not a copy
 
 
 def test_warnings_never_make_a_record_invalid() -> None:
