@@ -9,7 +9,7 @@ lock, a PostgreSQL advisory lock), which serialises them across every worker on 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any, Final
 
 from govlink.clock import utc_timestamp
@@ -197,7 +197,7 @@ class SyncTables:
         self: Host, occurrences: Sequence[tuple[EnterpriseNumber, datetime]], *, until: datetime
     ) -> int:
         """Add occurrences and move the horizon (see SyncStore)."""
-        now = _ts(datetime.now(UTC))
+        now = self._now()
         with self._transaction() as db:
             added = db.executemany(
                 "INSERT INTO sync_occurrences (enterprise_number, due_at, state, updated_at) "
@@ -264,7 +264,7 @@ class SyncTables:
                     counted,
                     None if step.not_before is None else _ts(step.not_before),
                     step.outcome,
-                    _ts(datetime.now(UTC)),
+                    self._now(),
                     claim.enterprise_number.compact,
                     _ts(claim.due_at),
                     claim.owner,
@@ -280,7 +280,7 @@ class SyncTables:
                 "lease_until = NULL, updated_at = ? WHERE enterprise_number = ? AND due_at = ? "
                 "AND state = 'claimed' AND lease_owner = ?",
                 (
-                    _ts(datetime.now(UTC)),
+                    self._now(),
                     claim.enterprise_number.compact,
                     _ts(claim.due_at),
                     claim.owner,
