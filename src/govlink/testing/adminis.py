@@ -248,9 +248,8 @@ class AdminisSimulator:
             self.exchanges += 1
         ttl: float | str = self._token_ttl
         if self._ttl_format == "iso":
-            ttl = (datetime.now() + timedelta(seconds=self._token_ttl)).isoformat(
-                timespec="seconds"
-            )
+            local = self._clock.now().astimezone().replace(tzinfo=None)
+            ttl = (local + timedelta(seconds=self._token_ttl)).isoformat(timespec="seconds")
         return httpx.Response(200, json={"TokenGuid": token, "TimeToLive": ttl})
 
     def _token_valid(self, request: httpx.Request, now: float) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Generator, Iterable
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any, Final
 from urllib.parse import quote
 
@@ -42,16 +42,20 @@ MIN_LIFE: Final = 60.0
 _LOG: Final = logging.getLogger("govlink.connectors.adminis")
 
 
-def lifetime_seconds(value: Any, *, now: datetime | None = None) -> float:
-    """Seconds a token lives, from ``TimeToLive`` (seconds, or an ISO expiry moment).
+def lifetime_seconds(value: Any, *, now: datetime) -> float:
+    """Seconds a token lives, from ``TimeToLive`` (seconds, or an ISO expiry moment), ``now``
+    being the client clock's time; an expiry without a zone is the server's local time, taken
+    as this machine's.
 
-    >>> lifetime_seconds(3600), lifetime_seconds("1200")
+    >>> from datetime import UTC
+    >>> now = datetime(2030, 1, 1, tzinfo=UTC)
+    >>> lifetime_seconds(3600, now=now), lifetime_seconds("1200", now=now)
     (3600.0, 1200.0)
+    >>> lifetime_seconds("2030-01-01T01:00:00+00:00", now=now)
+    3600.0
     >>> lifetime_seconds("2030-01-01T01:00:00", now=datetime(2030, 1, 1))
     3600.0
-    >>> lifetime_seconds("2030-01-01T01:00:00+00:00", now=datetime(2030, 1, 1, tzinfo=UTC))
-    3600.0
-    >>> lifetime_seconds("soon"), lifetime_seconds("2000-01-01T00:00:00")
+    >>> lifetime_seconds("soon", now=now), lifetime_seconds("2000-01-01T00:00:00", now=now)
     (300.0, 60.0)
     """
     seconds: float | None = None
@@ -69,16 +73,17 @@ def lifetime_seconds(value: Any, *, now: datetime | None = None) -> float:
     return seconds if seconds > 0 else MIN_LIFE
 
 
-def _until(text: str, now: datetime | None) -> float | None:
+def _until(text: str, now: datetime) -> float | None:
     try:
         expiry = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         return None
-    if now is None:
-        now = datetime.now(UTC) if expiry.tzinfo else datetime.now()
-    elif (now.tzinfo is None) != (expiry.tzinfo is None):
-        now = now.replace(tzinfo=None) if expiry.tzinfo is None else now.astimezone(UTC)
-    return (expiry - now).total_seconds()
+    # An expiry (or a now) without a zone is local time: the server's, taken as this machine's.
+    return (_aware(expiry) - _aware(now)).total_seconds()
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo is not None else moment.astimezone()
 
 
 class SynetonToken(CredentialAuth):

@@ -288,7 +288,7 @@ class AdminisClient(Closing):
                 method="GET",
                 path=_API_ROOT + "token/***",
             )
-        self._auth.set(token, lifetime_seconds(body.get("TimeToLive")))
+        self._auth.set(token, lifetime_seconds(body.get("TimeToLive"), now=self._clock.now()))
 
     def _restated(self, error: ConnectorError) -> ConnectorError:
         """The error with the server's ErrorMessage, a hint, and every secret masked."""
