@@ -6,6 +6,7 @@ import pickle
 import socket
 import threading
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 
 import attrs
 import httpx
@@ -36,7 +37,7 @@ from govlink.errors import (
     RetriableConnectorError,
 )
 from govlink.testing._loopback import DropConnection, LoopbackServer, Stall, max_in_window
-from govlink.testing.clock import ScaledClock
+from govlink.testing.clock import ScaledClock, SimulatedClock
 
 KEY = "sk-live-0123456789abcdef"
 
@@ -99,6 +100,10 @@ def test_retry_after_seconds_and_http_date() -> None:
     )
     assert parse_retry_after(dated) == 30.0
     assert parse_retry_after(response(**{"Retry-After": "soon"})) is None
+    # without a Date header the HTTP-date is measured against the client's clock
+    undated = response(**{"Retry-After": "Wed, 21 Oct 2026 07:28:30 GMT"})
+    clock = SimulatedClock(datetime(2026, 10, 21, 7, 28, tzinfo=UTC))
+    assert parse_retry_after(undated, clock=clock) == 30.0
 
 
 @given(st.integers(0, 20), st.booleans(), st.floats(0, 1))

@@ -19,21 +19,21 @@ from __future__ import annotations
 
 import email.utils
 import random
-from datetime import UTC, datetime
 
 import attrs
 import httpx
 
+from govlink.clock import SYSTEM_CLOCK, Clock
 from govlink.domain.backoff import Backoff
 
 __all__ = ["RetryPolicy", "parse_retry_after"]
 
 
-def parse_retry_after(response: httpx.Response) -> float | None:
+def parse_retry_after(response: httpx.Response, *, clock: Clock = SYSTEM_CLOCK) -> float | None:
     """Seconds the server asked us to wait (``Retry-After`` as seconds or HTTP-date), if any.
 
     An HTTP-date is measured against the response's own ``Date`` header when present, so clock
-    skew between client and server does not matter.
+    skew between client and server does not matter; otherwise against ``clock``.
     """
     value = response.headers.get("retry-after", "").strip()
     if not value:
@@ -48,9 +48,9 @@ def parse_retry_after(response: httpx.Response) -> float | None:
         return None
     date = response.headers.get("date")
     try:
-        now = email.utils.parsedate_to_datetime(date) if date else datetime.now(UTC)
+        now = email.utils.parsedate_to_datetime(date) if date else clock.now()
     except (TypeError, ValueError):
-        now = datetime.now(UTC)
+        now = clock.now()
     if when.tzinfo is None or now.tzinfo is None:
         return None
     return max(0.0, (when - now).total_seconds())

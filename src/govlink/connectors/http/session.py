@@ -210,7 +210,9 @@ class ApiSession:
                             Action.RETRY,
                             f"unreadable response ({type(error).__name__})",
                         )
-            retry_after = parse_retry_after(response) if response is not None else None
+            retry_after = (
+                None if response is None else parse_retry_after(response, clock=self.limiter.clock)
+            )
             wait = self._wait(action, retry, retry_after, idempotent=idempotent, sent=sent)
             if silent is not None and wait is not None and self._spent(spent, wait):
                 wait = None
