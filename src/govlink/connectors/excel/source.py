@@ -29,7 +29,7 @@ from typing import Any, Final
 import defusedxml
 import python_calamine
 
-from govlink.connectors.excel import ods, parts
+from govlink.connectors.excel import ods, parts, strings
 from govlink.connectors.excel.example import SKIPPED_EXAMPLE, is_example_row
 from govlink.connectors.excel.headers import field_for
 from govlink.connectors.excel.safety import WorkbookKind, check_workbook
@@ -64,8 +64,10 @@ MAX_COLUMNS: Final = 1_000
 #: The most cells (rows x columns, empty ones included) a sheet may span: calamine holds the
 #: whole rectangle in memory, about 32 bytes a cell.
 MAX_CELLS: Final = 8_000_000
-#: The most text (bytes) an ``.ods`` may add by repetition (repeated cells and rows with a
-#: value, ``text:s`` space runs): calamine holds every copy.
+#: The most text (bytes) a sheet may add by repetition, beyond the text its file holds once:
+#: in an ``.ods``, repeated cells and rows with a value and ``text:s`` space runs; in an
+#: ``.xlsx``, the shared strings its cells copy beyond the shared strings themselves. calamine
+#: holds every copy.
 MAX_REPEATED_TEXT: Final = 64 << 20
 
 _Row = tuple[Any, ...]
@@ -154,9 +156,19 @@ def _check_extent(name: str, title: str, rows: int, columns: int) -> None:
         )
 
 
+def _check_repeated(name: str, text: int) -> None:
+    if text > MAX_REPEATED_TEXT:
+        raise UnsafeWorkbook(
+            f"{name} repeats {text >> 20:,} MB of text (at most {MAX_REPEATED_TEXT >> 20} MB); "
+            "delete the repeated cells and save it again",
+            code="source.too_large",
+        )
+
+
 def _inspect_xlsx(archive: zipfile.ZipFile, name: str, sheet: str | None) -> str:
     chosen = _select(parts.sheets(archive), sheet, name)
-    extent = parts.measure(archive, chosen.path)
+    lengths = strings.lengths(archive, name)
+    extent = parts.measure(archive, chosen.path, strings.SharedCells(lengths))
     title = chosen.title
     for what, declared, limit in (
         ("rows", extent.declared_rows, MAX_ROWS),
@@ -165,6 +177,7 @@ def _inspect_xlsx(archive: zipfile.ZipFile, name: str, sheet: str | None) -> str
         if declared > limit:
             raise _too_large(name, title, f"declares {declared:,} {what} (at most {limit:,})")
     _check_extent(name, title, extent.rows, extent.columns)
+    _check_repeated(name, extent.shared_text - sum(lengths))
     return title
 
 
@@ -190,13 +203,7 @@ def _inspect_ods(archive: zipfile.ZipFile, name: str, sheet: str | None) -> str:
             "data and save it again",
             code="source.too_large",
         )
-    text = sum(table.text for table in tables)
-    if text > MAX_REPEATED_TEXT:
-        raise UnsafeWorkbook(
-            f"{name} repeats {text >> 20:,} MB of text (at most {MAX_REPEATED_TEXT >> 20} MB); "
-            "delete the repeated cells and save it again",
-            code="source.too_large",
-        )
+    _check_repeated(name, sum(table.text for table in tables))
     return title
 
 

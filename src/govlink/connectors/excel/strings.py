@@ -1,0 +1,226 @@
+"""The shared strings of an ``.xlsx``, and the text a sheet's cells copy out of them.
+
+A cell of type ``s`` names a string of ``xl/sharedStrings.xml`` by its index, and calamine
+copies the string into the cell: one long string named by many cells is as many copies (a 12 KB
+file naming one 100 KB string from 2,000 cells took 219 MB). So govlink reads, in one streamed
+pass over that part, the length of every string (an array of integers, not the strings), and
+the sheet's scan (:func:`~govlink.connectors.excel.parts.measure`) adds up, with
+:class:`SharedCells`, the lengths of the strings its cells name.
+
+What calamine does, and what is counted (python-calamine 0.9.1):
+
+- it reads the part named ``xl/sharedStrings.xml`` in any case, numbers its ``si`` elements in
+  order (an empty one too) and ends a string at the first ``si`` end tag;
+- a string is the text of all its ``t`` elements (rich-text runs concatenated, entities and
+  CDATA decoded, phonetic runs left out). govlink counts the bytes between each ``t`` start and
+  end tag as written, phonetic runs included: never less than calamine's UTF-8 text;
+- a cell's index is its ``v`` text as digits; any other text names string 0.
+
+expat checks the part first (:mod:`~govlink.connectors.excel.xmlcheck`): well-formed UTF-8, no
+DOCTYPE, comments, CDATA or processing instructions, so every ``<`` starts a tag and the ``si``
+counted are calamine's.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from array import array
+from collections.abc import Iterator
+from typing import Final
+from xml.parsers import expat
+
+import attrs
+
+from govlink.connectors.excel import xmlcheck
+from govlink.errors import WorkbookFormatError
+
+__all__ = ["PART", "SharedCells", "lengths"]
+
+#: The part calamine reads the shared strings from (whatever the case of its name).
+PART: Final = "xl/sharedStrings.xml"
+
+_CHUNK: Final = 1 << 20
+# A start tag's attributes, quotes respected (a value may hold '>', never '<').
+_ATTRIBUTES: Final = rb"""(?:[^>"']|"[^"]*"|'[^']*')*?"""
+_WHOLE_TAG: Final = re.compile(rb"<" + _ATTRIBUTES + rb">")
+_PREFIX: Final = rb"(?:[^\s/<>:]+:)?"
+# si and t start and end tags, by their local name.
+_TAG: Final = re.compile(rb"<(/?)" + _PREFIX + rb"(si|t)(?=[\s/>])" + _ATTRIBUTES + rb"(/?)>")
+# A string as Excel writes it: four tags, each string's text whole.
+_SIMPLE: Final = re.compile(rb'<si><t(?: xml:space="preserve")?>([^<]*)</t></si>')
+_SIMPLE_TAGS: Final = 4
+
+# In a sheet: a cell starts; a t attribute naming type s (or text like one: a superset); a v
+# start tag and its text, the text None when the tag is cut by the end of the data.
+_CELL_TOKEN: Final = re.compile(
+    rb"(<" + _PREFIX + rb"c(?=[\s/>]))"
+    rb"|((?<![\w.:-])t\s*=\s*[\"']s[\"'])"
+    rb"|<" + _PREFIX + rb"v(?=[\s/>])(?:" + _ATTRIBUTES + rb">([^<]*))?"
+)
+# A cell of type s as Excel writes it, and any type-s attribute not written so.
+_EXCEL_CELL: Final = re.compile(rb't="s"><v>(\d{1,10})</v></c>')
+_UNLIKE_EXCEL: Final = re.compile(rb"(?<![\w.:-])t(?!=\"s\"><v>\d{1,10}</v></c>)\s*=\s*[\"']s[\"']")
+_MAX_DIGITS: Final = 20
+
+
+def _corrupt(name: str, what: str) -> WorkbookFormatError:
+    return WorkbookFormatError(
+        f"{name} {what}; open it in Excel and save it again", code="source.corrupt"
+    )
+
+
+def _cut(data: bytes) -> int:
+    """Where the whole tags of ``data`` end: an unfinished tag is carried to the next chunk."""
+    last = data.rfind(b"<")
+    if last < 0 or _WHOLE_TAG.match(data, last):
+        return len(data)
+    return last
+
+
+@attrs.define
+class _Scan:
+    """The strings of the part so far, and the one being read."""
+
+    found: array[int] = attrs.Factory(lambda: array("I"))
+    in_string: bool = False
+    depth: int = 0
+    text_from: int = 0
+    size: int = 0
+
+    def end_string(self) -> None:
+        self.found.append(self.size)
+        self.in_string, self.depth, self.size = False, 0, 0
+
+    def read(self, data: bytes, start: int, end: int) -> None:
+        """Every si and t tag of ``data[start:end]``, tag by tag."""
+        self.text_from = start
+        for match in _TAG.finditer(data, start, end):
+            close, tag, empty = match.groups()
+            if tag == b"si":
+                # A si inside a si is skipped; the first si end tag (an empty si's too) ends one.
+                if not close and not self.in_string:
+                    self.in_string, self.depth, self.size = True, 0, 0
+                if (close or empty) and self.in_string:
+                    self.end_string()
+            elif self.in_string and not empty:
+                if not close:
+                    if not self.depth:
+                        self.text_from = match.end()
+                    self.depth += 1
+                elif self.depth:
+                    self.depth -= 1
+                    if not self.depth:
+                        self.size += match.start() - self.text_from
+        if self.depth:
+            self.size += end - self.text_from
+
+    def read_simple(self, data: bytes, start: int, end: int) -> int:
+        """The strings of ``data[start:end]`` when they are written as Excel writes them (up to
+        the last whole one); where that reading stopped."""
+        if self.in_string or (first := data.find(b"<si>", start, end)) < 0:
+            return start
+        last = data.rfind(b"</si>", first, end)
+        if last < 0:
+            return start
+        self.read(data, start, first)
+        if self.in_string:
+            return first
+        last += len(b"</si>")
+        texts = _SIMPLE.findall(data, first, last)
+        if data.count(b"<", first, last) != _SIMPLE_TAGS * len(texts):
+            return first
+        self.found.extend(map(len, texts))
+        return last
+
+
+def _chunks(archive: zipfile.ZipFile, part: str) -> Iterator[bytes]:
+    with archive.open(part) as stream:
+        while chunk := stream.read(_CHUNK):
+            yield chunk
+
+
+def _part(archive: zipfile.ZipFile) -> str | None:
+    wanted = PART.lower()
+    return next((n for n in archive.namelist() if n.lower() == wanted), None)
+
+
+def lengths(archive: zipfile.ZipFile, name: str) -> array[int]:
+    """The length of every shared string as calamine numbers them (bytes, never fewer than
+    calamine's UTF-8 text); empty when the package has none.
+
+    :param name: the file's name, for the messages.
+    :raises WorkbookFormatError: the part is not well-formed UTF-8 XML, or holds comments,
+        CDATA or processing instructions (``source.corrupt``).
+    :raises defusedxml.DTDForbidden: a document type (and so possibly entities).
+    """
+    part = _part(archive)
+    scan = _Scan()
+    if part is None:
+        return scan.found
+    checker = xmlcheck.checker()
+    carry = b""
+    first = True
+    try:
+        for chunk in _chunks(archive, part):
+            if first and xmlcheck.foreign_encoding(chunk):
+                raise _corrupt(name, "has its shared strings in another encoding than UTF-8")
+            first = False
+            checker.Parse(chunk, False)
+            data = carry + chunk
+            cut = _cut(data)
+            carry = data[cut:]
+            scan.read(data, scan.read_simple(data, 0, cut), cut)
+        checker.Parse(b"", True)
+    except expat.ExpatError as error:
+        raise _corrupt(name, f"has damaged shared strings ({error})") from error
+    except xmlcheck.Refused as error:
+        raise _corrupt(
+            name, "has comments or CDATA in its shared strings, which govlink does not read"
+        ) from error
+    return scan.found
+
+
+@attrs.define
+class SharedCells:
+    """The bytes of shared strings the cells of one sheet copy, read chunk by chunk.
+
+    Each cell of type ``s`` counts the string its ``v`` names (string 0 for a ``v`` that is not
+    digits, the longest string for one cut by the end of the data); a cell with several ``v``
+    counts each.
+    """
+
+    lengths: array[int]
+    text: int = 0
+    pending: bool = False
+
+    def read(self, data: bytes, end: int) -> None:
+        """The cells of type ``s`` of ``data[:end]`` (whole tags: the rest comes next)."""
+        if not self.lengths:
+            return
+        if not self.pending and not _UNLIKE_EXCEL.search(data, 0, end):
+            try:
+                named = map(int, _EXCEL_CELL.findall(data, 0, end))
+                self.text += sum(map(self.lengths.__getitem__, named))
+            except IndexError:
+                pass
+            else:
+                return
+        self._read_tags(data, end)
+
+    def _read_tags(self, data: bytes, end: int) -> None:
+        count = len(self.lengths)
+        for match in _CELL_TOKEN.finditer(data, 0, end):
+            cell, typed, text = match.groups()
+            if cell:
+                self.pending = False
+            elif typed:
+                self.pending = True
+            elif self.pending:
+                whole = text is not None and (match.end() < end or data[end : end + 1] == b"<")
+                if not whole:
+                    self.text += max(self.lengths)
+                elif text.isdigit() and len(text) <= _MAX_DIGITS and int(text) < count:
+                    self.text += self.lengths[int(text)]
+                else:
+                    self.text += self.lengths[0]
