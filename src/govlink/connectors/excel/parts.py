@@ -71,14 +71,12 @@ class SheetPart:
 
 @attrs.frozen
 class SheetExtent:
-    """How large a sheet is: as declared, and as its cells make it (upper bounds)."""
+    """How large a sheet is: as declared, and as its cells make it (an upper bound)."""
 
     declared_rows: int
     declared_columns: int
     rows: int
     columns: int
-    #: The bytes of shared strings its cells copy (:class:`~.strings.SharedCells`).
-    shared_text: int = 0
 
 
 def _local(tag: str) -> str:
@@ -245,8 +243,8 @@ def _precise(data: bytes, end: int) -> tuple[int, bytes, int, int]:
 def measure(
     archive: zipfile.ZipFile, name: str, shared: strings.SharedCells | None = None
 ) -> SheetExtent:
-    """The extent of the worksheet part ``name``, read in chunks (memory stays flat), and the
-    shared-string text its cells copy, counted by ``shared`` as it goes.
+    """The extent of the worksheet part ``name``, read in chunks (memory stays flat); ``shared``
+    counts the shared-string text its cells copy as it goes.
 
     Rows and cells without an ``r`` attribute follow the previous one, so each adds one to the
     bound; every ``r`` counts (calamine takes a tag's last one), in any spelling. The result is
@@ -288,5 +286,4 @@ def measure(
         declared_columns=declared_columns,
         rows=rows + loose_rows,
         columns=_column_number(columns) + loose_cells,
-        shared_text=shared.text if shared is not None else 0,
     )

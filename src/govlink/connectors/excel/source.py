@@ -168,7 +168,8 @@ def _check_repeated(name: str, text: int) -> None:
 def _inspect_xlsx(archive: zipfile.ZipFile, name: str, sheet: str | None) -> str:
     chosen = _select(parts.sheets(archive), sheet, name)
     lengths = strings.lengths(archive, name)
-    extent = parts.measure(archive, chosen.path, strings.SharedCells(lengths))
+    shared = strings.SharedCells(lengths)
+    extent = parts.measure(archive, chosen.path, shared)
     title = chosen.title
     for what, declared, limit in (
         ("rows", extent.declared_rows, MAX_ROWS),
@@ -177,7 +178,13 @@ def _inspect_xlsx(archive: zipfile.ZipFile, name: str, sheet: str | None) -> str
         if declared > limit:
             raise _too_large(name, title, f"declares {declared:,} {what} (at most {limit:,})")
     _check_extent(name, title, extent.rows, extent.columns)
-    _check_repeated(name, extent.shared_text - sum(lengths))
+    # The text the shared strings hold once is not repeated; the quick bound counts every cell
+    # as the longest string: when that is too much, the sheet is read again, cell by cell.
+    held = sum(lengths)
+    if shared.bound - held > MAX_REPEATED_TEXT:
+        shared = strings.SharedCells(lengths, exact=True)
+        parts.measure(archive, chosen.path, shared)
+    _check_repeated(name, shared.bound - held)
     return title
 
 

@@ -60,7 +60,10 @@ _CELL_TOKEN: Final = re.compile(
 )
 # A cell of type s as Excel writes it, and any type-s attribute not written so.
 _EXCEL_CELL: Final = re.compile(rb't="s"><v>(\d{1,10})</v></c>')
-_UNLIKE_EXCEL: Final = re.compile(rb"(?<![\w.:-])t(?!=\"s\"><v>\d{1,10}</v></c>)\s*=\s*[\"']s[\"']")
+_UNLIKE_EXCEL: Final = re.compile(
+    rb"t(?!=\"s\"><v>\d{1,10}</v></c>)(?<![\w.:-]t)\s*=\s*[\"']s[\"']"
+)
+_EXCEL_TYPE: Final = b't="s"><v>'
 _MAX_DIGITS: Final = 20
 
 
@@ -116,12 +119,12 @@ class _Scan:
             self.size += end - self.text_from
 
     def read_simple(self, data: bytes, start: int, end: int) -> int:
-        """The strings of ``data[start:end]`` when they are written as Excel writes them (up to
-        the last whole one); where that reading stopped."""
-        if self.in_string or (first := data.find(b"<si>", start, end)) < 0:
-            return start
-        last = data.rfind(b"</si>", first, end)
-        if last < 0:
+        """The strings of ``data[start:end]`` up to the last whole one, when they are written as
+        Excel writes them (the string left open by the chunk before read tag by tag); where that
+        reading stopped."""
+        first = data.find(b"<si>", start, end)
+        last = data.rfind(b"</si>", start, end)
+        if first < 0 or last < first:
             return start
         self.read(data, start, first)
         if self.in_string:
@@ -187,30 +190,62 @@ class SharedCells:
 
     Each cell of type ``s`` counts the string its ``v`` names (string 0 for a ``v`` that is not
     digits, the longest string for one cut by the end of the data); a cell with several ``v``
-    counts each.
+    counts each. Unless ``exact``, a cell written as Excel writes it counts as the longest
+    string, without reading its index: a quick bound, enough when no string is long.
     """
 
     lengths: array[int]
+    exact: bool = False
+    #: The bytes counted cell by cell.
     text: int = 0
+    #: The cells counted as the longest string.
+    cells: int = 0
     pending: bool = False
+    longest: int = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        self.longest = max(self.lengths, default=0)
+
+    @property
+    def bound(self) -> int:
+        """The bytes counted so far, never fewer than calamine copies."""
+        return self.text + self.cells * self.longest
 
     def read(self, data: bytes, end: int) -> None:
-        """The cells of type ``s`` of ``data[:end]`` (whole tags: the rest comes next)."""
+        """The cells of type ``s`` of ``data[:end]`` (whole tags: the rest comes next).
+
+        Between the chunk's first and last cell start tag, cells written as Excel writes them
+        are counted at once; the rest is read tag by tag.
+        """
         if not self.lengths:
             return
-        if not self.pending and not _UNLIKE_EXCEL.search(data, 0, end):
-            try:
-                named = map(int, _EXCEL_CELL.findall(data, 0, end))
-                self.text += sum(map(self.lengths.__getitem__, named))
-            except IndexError:
-                pass
-            else:
-                return
-        self._read_tags(data, end)
+        first = data.find(b"<c ", 0, end)
+        last = data.rfind(b"<c ", 0, end)
+        if first < 0:
+            self._read_tags(data, 0, end)
+            return
+        self._read_tags(data, 0, first)
+        if not _UNLIKE_EXCEL.search(data, first, last) and self._count(data, first, last):
+            self._read_tags(data, last, end)
+        else:
+            self._read_tags(data, first, end)
 
-    def _read_tags(self, data: bytes, end: int) -> None:
+    def _count(self, data: bytes, start: int, end: int) -> bool:
+        """Count the cells of ``data[start:end]``, all written as Excel writes them; False when
+        one names no string."""
+        if not self.exact:
+            self.cells += data.count(_EXCEL_TYPE, start, end)
+            return True
+        try:
+            named = map(int, _EXCEL_CELL.findall(data, start, end))
+            self.text += sum(map(self.lengths.__getitem__, named))
+        except IndexError:
+            return False
+        return True
+
+    def _read_tags(self, data: bytes, start: int, end: int) -> None:
         count = len(self.lengths)
-        for match in _CELL_TOKEN.finditer(data, 0, end):
+        for match in _CELL_TOKEN.finditer(data, start, end):
             cell, typed, text = match.groups()
             if cell:
                 self.pending = False
@@ -219,7 +254,7 @@ class SharedCells:
             elif self.pending:
                 whole = text is not None and (match.end() < end or data[end : end + 1] == b"<")
                 if not whole:
-                    self.text += max(self.lengths)
+                    self.text += self.longest
                 elif text.isdigit() and len(text) <= _MAX_DIGITS and int(text) < count:
                     self.text += self.lengths[int(text)]
                 else:
