@@ -6,6 +6,7 @@ from __future__ import annotations
 import secrets
 import struct
 import tracemalloc
+import warnings
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -413,3 +414,13 @@ def test_a_doctype_behind_comments_and_instructions(
         for name, data in found.items():
             target.writestr(name, data)
     assert "XML entity declarations" in refused(path, UnsafeWorkbook, "source.xml_entities")
+
+
+@pytest.mark.parametrize("twin", [SHARED_STRINGS, SHARED_STRINGS.upper(), SHEET.upper()])
+def test_two_parts_of_one_name_are_refused(tmp_path: Path, twin: str) -> None:
+    # calamine finds a part by its name in any case; govlink might measure the other one
+    path = shared_workbook(tmp_path / "clients.xlsx", _LONG, _naming(3))
+    with zipfile.ZipFile(path, "a") as package, warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # zipfile warns of an exact duplicate name
+        package.writestr(twin, b"<sst/>")
+    assert "has two parts named" in refused(path, WorkbookFormatError, "source.corrupt")

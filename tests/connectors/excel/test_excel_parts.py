@@ -7,7 +7,9 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 from xml.etree import ElementTree
 
 import pytest
@@ -18,6 +20,7 @@ from govlink.connectors.excel import parts
 from govlink.connectors.excel.parts import SheetExtent
 
 _NAME = "xl/worksheets/sheet1.xml"
+T = TypeVar("T")
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _CHUNK = 1 << 20
 
@@ -80,12 +83,17 @@ def _sheet(filler: int, sheet_data: bytes) -> bytes:
     return head + b"f" * filler + b"--><sheetData>" + sheet_data + b"</sheetData></worksheet>"
 
 
-def _measured(xml: bytes) -> SheetExtent:
+def _read(xml: bytes, read: Callable[[zipfile.ZipFile, str], T]) -> T:
+    """``read(package, name)`` of a package holding ``xml`` as the sheet."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as package:
         package.writestr(_NAME, xml)
     with zipfile.ZipFile(buffer) as package:
-        return parts.measure(package, _NAME)
+        return read(package, _NAME)
+
+
+def _measured(xml: bytes) -> SheetExtent:
+    return _read(xml, parts.measure)
 
 
 def _column(letters: str) -> int:
@@ -175,11 +183,7 @@ def test_text_like_an_attribute_only_widens_the_bound(sheet_data: bytes, offset:
 
 
 def _doctype(xml: bytes) -> bool:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as package:
-        package.writestr(_NAME, xml)
-    with zipfile.ZipFile(buffer) as package:
-        return parts.has_doctype(package, _NAME)
+    return _read(xml, parts.has_doctype)
 
 
 @pytest.mark.parametrize(
