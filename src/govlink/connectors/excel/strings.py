@@ -47,9 +47,12 @@ _WHOLE_TAG: Final = re.compile(rb"<" + _ATTRIBUTES + rb">")
 _PREFIX: Final = rb"(?:[^\s/<>:]+:)?"
 # si and t start and end tags, by their local name.
 _TAG: Final = re.compile(rb"<(/?)" + _PREFIX + rb"(si|t)(?=[\s/>])" + _ATTRIBUTES + rb"(/?)>")
-# A string as Excel writes it: four tags, each string's text whole.
-_SIMPLE: Final = re.compile(rb'<si><t(?: xml:space="preserve")?>([^<]*)</t></si>')
-_SIMPLE_TAGS: Final = 4
+# A string as Excel writes it, and a run of them (whitespace between strings is ignored).
+_SIMPLE: Final = re.compile(rb'<si/>|<si><t(?: xml:space="preserve")?>([^<]*)</t></si>')
+_STRING_END: Final = re.compile(rb"</si>|<si/>")
+_SIMPLE_RUN: Final = re.compile(
+    rb'(?:\s*(?:<si/>|<si><t(?: xml:space="preserve")?>[^<]*</t></si>))+'
+)
 
 # In a sheet: a cell starts; a t attribute naming type s (or text like one: a superset); a v
 # start tag and its text, the text None when the tag is cut by the end of the data.
@@ -119,22 +122,27 @@ class _Scan:
             self.size += end - self.text_from
 
     def read_simple(self, data: bytes, start: int, end: int) -> int:
-        """The strings of ``data[start:end]`` up to the last whole one, when they are written as
-        Excel writes them (the string left open by the chunk before read tag by tag); where that
-        reading stopped."""
-        first = data.find(b"<si>", start, end)
-        last = data.rfind(b"</si>", start, end)
+        """The strings of ``data[start:end]`` up to the last whole one: runs of strings written
+        as Excel writes them at once, each other string tag by tag; where that stopped."""
+        first = data.find(b"<si", start, end)
+        last = max(
+            data.rfind(b"</si>", start, end) + len(b"</si>"),
+            data.rfind(b"<si/>", start, end) + len(b"<si/>"),
+        )
         if first < 0 or last < first:
             return start
         self.read(data, start, first)
-        if self.in_string:
-            return first
-        last += len(b"</si>")
-        texts = _SIMPLE.findall(data, first, last)
-        if data.count(b"<", first, last) != _SIMPLE_TAGS * len(texts):
-            return first
-        self.found.extend(map(len, texts))
-        return last
+        at = first
+        while at < last and not self.in_string:
+            if run := _SIMPLE_RUN.match(data, at, last):
+                self.found.extend(map(len, _SIMPLE.findall(data, at, run.end())))
+                at = run.end()
+            close = _STRING_END.search(data, at, last)
+            if close is None:
+                break
+            self.read(data, at, close.end())
+            at = close.end()
+        return at
 
 
 def _chunks(archive: zipfile.ZipFile, part: str) -> Iterator[bytes]:
