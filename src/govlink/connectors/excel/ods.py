@@ -44,7 +44,7 @@ MAX_ROW_BYTES: Final = 4 << 20
 
 _CHUNK: Final = 1 << 20
 # A start tag's attributes, quotes respected (a value may hold '>', never '<').
-_ATTRIBUTES: Final = rb"""((?:[^>"']|"[^"]*"|'[^']*')*?)"""
+_ATTRIBUTES: Final = rb"(" + xmlcheck.ATTRIBUTES + rb")"
 _TOKEN: Final = re.compile(
     rb"<(?:table:table-row(?=[\s/>])" + _ATTRIBUTES + rb"(?:/>|>"
     # The row's content, a tag at a time, up to its end tag.
@@ -59,7 +59,6 @@ _CELL: Final = re.compile(
     rb"<(/?)(table:table-cell|table:covered-table-cell|text:s)(?=[\s/>])" + _ATTRIBUTES + rb"(/?)>"
 )
 _ATTRIBUTE: Final = re.compile(rb"""([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-_WHOLE_TAG: Final = re.compile(rb"""<(?:[^>"']|"[^"]*"|'[^']*')*>""")
 _COUNT: Final = re.compile(r"\+?[0-9]+")
 _VALUE: Final = (b"office:", b"table:formula")
 _CELL_TAGS: Final = (b"<table:table-cell", b"<table:covered-table-cell")
@@ -238,10 +237,7 @@ def _cut(data: bytes) -> int:
             if _TOKEN.match(data, row) is None:
                 return row
             break
-    last = data.rfind(b"<")
-    if last < 0 or _WHOLE_TAG.match(data, last):
-        return len(data)
-    return last
+    return xmlcheck.whole_tags(data)
 
 
 def tables(archive: zipfile.ZipFile, name: str) -> list[OdsTable]:

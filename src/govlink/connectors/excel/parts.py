@@ -22,7 +22,7 @@ from typing import Final
 import attrs
 from defusedxml import ElementTree
 
-from govlink.connectors.excel import strings
+from govlink.connectors.excel import strings, xmlcheck
 
 __all__ = ["MAX_TAG_BYTES", "SheetExtent", "SheetPart", "has_doctype", "measure", "sheets"]
 
@@ -55,7 +55,6 @@ _UPPER: Final = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 # What follows the last '<' of a chunk is carried over when it is this short, or an unfinished
 # tag (a '>' inside a quoted value does not end it).
 _CARRY: Final = 512
-_WHOLE_TAG: Final = re.compile(rb"""<(?:[^>"']|"[^"]*"|'[^']*')*?>""")
 #: The longest tag read (bytes); a longer one is refused.
 MAX_TAG_BYTES: Final = 1 << 20
 
@@ -261,7 +260,7 @@ def measure(
     for chunk in _chunks(archive, name):
         data = carry + chunk
         end = data.rfind(b"<")
-        if end < 0 or (len(data) - end > _CARRY and _WHOLE_TAG.match(data, end)):
+        if end < 0 or (len(data) - end > _CARRY and xmlcheck.WHOLE_TAG.match(data, end)):
             end = len(data)
         carry = data[end:]
         if len(carry) > MAX_TAG_BYTES:

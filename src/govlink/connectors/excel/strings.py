@@ -41,9 +41,7 @@ __all__ = ["PART", "SharedCells", "lengths"]
 PART: Final = "xl/sharedStrings.xml"
 
 _CHUNK: Final = 1 << 20
-# A start tag's attributes, quotes respected (a value may hold '>', never '<').
-_ATTRIBUTES: Final = rb"""(?:[^>"']|"[^"]*"|'[^']*')*?"""
-_WHOLE_TAG: Final = re.compile(rb"<" + _ATTRIBUTES + rb">")
+_ATTRIBUTES: Final = xmlcheck.ATTRIBUTES
 _PREFIX: Final = rb"(?:[^\s/<>:]+:)?"
 # si and t start and end tags, by their local name.
 _TAG: Final = re.compile(rb"<(/?)" + _PREFIX + rb"(si|t)(?=[\s/>])" + _ATTRIBUTES + rb"(/?)>")
@@ -74,14 +72,6 @@ def _corrupt(name: str, what: str) -> WorkbookFormatError:
     return WorkbookFormatError(
         f"{name} {what}; open it in Excel and save it again", code="source.corrupt"
     )
-
-
-def _cut(data: bytes) -> int:
-    """Where the whole tags of ``data`` end: an unfinished tag is carried to the next chunk."""
-    last = data.rfind(b"<")
-    if last < 0 or _WHOLE_TAG.match(data, last):
-        return len(data)
-    return last
 
 
 @attrs.define
@@ -179,7 +169,7 @@ def lengths(archive: zipfile.ZipFile, name: str) -> array[int]:
             first = False
             checker.Parse(chunk, False)
             data = carry + chunk
-            cut = _cut(data)
+            cut = xmlcheck.whole_tags(data)
             carry = data[cut:]
             scan.read(data, scan.read_simple(data, 0, cut), cut)
         checker.Parse(b"", True)
