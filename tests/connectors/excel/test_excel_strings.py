@@ -50,6 +50,7 @@ _SHARED_CELLS = [
     "<c t='s' r='{ref}'><v>{i}</v></c>",
     '<c r="{ref}" t = "s"><v>00{i}</v></c>',
     '<c r="{ref}" t="s"><v>x{i}</v></c>',
+    '<c r="{ref}" t="s"><v>0000000000000000000000000{i}</v></c>',
     '<x:c xmlns:x="' + _MAIN + '" r="{ref}" t="s"><x:v>{i}</x:v></x:c>',
 ]
 _OTHER_CELLS = [

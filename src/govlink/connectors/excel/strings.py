@@ -65,7 +65,8 @@ _UNLIKE_EXCEL: Final = re.compile(
     rb"t(?!=\"s\"><v>\d{1,10}</v></c>)(?<![\w.:-]t)\s*=\s*[\"']s[\"']"
 )
 _EXCEL_TYPE: Final = b't="s"><v>'
-_MAX_DIGITS: Final = 20
+# An index this long may overflow calamine's, which then names string 0: the longest counts.
+_MAX_DIGITS: Final = 19
 
 
 def _corrupt(name: str, what: str) -> WorkbookFormatError:
@@ -187,9 +188,10 @@ class SharedCells:
     """The bytes of shared strings the cells of one sheet copy, read chunk by chunk.
 
     Each cell of type ``s`` counts the string its ``v`` names (string 0 for a ``v`` that is not
-    digits, the longest string for one cut by the end of the data); a cell with several ``v``
-    counts each. Unless ``exact``, a cell written as Excel writes it counts as the longest
-    string, without reading its index: a quick bound, enough when no string is long.
+    digits, the longest string for one cut by the end of the data or of 20 digits or more); a
+    cell with several ``v`` counts each. Unless ``exact``, a cell written as Excel writes it
+    counts as the longest string, without reading its index: a quick bound, enough when no
+    string is long.
     """
 
     lengths: array[int]
@@ -251,9 +253,9 @@ class SharedCells:
                 self.pending = True
             elif self.pending:
                 whole = text is not None and (match.end() < end or data[end : end + 1] == b"<")
-                if not whole:
+                if not whole or len(text) > _MAX_DIGITS:
                     self.text += self.longest
-                elif text.isdigit() and len(text) <= _MAX_DIGITS and int(text) < count:
+                elif text.isdigit() and int(text) < count:
                     self.text += self.lengths[int(text)]
                 else:
                     self.text += self.lengths[0]
