@@ -48,9 +48,8 @@ _TAG: Final = re.compile(rb"<(/?)" + _PREFIX + rb"(si|t)(?=[\s/>])" + _ATTRIBUTE
 # A string as Excel writes it, and a run of them (whitespace between strings is ignored).
 _SIMPLE: Final = re.compile(rb'<si/>|<si><t(?: xml:space="preserve")?>([^<]*)</t></si>')
 _STRING_END: Final = re.compile(rb"</si>|<si/>")
-_SIMPLE_RUN: Final = re.compile(
-    rb'(?:\s*(?:<si/>|<si><t(?: xml:space="preserve")?>[^<]*</t></si>))+'
-)
+_SIMPLE_RUN: Final = re.compile(rb'(?:<si(?:/>|><t(?: xml:space="preserve")?>[^<]*</t></si>)\s*)+')
+_SIMPLE_TAGS: Final = 4
 
 # In a sheet: a cell starts; a t attribute naming type s (or text like one: a superset); a v
 # start tag and its text, the text None when the tag is cut by the end of the data.
@@ -113,8 +112,9 @@ class _Scan:
             self.size += end - self.text_from
 
     def read_simple(self, data: bytes, start: int, end: int) -> int:
-        """The strings of ``data[start:end]`` up to the last whole one: runs of strings written
-        as Excel writes them at once, each other string tag by tag; where that stopped."""
+        """The strings of ``data[start:end]`` up to the last whole one: all at once when all are
+        written as Excel writes them, else runs of such strings at once and each other string
+        tag by tag; where that stopped."""
         first = data.find(b"<si", start, end)
         last = max(
             data.rfind(b"</si>", start, end) + len(b"</si>"),
@@ -123,6 +123,14 @@ class _Scan:
         if first < 0 or last < first:
             return start
         self.read(data, start, first)
+        if self.in_string:
+            return first
+        texts = _SIMPLE.findall(data, first, last)
+        empty = data.count(b"<si/>", first, last)
+        if data.count(b"<", first, last) == _SIMPLE_TAGS * (len(texts) - empty) + empty:
+            # every tag is in a string written as Excel writes it
+            self.found.extend(map(len, texts))
+            return last
         at = first
         while at < last and not self.in_string:
             if run := _SIMPLE_RUN.match(data, at, last):
