@@ -122,3 +122,40 @@ def replace_part() -> Callable[[Path, str, Callable[[bytes], bytes]], Path]:
         return path
 
     return replace
+
+
+_MAIN = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_PACKAGE = b"http://schemas.openxmlformats.org/package/2006/relationships"
+_OFFICE = b"http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+SHARED_STRINGS = "xl/sharedStrings.xml"
+
+
+def shared_workbook(
+    path: Path, strings: Sequence[bytes], sheet_data: bytes, *, head: bytes = b""
+) -> Path:
+    """An ``.xlsx`` package as Excel stores text: ``strings`` are the ``si`` elements of
+    ``xl/sharedStrings.xml`` (``head`` is written before them), ``sheet_data`` the rows of the
+    sheet ``Klanten``."""
+    declaration = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    parts = {
+        "[Content_Types].xml": b'<Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+        b'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-'
+        b'package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+        b"</Types>",
+        "_rels/.rels": b'<Relationships xmlns="%s"><Relationship Id="rId1" Type="%s/'
+        b'officeDocument" Target="xl/workbook.xml"/></Relationships>' % (_PACKAGE, _OFFICE),
+        "xl/workbook.xml": b'<workbook xmlns="%s" xmlns:r="%s"><sheets><sheet name="Klanten" '
+        b'sheetId="1" r:id="rId1"/></sheets></workbook>' % (_MAIN, _OFFICE),
+        "xl/_rels/workbook.xml.rels": b'<Relationships xmlns="%s"><Relationship Id="rId1" '
+        b'Type="%s/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" '
+        b'Type="%s/sharedStrings" Target="sharedStrings.xml"/></Relationships>'
+        % (_PACKAGE, _OFFICE, _OFFICE),
+        SHARED_STRINGS: b'<sst xmlns="%s">' % _MAIN + head + b"".join(strings) + b"</sst>",
+        "xl/worksheets/sheet1.xml": b'<worksheet xmlns="%s"><sheetData>' % _MAIN
+        + sheet_data
+        + b"</sheetData></worksheet>",
+    }
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in parts.items():
+            package.writestr(name, declaration + data)
+    return path

@@ -3,8 +3,10 @@ traceback from openpyxl or zipfile, and never much memory. The tests build every
 
 from __future__ import annotations
 
+import secrets
 import struct
 import tracemalloc
+import warnings
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -21,7 +23,7 @@ from govlink import (
 from govlink.connectors.excel import safety
 from govlink.connectors.excel.source import MAX_ROWS, ExcelSource
 
-from .conftest import HEADER, billion_laughs, refused
+from .conftest import HEADER, SHARED_STRINGS, billion_laughs, refused, shared_workbook
 
 WriteXlsx = Callable[..., Path]
 ReplacePart = Callable[[Path, str, Callable[[bytes], bytes]], Path]
@@ -315,3 +317,110 @@ def test_a_far_cell_in_any_spelling(
     )
     message = refused(path, UnsafeWorkbook, "source.too_large")
     assert "spans 400,000 rows by 26 columns" in message
+
+
+# ---- shared strings copied into many cells
+
+
+def _naming(count: int, cell: bytes = b'<c r="A%d" t="s"><v>1</v></c>') -> bytes:
+    """A header row, then ``count`` rows whose cell names shared string 1 (spelled ``cell``)."""
+    rows = [b'<row r="1"><c r="A1" t="s"><v>0</v></c></row>']
+    rows += [
+        b'<row r="%d">' % n + cell.replace(b"%d", b"%d" % n) + b"</row>"
+        for n in range(2, count + 2)
+    ]
+    return b"".join(rows)
+
+
+_LONG = [b"<si><t>Ondernemingsnummer</t></si>", b"<si><t>" + b"x" * 100_000 + b"</t></si>"]
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        b'<c r="A%d" t="s"><v>1</v></c>',
+        b"<c t='s' r='A%d'><v>0001</v></c>",
+        b'<x:c r="A%d" t = "s"><x:v>1</x:v></x:c>',
+    ],
+    ids=["as Excel writes it", "other spellings", "prefixed"],
+)
+def test_a_long_string_named_by_many_cells(
+    tmp_path: Path, bounded_memory: None, cell: bytes
+) -> None:
+    # 2,000 copies of 100 KB: calamine took 219 MB for this 12 KB file
+    path = shared_workbook(tmp_path / "clients.xlsx", _LONG, _naming(2000, cell))
+    assert path.stat().st_size < 20_000
+    message = refused(path, UnsafeWorkbook, "source.too_large")
+    assert message == (
+        "clients.xlsx repeats 190 MB of text (at most 64 MB); "
+        "delete the repeated cells and save it again"
+    )
+
+
+def test_an_index_that_is_not_a_number_names_the_first_string(
+    tmp_path: Path, bounded_memory: None
+) -> None:
+    strings = [_LONG[1], _LONG[0]]
+    path = shared_workbook(
+        tmp_path / "clients.xlsx", strings, _naming(2000, b'<c r="A%d" t="s"><v>x</v></c>')
+    )
+    assert "repeats 190 MB of text" in refused(path, UnsafeWorkbook, "source.too_large")
+
+
+def test_shared_strings_each_used_once_or_short_are_read(tmp_path: Path) -> None:
+    # Counted quickly as the longest string, then cell by cell: 1,000 cells name "0417497106"
+    # and one the 100 KB string.
+    strings = [*_LONG, b"<si><t>0417497106</t></si>"]
+    rows = _naming(1000, b'<c r="A%d" t="s"><v>2</v></c>') + (
+        b'<row r="1002"><c r="A1002" t="s"><v>1</v></c></row>'
+    )
+    path = shared_workbook(tmp_path / "clients.xlsx", strings, rows)
+    assert len(list(ExcelSource(path).records())) == 1001
+
+
+# ---- DOCTYPE anywhere in the prolog of any part
+
+_ENTITY = b'<!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+
+
+def _comment(size: int) -> bytes:
+    """A comment of ``size`` bytes holding a '<' and text that does not compress like a bomb."""
+    return b"<!-- <a " + secrets.token_hex(size).encode()[: size - 12] + b" -->"
+
+
+@pytest.mark.parametrize(
+    "part", ["xl/workbook.xml", SHEET, SHARED_STRINGS, "xl/_rels/workbook.xml.rels", "_rels/.rels"]
+)
+@pytest.mark.parametrize(
+    "before",
+    [
+        lambda _: b"<!-- <a -->",
+        lambda _: _comment(3 << 20),  # longer than a chunk
+        lambda _: b"<?pi <a ?>",
+        # the declaration cut by the first chunk's end, 4 bytes in
+        lambda head: _comment((1 << 20) - head - 4),
+    ],
+    ids=["comment", "long comment", "instruction", "across chunks"],
+)
+def test_a_doctype_behind_comments_and_instructions(
+    tmp_path: Path, bounded_memory: None, part: str, before: Callable[[int], bytes]
+) -> None:
+    path = shared_workbook(tmp_path / "clients.xlsx", _LONG[:1], _naming(0))
+    with zipfile.ZipFile(path) as source:
+        found = {info.filename: source.read(info) for info in source.infolist()}
+    declaration, body = found[part].split(b"\n", 1)
+    found[part] = declaration + before(len(declaration)) + _ENTITY + body
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in found.items():
+            target.writestr(name, data)
+    assert "XML entity declarations" in refused(path, UnsafeWorkbook, "source.xml_entities")
+
+
+@pytest.mark.parametrize("twin", [SHARED_STRINGS, SHARED_STRINGS.upper(), SHEET.upper()])
+def test_two_parts_of_one_name_are_refused(tmp_path: Path, twin: str) -> None:
+    # calamine finds a part by its name in any case; govlink might measure the other one
+    path = shared_workbook(tmp_path / "clients.xlsx", _LONG, _naming(3))
+    with zipfile.ZipFile(path, "a") as package, warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # zipfile warns of an exact duplicate name
+        package.writestr(twin, b"<sst/>")
+    assert "has two parts named" in refused(path, WorkbookFormatError, "source.corrupt")

@@ -7,7 +7,9 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 from xml.etree import ElementTree
 
 import pytest
@@ -18,6 +20,7 @@ from govlink.connectors.excel import parts
 from govlink.connectors.excel.parts import SheetExtent
 
 _NAME = "xl/worksheets/sheet1.xml"
+T = TypeVar("T")
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _CHUNK = 1 << 20
 
@@ -80,12 +83,17 @@ def _sheet(filler: int, sheet_data: bytes) -> bytes:
     return head + b"f" * filler + b"--><sheetData>" + sheet_data + b"</sheetData></worksheet>"
 
 
-def _measured(xml: bytes) -> SheetExtent:
+def _read(xml: bytes, read: Callable[[zipfile.ZipFile, str], T]) -> T:
+    """``read(package, name)`` of a package holding ``xml`` as the sheet."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as package:
         package.writestr(_NAME, xml)
     with zipfile.ZipFile(buffer) as package:
-        return parts.measure(package, _NAME)
+        return read(package, _NAME)
+
+
+def _measured(xml: bytes) -> SheetExtent:
+    return _read(xml, parts.measure)
 
 
 def _column(letters: str) -> int:
@@ -174,3 +182,39 @@ def test_text_like_an_attribute_only_widens_the_bound(sheet_data: bytes, offset:
     rows, columns = _parsed(_sheet(0, sheet_data))
     assert extent.rows >= rows
     assert extent.columns >= columns
+
+
+def _doctype(xml: bytes) -> bool:
+    return _read(xml, parts.has_doctype)
+
+
+@pytest.mark.parametrize(
+    ("prolog", "declared"),
+    [
+        (b'<?xml version="1.0"?>\n<!-- a <b> c --><?pi <d ?>', False),
+        (b'<?xml version="1.0"?><!-- <a --><!DOCTYPE d>', True),
+        (b"<?pi <a ?><!doctype d>", True),
+        (b"<!-- -- <a --><!ENTITY x 'y'>", True),
+        # parsers end these in different places: refused
+        (b"<!--><!DOCTYPE d>-->", True),
+        (b"<?><a/>", True),
+        (b"<!-- " + b"<a " * (1 << 19) + b"--><!DOCTYPE d>", True),
+        (b" " * (_CHUNK - 3) + b"<!DOCTYPE d>", True),
+        (b" " * (_CHUNK - 3) + b"<!-- x --><!DOCTYPE d>", True),
+        (b" " * (_CHUNK - 1) + b"<!-- x -->", False),
+    ],
+)
+def test_a_doctype_behind_comments_and_instructions(prolog: bytes, declared: bool) -> None:
+    assert _doctype(prolog + b"<worksheet><!DOCTYPE not-in-the-prolog></worksheet>") is declared
+
+
+def test_a_tag_is_never_cut_between_chunks(tmp_path: Path) -> None:
+    # A long attribute before r puts the chunk boundary inside r's value.
+    row = b'<row r="1"><c t="s" x="' + b"y" * 700 + b'" r="ZZ900"/></row>'
+    head = len(_sheet(0, b"")) - len(b"</sheetData></worksheet>")
+    xml = _sheet(_CHUNK - head - row.index(b"ZZ") - 1, row)
+    assert xml[_CHUNK - 1 : _CHUNK + 1] == b"ZZ"
+    extent = _measured(xml)
+    assert (extent.rows, extent.columns) == (900, 702)
+    with pytest.raises(ValueError, match="a tag longer than 1 MB"):
+        _measured(_sheet(0, b'<row r="1"><c x="' + b"y" * (2 * _CHUNK) + b'"/></row>'))

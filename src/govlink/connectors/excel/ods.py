@@ -31,8 +31,8 @@ from typing import Final
 from xml.parsers import expat
 
 import attrs
-from defusedxml import DTDForbidden
 
+from govlink.connectors.excel import xmlcheck
 from govlink.errors import UnsafeWorkbook, WorkbookFormatError
 
 __all__ = ["CONTENT", "MAX_ROW_BYTES", "OdsTable", "tables"]
@@ -44,7 +44,7 @@ MAX_ROW_BYTES: Final = 4 << 20
 
 _CHUNK: Final = 1 << 20
 # A start tag's attributes, quotes respected (a value may hold '>', never '<').
-_ATTRIBUTES: Final = rb"""((?:[^>"']|"[^"]*"|'[^']*')*?)"""
+_ATTRIBUTES: Final = rb"(" + xmlcheck.ATTRIBUTES + rb")"
 _TOKEN: Final = re.compile(
     rb"<(?:table:table-row(?=[\s/>])" + _ATTRIBUTES + rb"(?:/>|>"
     # The row's content, a tag at a time, up to its end tag.
@@ -59,11 +59,7 @@ _CELL: Final = re.compile(
     rb"<(/?)(table:table-cell|table:covered-table-cell|text:s)(?=[\s/>])" + _ATTRIBUTES + rb"(/?)>"
 )
 _ATTRIBUTE: Final = re.compile(rb"""([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-_WHOLE_TAG: Final = re.compile(rb"""<(?:[^>"']|"[^"]*"|'[^']*')*>""")
 _COUNT: Final = re.compile(r"\+?[0-9]+")
-_ENCODING: Final = re.compile(rb"""<\?xml[^>]*?\sencoding\s*=\s*["']([^"']*)["']""")
-_UTF8: Final = (b"utf-8", b"utf8")
-_BOMS: Final = (b"\xfe\xff", b"\xff\xfe", b"\x00")
 _VALUE: Final = (b"office:", b"table:formula")
 _CELL_TAGS: Final = (b"<table:table-cell", b"<table:covered-table-cell")
 
@@ -82,28 +78,6 @@ class OdsTable:
     rows: int
     columns: int
     text: int
-
-
-class _Refused(Exception):
-    """Markup govlink does not read (comments, CDATA, processing instructions)."""
-
-
-def _refuse(*_: object) -> None:
-    raise _Refused
-
-
-def _forbid_doctype(name: str, sysid: str | None, pubid: str | None, _: bool) -> None:
-    raise DTDForbidden(name, sysid, pubid)
-
-
-def _checker() -> expat.XMLParserType:
-    """An expat parser that only checks: well-formed UTF-8, no DOCTYPE, nothing unusual."""
-    parser = expat.ParserCreate(encoding="UTF-8")
-    parser.StartDoctypeDeclHandler = _forbid_doctype
-    parser.CommentHandler = _refuse
-    parser.StartCdataSectionHandler = _refuse
-    parser.ProcessingInstructionHandler = _refuse
-    return parser
 
 
 def _corrupt(name: str, what: str) -> WorkbookFormatError:
@@ -255,13 +229,6 @@ def _chunks(archive: zipfile.ZipFile, part: str) -> Iterator[bytes]:
             yield chunk
 
 
-def _check_encoding(head: bytes, name: str) -> None:
-    head = head.removeprefix(b"\xef\xbb\xbf")
-    declared = _ENCODING.match(head)
-    if head.startswith(_BOMS) or (declared and declared.group(1).lower() not in _UTF8):
-        raise _corrupt(name, f"has its {CONTENT} in another encoding than UTF-8")
-
-
 def _cut(data: bytes) -> int:
     """Where the whole rows and tags of ``data`` end: an unfinished row or tag is carried."""
     row = len(data)
@@ -270,10 +237,7 @@ def _cut(data: bytes) -> int:
             if _TOKEN.match(data, row) is None:
                 return row
             break
-    last = data.rfind(b"<")
-    if last < 0 or _WHOLE_TAG.match(data, last):
-        return len(data)
-    return last
+    return xmlcheck.whole_tags(data)
 
 
 def tables(archive: zipfile.ZipFile, name: str) -> list[OdsTable]:
@@ -287,15 +251,15 @@ def tables(archive: zipfile.ZipFile, name: str) -> list[OdsTable]:
     """
     if CONTENT not in archive.namelist():
         raise _corrupt(name, f"has no {CONTENT}")
-    checker = _checker()
+    checker = xmlcheck.checker()
     scan = _Scan(name=name)
     carry = b""
     first = True
     try:
         for chunk in _chunks(archive, CONTENT):
-            if first:
-                _check_encoding(chunk, name)
-                first = False
+            if first and xmlcheck.foreign_encoding(chunk):
+                raise _corrupt(name, f"has its {CONTENT} in another encoding than UTF-8")
+            first = False
             checker.Parse(chunk, False)
             data = carry + chunk
             cut = _cut(data)
@@ -310,7 +274,7 @@ def tables(archive: zipfile.ZipFile, name: str) -> list[OdsTable]:
         checker.Parse(b"", True)
     except expat.ExpatError as error:
         raise _corrupt(name, f"has a damaged {CONTENT} ({error})") from error
-    except _Refused as error:
+    except xmlcheck.Refused as error:
         raise _corrupt(
             name, f"has comments or CDATA in its {CONTENT}, which govlink does not read"
         ) from error

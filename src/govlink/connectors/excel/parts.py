@@ -3,9 +3,10 @@
 python-calamine parses a whole sheet into memory at once, sized by the cells it finds, and does
 not refuse XML entity declarations. So govlink reads, with the standard library and defusedxml:
 the workbook's sheet list (names, visibility, the part of each worksheet), the prolog of every
-XML part (a ``<!DOCTYPE`` is refused), and the extent of the chosen sheet (its declared
-``<dimension>``, the highest row and column any cell names, and the cells that name none), all
-streamed in bounded chunks. Only a package that passes is handed to calamine.
+XML part (a ``<!DOCTYPE`` is refused, behind any comment or processing instruction), and the
+extent of the chosen sheet (its declared ``<dimension>``, the highest row and column any cell
+names, the cells that name none, and the shared-string text its cells copy), all streamed in
+bounded chunks. Only a package that passes is handed to calamine.
 """
 
 from __future__ import annotations
@@ -21,15 +22,18 @@ from typing import Final
 import attrs
 from defusedxml import ElementTree
 
-__all__ = ["SheetExtent", "SheetPart", "has_doctype", "measure", "sheets"]
+from govlink.connectors.excel import strings, xmlcheck
+
+__all__ = ["MAX_TAG_BYTES", "SheetExtent", "SheetPart", "has_doctype", "measure", "sheets"]
 
 _CHUNK: Final = 1 << 20
 _REL: Final = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _OFFICE_DOCUMENT: Final = "/officeDocument"
 _WORKSHEET: Final = "/worksheet"
-# The root element's start tag: the prolog (where a DOCTYPE must stand) ends there.
-_ROOT: Final = re.compile(rb"<[A-Za-z_]")
-_DOCTYPE: Final = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
+# Enough of a tag to tell a comment (<!--) from a declaration (<!DOCTYPE, <!ENTITY).
+_DECLARATION_SIZE: Final = 6
+# Comments and instructions that parsers end in different places: refused as declarations.
+_AMBIGUOUS: Final = (b"<!-->", b"<!--->", b"<?>")
 _DIMENSION: Final = re.compile(rb'<(?:\w+:)?dimension\b[^>]*?\sref="[A-Z]*\d*:?([A-Z]*)(\d*)"')
 # The name of every c or row start tag (by its local name: prefixed or not) that has no r
 # attribute, and b'' for each one that has (in any spelling calamine accepts: single quotes,
@@ -48,8 +52,11 @@ _LETTERS: Final = operator.itemgetter(0)
 _NUMBER: Final = operator.itemgetter(1)
 _DIGITS: Final = b"0123456789"
 _UPPER: Final = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-# A tag cut by a chunk boundary is carried over; no tag govlink looks at is longer.
+# What follows the last '<' of a chunk is carried over when it is this short, or an unfinished
+# tag (a '>' inside a quoted value does not end it).
 _CARRY: Final = 512
+#: The longest tag read (bytes); a longer one is refused.
+MAX_TAG_BYTES: Final = 1 << 20
 
 
 @attrs.frozen
@@ -120,15 +127,36 @@ def _chunks(archive: zipfile.ZipFile, name: str) -> Iterator[bytes]:
 
 
 def has_doctype(archive: zipfile.ZipFile, name: str) -> bool:
-    """Whether the XML part ``name`` declares a document type (and so possibly entities)."""
-    prolog = b""
+    """Whether the XML part ``name`` declares a document type (and so possibly entities), or
+    any other markup declaration, in its prolog: read in chunks up to the root element's start
+    tag, comments and processing instructions skipped whatever their length (a ``<`` inside one
+    starts nothing; ``<!-->`` and ``<?>``, which parsers end in different places, count as
+    declarations)."""
+    data = b""
+    closing = b""  # the end of the comment or instruction being skipped
     for chunk in _chunks(archive, name):
-        prolog = prolog[-_CARRY:] + chunk
-        if _DOCTYPE.search(prolog):
-            return True
-        if _ROOT.search(prolog):
-            return False
-    return False
+        data += chunk
+        at = 0
+        while True:
+            if closing:
+                found = data.find(closing, at)
+                if found < 0:
+                    data = data[max(at, len(data) - len(closing) + 1) :]
+                    break
+                at, closing = found + len(closing), b""
+            at = data.find(b"<", at)
+            if at < 0 or len(data) - at < _DECLARATION_SIZE:
+                data = data[at:] if at >= 0 else b""
+                break
+            if data.startswith(_AMBIGUOUS, at):
+                return True
+            if data.startswith(b"<!--", at):
+                at, closing = at + 4, b"-->"
+            elif data.startswith(b"<?", at):
+                at, closing = at + 2, b"?>"
+            else:
+                return data.startswith(b"<!", at)
+    return data.startswith((b"<!", *_AMBIGUOUS))
 
 
 def _column_number(letters: bytes) -> int:
@@ -211,13 +239,19 @@ def _precise(data: bytes, end: int) -> tuple[int, bytes, int, int]:
     return rows, columns, loose.count(b"row"), loose.count(b"c")
 
 
-def measure(archive: zipfile.ZipFile, name: str) -> SheetExtent:
-    """The extent of the worksheet part ``name``, read in chunks (memory stays flat).
+def measure(
+    archive: zipfile.ZipFile, name: str, shared: strings.SharedCells | None = None
+) -> SheetExtent:
+    """The extent of the worksheet part ``name``, read in chunks (memory stays flat); ``shared``
+    counts the shared-string text its cells copy as it goes.
 
     Rows and cells without an ``r`` attribute follow the previous one, so each adds one to the
     bound; every ``r`` counts (calamine takes a tag's last one), in any spelling. The result is
     never smaller than what calamine will allocate. A chunk spelled as Excel writes sheets is
-    checked by a few searches that find nothing in it; any other is read tag by tag.
+    checked by a few searches that find nothing in it; any other is read tag by tag. A tag is
+    never cut between two chunks: one longer than :data:`MAX_TAG_BYTES` is refused.
+
+    :raises ValueError: a tag longer than :data:`MAX_TAG_BYTES`.
     """
     declared_rows = declared_columns = rows = loose_rows = loose_cells = 0
     columns = b""
@@ -226,13 +260,17 @@ def measure(archive: zipfile.ZipFile, name: str) -> SheetExtent:
     for chunk in _chunks(archive, name):
         data = carry + chunk
         end = data.rfind(b"<")
-        if end < 0 or len(data) - end > _CARRY:
+        if end < 0 or (len(data) - end > _CARRY and xmlcheck.WHOLE_TAG.match(data, end)):
             end = len(data)
         carry = data[end:]
+        if len(carry) > MAX_TAG_BYTES:
+            raise ValueError(f"a tag longer than {MAX_TAG_BYTES >> 20} MB")
         if first and (dimension := _DIMENSION.search(data, 0, end)):
             declared_columns = _column_number(dimension.group(1)) if dimension.group(1) else 0
             declared_rows = int(dimension.group(2) or 0)
         first = False
+        if shared is not None:
+            shared.read(data, end)
         quick = _quick(data, end, columns, rows)
         if quick is not None:
             columns, rows = quick

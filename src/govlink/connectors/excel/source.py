@@ -29,7 +29,7 @@ from typing import Any, Final
 import defusedxml
 import python_calamine
 
-from govlink.connectors.excel import ods, parts
+from govlink.connectors.excel import ods, parts, strings
 from govlink.connectors.excel.example import SKIPPED_EXAMPLE, is_example_row
 from govlink.connectors.excel.headers import field_for
 from govlink.connectors.excel.safety import WorkbookKind, check_workbook
@@ -64,8 +64,10 @@ MAX_COLUMNS: Final = 1_000
 #: The most cells (rows x columns, empty ones included) a sheet may span: calamine holds the
 #: whole rectangle in memory, about 32 bytes a cell.
 MAX_CELLS: Final = 8_000_000
-#: The most text (bytes) an ``.ods`` may add by repetition (repeated cells and rows with a
-#: value, ``text:s`` space runs): calamine holds every copy.
+#: The most text (bytes) a sheet may add by repetition, beyond the text its file holds once:
+#: in an ``.ods``, repeated cells and rows with a value and ``text:s`` space runs; in an
+#: ``.xlsx``, the shared strings its cells copy beyond the shared strings themselves. calamine
+#: holds every copy.
 MAX_REPEATED_TEXT: Final = 64 << 20
 
 _Row = tuple[Any, ...]
@@ -154,9 +156,20 @@ def _check_extent(name: str, title: str, rows: int, columns: int) -> None:
         )
 
 
+def _check_repeated(name: str, text: int) -> None:
+    if text > MAX_REPEATED_TEXT:
+        raise UnsafeWorkbook(
+            f"{name} repeats {text >> 20:,} MB of text (at most {MAX_REPEATED_TEXT >> 20} MB); "
+            "delete the repeated cells and save it again",
+            code="source.too_large",
+        )
+
+
 def _inspect_xlsx(archive: zipfile.ZipFile, name: str, sheet: str | None) -> str:
     chosen = _select(parts.sheets(archive), sheet, name)
-    extent = parts.measure(archive, chosen.path)
+    lengths = strings.lengths(archive, name)
+    shared = strings.SharedCells(lengths)
+    extent = parts.measure(archive, chosen.path, shared)
     title = chosen.title
     for what, declared, limit in (
         ("rows", extent.declared_rows, MAX_ROWS),
@@ -165,6 +178,13 @@ def _inspect_xlsx(archive: zipfile.ZipFile, name: str, sheet: str | None) -> str
         if declared > limit:
             raise _too_large(name, title, f"declares {declared:,} {what} (at most {limit:,})")
     _check_extent(name, title, extent.rows, extent.columns)
+    # The text the shared strings hold once is not repeated; the quick bound counts every cell
+    # as the longest string: when that is too much, the sheet is read again, cell by cell.
+    held = sum(lengths)
+    if shared.bound - held > MAX_REPEATED_TEXT:
+        shared = strings.SharedCells(lengths, exact=True)
+        parts.measure(archive, chosen.path, shared)
+    _check_repeated(name, shared.bound - held)
     return title
 
 
@@ -190,20 +210,28 @@ def _inspect_ods(archive: zipfile.ZipFile, name: str, sheet: str | None) -> str:
             "data and save it again",
             code="source.too_large",
         )
-    text = sum(table.text for table in tables)
-    if text > MAX_REPEATED_TEXT:
-        raise UnsafeWorkbook(
-            f"{name} repeats {text >> 20:,} MB of text (at most {MAX_REPEATED_TEXT >> 20} MB); "
-            "delete the repeated cells and save it again",
-            code="source.too_large",
-        )
+    _check_repeated(name, sum(table.text for table in tables))
     return title
+
+
+def _check_names(name: str, members: list[str]) -> None:
+    """Refuse two parts of one name (in any case): calamine may read another than govlink."""
+    seen: set[str] = set()
+    for member in members:
+        folded = member.lower()
+        if folded in seen:
+            raise WorkbookFormatError(
+                f"{name} has two parts named {member!r}; open it in Excel and save it again",
+                code="source.corrupt",
+            )
+        seen.add(folded)
 
 
 def _inspect(path: Path, sheet: str | None, kind: WorkbookKind) -> str:
     """Check the package and the size of what calamine will read; return the sheet's title."""
     name = path.name
     with _translated(name), zipfile.ZipFile(path) as archive:
+        _check_names(name, archive.namelist())
         for member in archive.namelist():
             if member.endswith((".xml", ".rels")) and parts.has_doctype(archive, member):
                 raise _entities(name)
