@@ -88,15 +88,18 @@ def _workbook(draw: st.DrawFn) -> tuple[list[bytes], bytes, list[tuple[int, int]
 
 
 def _counted(
-    tmp_path: Path, texts: list[bytes], sheet_data: bytes, offsets: tuple[int, int]
+    tmp_path: Path, texts: list[bytes], sheet_data: bytes, offsets: tuple[int, int] | None
 ) -> Path:
-    """The workbook, a chunk boundary ``offsets`` bytes into the shared strings and the sheet."""
-    path = shared_workbook(tmp_path / "shared.xlsx", texts, b"", head=b" " * (_CHUNK - offsets[0]))
+    """The workbook; with ``offsets``, a chunk boundary that many bytes into the shared strings
+    and into the sheet data."""
+    head = b"" if offsets is None else b" " * (_CHUNK - offsets[0])
+    path = shared_workbook(tmp_path / "shared.xlsx", texts, b"", head=head)
     with zipfile.ZipFile(path) as package:
         found = {info.filename: package.read(info) for info in package.infolist()}
     sheet = found[_SHEET]
     start = sheet.index(b"<sheetData>")
-    padding = b"<!--" + b"f" * max(0, _CHUNK - start - offsets[1] - 7) + b"-->"
+    filler = 0 if offsets is None else max(0, _CHUNK - start - offsets[1] - 7)
+    padding = b"<!--" + b"f" * filler + b"-->"
     found[_SHEET] = (
         sheet[:start]
         + padding
@@ -110,17 +113,9 @@ def _counted(
     return path
 
 
-@settings(
-    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
-@given(workbook=_workbook(), offsets=st.tuples(st.integers(0, 200), st.integers(0, 300)))
-def test_the_bound_holds_what_calamine_builds(
-    tmp_path: Path,
-    workbook: tuple[list[bytes], bytes, list[tuple[int, int]]],
-    offsets: tuple[int, int],
-) -> None:
-    texts, sheet_data, shared = workbook
-    path = _counted(tmp_path, texts, sheet_data, offsets)
+def _check_bound(path: Path, texts: list[bytes], shared: list[tuple[int, int]]) -> None:
+    """calamine's copies of the shared-string cells <= the exact bound <= the quick bound, and
+    all its text <= the bound plus the sheet's own size."""
     with zipfile.ZipFile(path) as package:
         lengths = strings.lengths(package, path.name)
         quick, exact = strings.SharedCells(lengths), strings.SharedCells(lengths, exact=True)
@@ -139,6 +134,34 @@ def test_the_bound_holds_what_calamine_builds(
     assert copied <= exact.bound <= quick.bound
     every = sum(len(v.encode()) for row in rows for v in row if isinstance(v, str))
     assert every <= exact.bound + sheet_size
+
+
+# Each example writes a workbook and has calamine read it: 60 keep the test under a second.
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(workbook=_workbook())
+def test_the_bound_holds_what_calamine_builds(
+    tmp_path: Path, workbook: tuple[list[bytes], bytes, list[tuple[int, int]]]
+) -> None:
+    texts, sheet_data, shared = workbook
+    _check_bound(_counted(tmp_path, texts, sheet_data, None), texts, shared)
+
+
+@pytest.mark.slow
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(workbook=_workbook(), offsets=st.tuples(st.integers(0, 200), st.integers(0, 300)))
+def test_the_bound_holds_across_chunk_boundaries(
+    tmp_path: Path,
+    workbook: tuple[list[bytes], bytes, list[tuple[int, int]]],
+    offsets: tuple[int, int],
+) -> None:
+    """The same, a 1 MB chunk boundary ``offsets`` bytes into the shared strings and the sheet
+    data (each example reads two parts of over 1 MB)."""
+    texts, sheet_data, shared = workbook
+    _check_bound(_counted(tmp_path, texts, sheet_data, offsets), texts, shared)
 
 
 def test_each_length_is_never_shorter_than_calamines_string(tmp_path: Path) -> None:
