@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -36,6 +37,7 @@ def _expected(document: dict[str, Any]) -> str:
     return escape_unsafe_json("{\n  " + body + "\n}" if members else "{}")
 
 
+@pytest.mark.slow
 @given(document=st.dictionaries(st.text(max_size=6), _VALUES, max_size=4))
 def test_json_text_is_json_encoder_text(document: dict[str, Any]) -> None:
     assert json_text(document) == _expected(document)

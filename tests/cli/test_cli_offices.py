@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
+import pytest
 from click.testing import CliRunner
 
 from govlink.cli import main
@@ -35,6 +36,7 @@ def _workbook(path: Path, numbers: tuple[str, ...]) -> str:
     return str(path)
 
 
+@pytest.mark.slow
 def test_each_office_imports_and_lists_its_own_and_the_plan_spans_them(
     tmp_path: Path, postgres: TemporaryDatabase
 ) -> None:

@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from stdnum.be import vat
@@ -83,6 +84,7 @@ def test_integers_and_floats_agree(value: int) -> None:
     assert len(outcomes) == 1
 
 
+@pytest.mark.slow
 @given(st.dictionaries(st.sampled_from([*COMPANY_FIELDS, "extra"]), JUNK))
 def test_validation_never_raises_on_junk(fields: dict[str, object]) -> None:
     result = validate(RawRecord(fields=fields, ref=SourceRef(source="fuzz")))

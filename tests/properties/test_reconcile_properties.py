@@ -57,6 +57,7 @@ def test_independent_of_input_order(scenario: ImportScenario, rnd: object) -> No
     assert reconcile(records, platform) == reconcile(scenario.records, scenario.platform)
 
 
+@pytest.mark.slow
 @given(st.lists(companies(), max_size=15, unique_by=lambda c: c.enterprise_number))
 def test_reconcile_with_itself_has_no_changes(pool: list[Company]) -> None:
     records = records_of(pool)

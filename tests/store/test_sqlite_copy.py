@@ -44,6 +44,7 @@ def db() -> Iterator[sqlite3.Connection]:
     connection.close()
 
 
+@pytest.mark.slow
 @settings(max_examples=30, deadline=None)
 @given(tables())
 def test_every_row_is_written_as_given(table: tuple[int, list[tuple[Any, ...]]]) -> None:

@@ -75,6 +75,7 @@ def test_spellings_of_a_given_number(pair: tuple[EnterpriseNumber, object]) -> N
     assert EnterpriseNumber.parse(spelling) == number
 
 
+@pytest.mark.slow
 @given(raw_records())
 def test_raw_records_validate_to_their_company(record: object) -> None:
     result = validate(record)  # type: ignore[arg-type]

@@ -71,6 +71,7 @@ def server(api_key: str) -> Any:
         yield running
 
 
+@pytest.mark.slow
 def test_import_adminis_gives_the_overview_with_every_company_once(
     server: LoopbackServer, api_key: str, tmp_path: Path, expected_kinds: Kinds
 ) -> None:
@@ -87,6 +88,7 @@ def test_import_adminis_gives_the_overview_with_every_company_once(
     assert codes == {"enterprise_number.conflict", "email.invalid"}
 
 
+@pytest.mark.slow
 def test_every_skipped_customer_is_listed_with_its_numbers(
     server: LoopbackServer, api_key: str, tmp_path: Path, expected_kinds: Kinds
 ) -> None:
@@ -106,6 +108,7 @@ def test_every_skipped_customer_is_listed_with_its_numbers(
     assert "skipped.contact_of_company" in {e["reason"] for e in skipped}
 
 
+@pytest.mark.slow
 def test_import_adminis_with_a_taskflow(
     server: LoopbackServer, api_key: str, tmp_path: Path, expected_kinds: Kinds
 ) -> None:

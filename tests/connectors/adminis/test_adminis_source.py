@@ -120,6 +120,7 @@ def test_every_fault_at_once(
     _check_exactly_once(expected_kinds, records, skipped, data)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("ttl_format", "expired_status"), [("seconds", 401), ("iso", 403)])
 def test_token_renewal_mid_run_loses_nothing(
     run: Run,
@@ -173,6 +174,7 @@ def test_a_revoked_token_is_exchanged_once_and_the_call_repeated(
     assert simulator.exchanges == 1 + len(revoke_at)
 
 
+@pytest.mark.slow
 def test_the_rate_limit_from_apisettings_is_never_exceeded(
     run: Run, clock: ScaledClock, api_key: str, expected_kinds: Kinds
 ) -> None:
@@ -194,6 +196,7 @@ def test_the_rate_limit_from_apisettings_is_never_exceeded(
     assert simulator.statuses[403] == 0
 
 
+@pytest.mark.slow
 def test_throttled_calls_back_off_to_the_next_window(
     run: Run, clock: ScaledClock, api_key: str, expected_kinds: Kinds
 ) -> None:

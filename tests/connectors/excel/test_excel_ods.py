@@ -205,7 +205,11 @@ def test_a_doctype_behind_a_long_comment_is_refused(tmp_path: Path) -> None:
             "spans 1,000,003 rows by 900 columns",
         ),
         # Rows repeated zero times still have their cells read.
-        (_unlike([_row(_filled(900), repeated=0)] * 9000), "spans 9,001 rows by 900 columns"),
+        pytest.param(
+            _unlike([_row(_filled(900), repeated=0)] * 9000),
+            "spans 9,001 rows by 900 columns",
+            marks=pytest.mark.slow,
+        ),
     ],
     ids=["columns", "rows", "rows between values", "rows repeated zero times"],
 )
@@ -377,6 +381,7 @@ def _rows(draw: st.DrawFn) -> str:
     return _row(*cells, repeated=draw(_REPEATS))
 
 
+@pytest.mark.slow
 @settings(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )

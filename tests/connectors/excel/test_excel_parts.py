@@ -13,7 +13,7 @@ from typing import TypeVar
 from xml.etree import ElementTree
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from govlink.connectors.excel import parts
@@ -166,8 +166,7 @@ def _cut(sheet_data: bytes, offset: int) -> bytes:
     return _sheet(max(0, _CHUNK - head - offset), sheet_data)
 
 
-# Each example measures a 1 MB sheet: 50 keep the test under a second.
-@settings(max_examples=50)
+@pytest.mark.slow
 @given(sheet_data=_tags("x"), offset=st.integers(0, 400))
 def test_extent_is_what_an_xml_parser_reads(sheet_data: bytes, offset: int) -> None:
     extent = _measured(_cut(sheet_data, offset))
@@ -175,7 +174,7 @@ def test_extent_is_what_an_xml_parser_reads(sheet_data: bytes, offset: int) -> N
     assert (extent.rows, extent.columns) == _parsed(_sheet(0, sheet_data))
 
 
-@settings(max_examples=50)
+@pytest.mark.slow
 @given(sheet_data=_tags('x r="Z9"'), offset=st.integers(0, 400))
 def test_text_like_an_attribute_only_widens_the_bound(sheet_data: bytes, offset: int) -> None:
     extent = _measured(_cut(sheet_data, offset))

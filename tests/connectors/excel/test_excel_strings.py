@@ -136,10 +136,8 @@ def _check_bound(path: Path, texts: list[bytes], shared: list[tuple[int, int]]) 
     assert every <= exact.bound + sheet_size
 
 
-# Each example writes a workbook and has calamine read it: 60 keep the test under a second.
-@settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@pytest.mark.slow
+@settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(workbook=_workbook())
 def test_the_bound_holds_what_calamine_builds(
     tmp_path: Path, workbook: tuple[list[bytes], bytes, list[tuple[int, int]]]

@@ -84,6 +84,7 @@ def test_capacity_is_never_exceeded(items: list[SyncItem], grid: Grid, factor: f
     assert slot_violations(result) == []
 
 
+@pytest.mark.slow
 @SLOW
 @given(items=populations(min_size=1, max_size=80), extra=populations(max_size=20), grid=grids())
 def test_additions_move_no_existing_company(
@@ -99,6 +100,7 @@ def test_additions_move_no_existing_company(
     assert slot_violations(after) == []
 
 
+@pytest.mark.slow
 @SLOW
 @given(items=populations(min_size=1, max_size=80), data=st.data(), grid=grids())
 def test_removals_move_no_company_while_slots_stay_under_the_cap(
@@ -181,6 +183,7 @@ def test_a_blocked_morning_moves_only_its_companies_within_24_hours_at_any_balan
     assert slot_violations(after) == []
 
 
+@pytest.mark.slow
 @given(items=populations(max_size=60), grid=grids(), seed=st.integers(0, 2**32))
 def test_output_does_not_depend_on_input_order(
     items: list[SyncItem], grid: Grid, seed: int

@@ -34,6 +34,7 @@ print(hashlib.sha256((dumps(first) + dumps(second)).encode()).hexdigest())
 """
 
 
+@pytest.mark.slow
 def test_plans_are_byte_identical_across_hash_seeds_and_input_order() -> None:
     digests = set()
     for seed, order in (("0", 1), ("12345", 2), ("random", 3)):

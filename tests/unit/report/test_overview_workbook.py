@@ -108,6 +108,7 @@ def test_the_workbook_gets_the_usual_permissions(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir() if p.suffix == ".tmp"] == []
 
 
+@pytest.mark.slow
 def test_a_long_sheet_streams_past_the_width_sample_with_filter_and_hint(tmp_path: Path) -> None:
     bases = range(10_000_000, 10_001_200)
     records = [

@@ -107,6 +107,7 @@ def test_refused_documents_are_parked_and_the_rest_goes_on(
     assert push(store, registry, sink="adminpulse", options=NO_WAIT).failed == ()
 
 
+@pytest.mark.slow
 def test_server_errors_are_retried_and_a_lost_answer_is_never_retried(
     store: SQLiteStore, registry: Registry, served: Any, relation_ids: Any, queue: Any
 ) -> None:
