@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from govlink.connectors.excel import parts, strings
+from govlink.errors import UnsafeWorkbook
 
 from .conftest import SHARED_STRINGS, shared_workbook
 
@@ -198,3 +199,19 @@ def test_shared_strings_govlink_does_not_read_are_refused(
     with zipfile.ZipFile(path) as package, pytest.raises(Exception, match=words) as caught:
         strings.lengths(package, path.name)
     assert getattr(caught.value, "code", None) == "source.corrupt"
+
+
+def test_more_strings_than_a_sheet_has_cells_are_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """calamine keeps every string apart, empty ones too: their number is bounded, not only
+    their bytes (11M empty strings fit in 55 MB of XML and took 280 MB)."""
+    monkeypatch.setattr(strings, "MAX_STRINGS", 1000)
+    path = shared_workbook(tmp_path / "clients.xlsx", [b"<si/>"] * 1001, b"")
+    with zipfile.ZipFile(path) as package, pytest.raises(UnsafeWorkbook) as caught:
+        strings.lengths(package, path.name)
+    assert caught.value.code == "source.too_large"
+    assert "more than 1,000 shared strings" in str(caught.value)
+    path = shared_workbook(tmp_path / "fits.xlsx", [b"<si/>"] * 1000, b"")
+    with zipfile.ZipFile(path) as package:
+        assert len(strings.lengths(package, path.name)) == 1000

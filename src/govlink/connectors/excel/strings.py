@@ -33,12 +33,15 @@ from xml.parsers import expat
 import attrs
 
 from govlink.connectors.excel import xmlcheck
-from govlink.errors import WorkbookFormatError
+from govlink.errors import UnsafeWorkbook, WorkbookFormatError
 
-__all__ = ["PART", "SharedCells", "lengths"]
+__all__ = ["MAX_STRINGS", "PART", "SharedCells", "lengths"]
 
 #: The part calamine reads the shared strings from (whatever the case of its name).
 PART: Final = "xl/sharedStrings.xml"
+#: The most shared strings a workbook may hold: calamine keeps each as a string of its own (an
+#: empty one still takes about 24 bytes), and a sheet may have no more cells than this either.
+MAX_STRINGS: Final = 8_000_000
 
 _CHUNK: Final = 1 << 20
 _ATTRIBUTES: Final = xmlcheck.ATTRIBUTES
@@ -163,6 +166,7 @@ def lengths(archive: zipfile.ZipFile, name: str) -> array[int]:
     :raises WorkbookFormatError: the part is not well-formed UTF-8 XML, or holds comments,
         CDATA or processing instructions (``source.corrupt``).
     :raises defusedxml.DTDForbidden: a document type (and so possibly entities).
+    :raises UnsafeWorkbook: more than :data:`MAX_STRINGS` strings (``source.too_large``).
     """
     part = _part(archive)
     scan = _Scan()
@@ -181,6 +185,12 @@ def lengths(archive: zipfile.ZipFile, name: str) -> array[int]:
             cut = xmlcheck.whole_tags(data)
             carry = data[cut:]
             scan.read(data, scan.read_simple(data, 0, cut), cut)
+            if len(scan.found) > MAX_STRINGS:
+                raise UnsafeWorkbook(
+                    f"{name} has more than {MAX_STRINGS:,} shared strings; delete the empty "
+                    "rows and columns after the data and save it again",
+                    code="source.too_large",
+                )
         checker.Parse(b"", True)
     except expat.ExpatError as error:
         raise _corrupt(name, f"has damaged shared strings ({error})") from error
