@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import ItemsView, Iterator, Mapping
 from types import MappingProxyType
 from typing import Any, Final
 
@@ -113,8 +113,23 @@ class RowMapping(Mapping[str, Any]):
         size = len(self._row)
         return sum(1 for index in self._columns.values() if index < size)
 
+    def items(self) -> ItemsView[str, Any]:
+        """The pairs, read straight from the row (validation walks every record's items)."""
+        return _RowItems(self)
+
     def __repr__(self) -> str:
         return f"RowMapping({dict(self)!r})"
+
+
+class _RowItems(ItemsView[str, Any]):
+    """The items of a :class:`RowMapping` without a key look-up per item."""
+
+    _mapping: RowMapping
+
+    def __iter__(self) -> Iterator[tuple[str, Any]]:
+        row, columns = self._mapping._row, self._mapping._columns
+        size = len(row)
+        return iter([(key, row[index]) for key, index in columns.items() if index < size])
 
 
 def _frozen_mapping(value: Mapping[str, Any]) -> Mapping[str, Any]:

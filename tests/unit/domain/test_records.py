@@ -40,3 +40,12 @@ def test_row_mapping_get_is_mapping_get(keys: list[str], values: list[Any], key:
     columns = {k: index for index, k in enumerate(keys)}
     row = RowMapping(columns, tuple(values))
     assert row.get(key, "-") == dict(row).get(key, "-")
+
+
+@given(keys=_KEYS, values=_VALUES)
+def test_row_mapping_items_are_the_dicts(keys: list[str], values: list[Any]) -> None:
+    columns = {k: index for index, k in enumerate(keys)}
+    row = RowMapping(columns, tuple(values))
+    assert list(row.items()) == list(dict(row).items())
+    assert row.items() == dict(row).items()  # still a set-like view
+    assert len(row.items()) == len(dict(row))
