@@ -29,7 +29,7 @@ from govlink import (
     validate,
 )
 from govlink.cli import main
-from govlink.connectors.excel import ods, safety
+from govlink.connectors.excel import ods, safety, xmlcheck
 from govlink.connectors.excel.source import MAX_ROWS, ExcelSource
 from govlink.plugins import Registry, SourceOptions
 from govlink.testing import ods as libreoffice
@@ -303,7 +303,7 @@ def test_damaged_content(
 
 
 def test_a_row_too_long_isrefused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ods, "_CHUNK", 4096)
+    monkeypatch.setattr(xmlcheck, "CHUNK", 4096)
     monkeypatch.setattr(ods, "MAX_ROW_BYTES", 8192)
     path = _package(tmp_path, libreoffice.table("Klanten", [NL, ["0417497106", "x" * 20_000]]))
     assert "has a row longer than" in refused(path, UnsafeWorkbook, "source.too_large")
@@ -312,7 +312,7 @@ def test_a_row_too_long_isrefused(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
 def test_rows_cut_by_the_chunks_are_read_whole(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(ods, "_CHUNK", 97)
+    monkeypatch.setattr(xmlcheck, "CHUNK", 97)
     rows = [NL, *(["0417497106", f"Acme {i}"] for i in range(40))]
     path = _package(tmp_path, libreoffice.table("Klanten", rows))
     with zipfile.ZipFile(path) as archive:

@@ -23,12 +23,11 @@ attribute or a formula (calamine's rule, read conservatively).
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import zipfile
-from collections.abc import Iterator
 from typing import Final
-from xml.parsers import expat
 
 import attrs
 
@@ -42,7 +41,6 @@ CONTENT: Final = "content.xml"
 #: The longest row element read (bytes); a longer one is refused.
 MAX_ROW_BYTES: Final = 4 << 20
 
-_CHUNK: Final = 1 << 20
 # A start tag's attributes, quotes respected (a value may hold '>', never '<').
 _ATTRIBUTES: Final = rb"(" + xmlcheck.ATTRIBUTES + rb")"
 _TOKEN: Final = re.compile(
@@ -223,12 +221,6 @@ class _Scan:
                 self.table_properties(body)
 
 
-def _chunks(archive: zipfile.ZipFile, part: str) -> Iterator[bytes]:
-    with archive.open(part) as stream:
-        while chunk := stream.read(_CHUNK):
-            yield chunk
-
-
 def _cut(data: bytes) -> int:
     """Where the whole rows and tags of ``data`` end: an unfinished row or tag is carried."""
     row = len(data)
@@ -251,31 +243,15 @@ def tables(archive: zipfile.ZipFile, name: str) -> list[OdsTable]:
     """
     if CONTENT not in archive.namelist():
         raise _corrupt(name, f"has no {CONTENT}")
-    checker = xmlcheck.checker()
     scan = _Scan(name=name)
-    carry = b""
-    first = True
-    try:
-        for chunk in _chunks(archive, CONTENT):
-            if first and xmlcheck.foreign_encoding(chunk):
-                raise _corrupt(name, f"has its {CONTENT} in another encoding than UTF-8")
-            first = False
-            checker.Parse(chunk, False)
-            data = carry + chunk
-            cut = _cut(data)
-            carry = data[cut:]
-            if len(carry) > MAX_ROW_BYTES:
-                raise UnsafeWorkbook(
-                    f"{name} has a row longer than {MAX_ROW_BYTES >> 20} MB; "
-                    "open it in LibreOffice Calc or Excel and save it again",
-                    code="source.too_large",
-                )
-            scan.read(data[:cut])
-        checker.Parse(b"", True)
-    except expat.ExpatError as error:
-        raise _corrupt(name, f"has a damaged {CONTENT} ({error})") from error
-    except xmlcheck.Refused as error:
-        raise _corrupt(
-            name, f"has comments or CDATA in its {CONTENT}, which govlink does not read"
-        ) from error
+    for data, end in xmlcheck.checked(
+        archive, CONTENT, _cut, functools.partial(_corrupt, name), CONTENT
+    ):
+        if len(data) - end > MAX_ROW_BYTES:
+            raise UnsafeWorkbook(
+                f"{name} has a row longer than {MAX_ROW_BYTES >> 20} MB; "
+                "open it in LibreOffice Calc or Excel and save it again",
+                code="source.too_large",
+            )
+        scan.read(data[:end])
     return scan.found

@@ -16,7 +16,6 @@ import operator
 import posixpath
 import re
 import zipfile
-from collections.abc import Iterator
 from typing import Final
 
 import attrs
@@ -26,7 +25,6 @@ from govlink.connectors.excel import strings, xmlcheck
 
 __all__ = ["MAX_TAG_BYTES", "SheetExtent", "SheetPart", "has_doctype", "measure", "sheets"]
 
-_CHUNK: Final = 1 << 20
 _REL: Final = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _OFFICE_DOCUMENT: Final = "/officeDocument"
 _WORKSHEET: Final = "/worksheet"
@@ -120,12 +118,6 @@ def sheets(archive: zipfile.ZipFile) -> list[SheetPart]:
     return found
 
 
-def _chunks(archive: zipfile.ZipFile, name: str) -> Iterator[bytes]:
-    with archive.open(name) as stream:
-        while chunk := stream.read(_CHUNK):
-            yield chunk
-
-
 def has_doctype(archive: zipfile.ZipFile, name: str) -> bool:
     """Whether the XML part ``name`` declares a document type (and so possibly entities), or
     any other markup declaration, in its prolog: read in chunks up to the root element's start
@@ -134,7 +126,7 @@ def has_doctype(archive: zipfile.ZipFile, name: str) -> bool:
     declarations)."""
     data = b""
     closing = b""  # the end of the comment or instruction being skipped
-    for chunk in _chunks(archive, name):
+    for chunk in xmlcheck.chunks(archive, name):
         data += chunk
         at = 0
         while True:
@@ -257,7 +249,7 @@ def measure(
     columns = b""
     carry = b""
     first = True
-    for chunk in _chunks(archive, name):
+    for chunk in xmlcheck.chunks(archive, name):
         data = carry + chunk
         end = data.rfind(b"<")
         if end < 0 or (len(data) - end > _CARRY and xmlcheck.WHOLE_TAG.match(data, end)):

@@ -23,12 +23,11 @@ counted are calamine's.
 
 from __future__ import annotations
 
+import functools
 import re
 import zipfile
 from array import array
-from collections.abc import Iterator
 from typing import Final
-from xml.parsers import expat
 
 import attrs
 
@@ -43,7 +42,8 @@ PART: Final = "xl/sharedStrings.xml"
 #: empty one still takes about 24 bytes), and a sheet may have no more cells than this either.
 MAX_STRINGS: Final = 8_000_000
 
-_CHUNK: Final = 1 << 20
+# How the part is named in messages.
+_LABEL: Final = "shared strings part"
 _ATTRIBUTES: Final = xmlcheck.ATTRIBUTES
 _PREFIX: Final = rb"(?:[^\s/<>:]+:)?"
 # si and t start and end tags, by their local name.
@@ -147,12 +147,6 @@ class _Scan:
         return at
 
 
-def _chunks(archive: zipfile.ZipFile, part: str) -> Iterator[bytes]:
-    with archive.open(part) as stream:
-        while chunk := stream.read(_CHUNK):
-            yield chunk
-
-
 def _part(archive: zipfile.ZipFile) -> str | None:
     wanted = PART.lower()
     return next((n for n in archive.namelist() if n.lower() == wanted), None)
@@ -172,32 +166,15 @@ def lengths(archive: zipfile.ZipFile, name: str) -> array[int]:
     scan = _Scan()
     if part is None:
         return scan.found
-    checker = xmlcheck.checker()
-    carry = b""
-    first = True
-    try:
-        for chunk in _chunks(archive, part):
-            if first and xmlcheck.foreign_encoding(chunk):
-                raise _corrupt(name, "has its shared strings in another encoding than UTF-8")
-            first = False
-            checker.Parse(chunk, False)
-            data = carry + chunk
-            cut = xmlcheck.whole_tags(data)
-            carry = data[cut:]
-            scan.read(data, scan.read_simple(data, 0, cut), cut)
-            if len(scan.found) > MAX_STRINGS:
-                raise UnsafeWorkbook(
-                    f"{name} has more than {MAX_STRINGS:,} shared strings; delete the empty "
-                    "rows and columns after the data and save it again",
-                    code="source.too_large",
-                )
-        checker.Parse(b"", True)
-    except expat.ExpatError as error:
-        raise _corrupt(name, f"has damaged shared strings ({error})") from error
-    except xmlcheck.Refused as error:
-        raise _corrupt(
-            name, "has comments or CDATA in its shared strings, which govlink does not read"
-        ) from error
+    corrupt = functools.partial(_corrupt, name)
+    for data, end in xmlcheck.checked(archive, part, xmlcheck.whole_tags, corrupt, _LABEL):
+        scan.read(data, scan.read_simple(data, 0, end), end)
+        if len(scan.found) > MAX_STRINGS:
+            raise UnsafeWorkbook(
+                f"{name} has more than {MAX_STRINGS:,} shared strings; delete the empty "
+                "rows and columns after the data and save it again",
+                code="source.too_large",
+            )
     return scan.found
 
 
