@@ -11,7 +11,7 @@ from __future__ import annotations
 import zipfile
 import zlib
 from pathlib import Path
-from typing import Final, Literal
+from typing import IO, Final, Literal
 
 from govlink.errors import (
     EmptyWorkbook,
@@ -69,10 +69,11 @@ def _mib(size: int) -> str:
     return f"{size / (1 << 20):,.0f} MB"
 
 
-def _contains(path: Path, needle: bytes) -> bool:
-    """Whether the file contains ``needle``, read in chunks so memory stays flat."""
+def _contains(stream: IO[bytes], needle: bytes) -> bool:
+    """Whether ``stream`` (closed afterwards) holds ``needle``, read in chunks so memory stays
+    flat."""
     tail = b""
-    with path.open("rb") as stream:
+    with stream:
         while chunk := stream.read(_CHUNK):
             if needle in tail + chunk:
                 return True
@@ -101,7 +102,7 @@ def _check_kind(path: Path, head: bytes) -> None:
     if not head:
         raise EmptyWorkbook(f"{name} is an empty file (0 bytes); export the workbook again")
     if head.startswith(_OLE_MAGIC):
-        if _contains(path, _ENCRYPTED_STREAM):
+        if _contains(path.open("rb"), _ENCRYPTED_STREAM):
             raise EncryptedWorkbook(
                 f"{name} is password-protected; remove the password in Excel "
                 "(File > Info > Protect Workbook) and save it again"
@@ -134,16 +135,10 @@ def _opendocument(archive: zipfile.ZipFile) -> bytes | None:
 def _encrypted(archive: zipfile.ZipFile) -> bool:
     """Whether an OpenDocument manifest lists encrypted parts (a password was set)."""
     try:
-        stream = archive.open(_MANIFEST)
+        manifest = archive.open(_MANIFEST)
     except KeyError:
         return False
-    tail = b""
-    with stream:
-        while chunk := stream.read(_CHUNK):
-            if _ENCRYPTED_PART in tail + chunk:
-                return True
-            tail = chunk[-len(_ENCRYPTED_PART) :]
-    return False
+    return _contains(manifest, _ENCRYPTED_PART)
 
 
 def _check_opendocument(archive: zipfile.ZipFile, name: str) -> WorkbookKind:
