@@ -164,12 +164,27 @@ def _check_archive(path: Path) -> WorkbookKind:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
             _check_sizes(name, members)
+            _check_names(name, members)
             return _check_opendocument(archive, name)
     except _DAMAGED as error:
         raise WorkbookFormatError(
             f"{name} is damaged ({type(error).__name__}); {_SAVE_AS} again",
             code="source.corrupt",
         ) from error
+
+
+def _check_names(name: str, members: list[zipfile.ZipInfo]) -> None:
+    """Refuse two parts of one name (in any case): calamine may read another than govlink."""
+    seen: set[str] = set()
+    for member in members:
+        folded = member.filename.lower()
+        if folded in seen:
+            raise WorkbookFormatError(
+                f"{name} has two parts named {member.filename!r}; open it in Excel and save it "
+                "again",
+                code="source.corrupt",
+            )
+        seen.add(folded)
 
 
 def _check_sizes(name: str, members: list[zipfile.ZipInfo]) -> None:
@@ -205,7 +220,7 @@ def check_workbook(path: Path) -> WorkbookKind:
     spreadsheet, before parsing it; say which of the two it is.
 
     :raises WorkbookFormatError: missing file, not a zip, CSV text, legacy ``.xls``, an
-        OpenDocument file that is not a spreadsheet, damaged zip.
+        OpenDocument file that is not a spreadsheet, damaged zip, two parts of one name.
     :raises EncryptedWorkbook: a password-protected workbook.
     :raises EmptyWorkbook: a zero-byte file.
     :raises UnsafeWorkbook: too many parts, too large unpacked, a zip-bomb compression ratio, or

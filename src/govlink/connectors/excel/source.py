@@ -214,24 +214,10 @@ def _inspect_ods(archive: zipfile.ZipFile, name: str, sheet: str | None) -> str:
     return title
 
 
-def _check_names(name: str, members: list[str]) -> None:
-    """Refuse two parts of one name (in any case): calamine may read another than govlink."""
-    seen: set[str] = set()
-    for member in members:
-        folded = member.lower()
-        if folded in seen:
-            raise WorkbookFormatError(
-                f"{name} has two parts named {member!r}; open it in Excel and save it again",
-                code="source.corrupt",
-            )
-        seen.add(folded)
-
-
 def _inspect(path: Path, sheet: str | None, kind: WorkbookKind) -> str:
     """Check the package and the size of what calamine will read; return the sheet's title."""
     name = path.name
     with _translated(name), zipfile.ZipFile(path) as archive:
-        _check_names(name, archive.namelist())
         for member in archive.namelist():
             if member.endswith((".xml", ".rels")) and parts.has_doctype(archive, member):
                 raise _entities(name)
