@@ -80,12 +80,7 @@ def _is_blank(value: object) -> bool:
 
 def _blank_row(row: _Row) -> bool:
     """Whether every cell of ``row`` is blank (its first cell, mostly filled, decides first)."""
-    if not row:
-        return True
-    first = row[0]
-    if first is not None and (not isinstance(first, str) or first.strip()):
-        return False
-    return all(_is_blank(v) for v in row)
+    return not row or (_is_blank(row[0]) and all(_is_blank(v) for v in row))
 
 
 def _column_letter(number: int) -> str:
