@@ -133,7 +133,7 @@ class _RowItems(ItemsView[str, Any]):
 
 
 def _frozen_mapping(value: Mapping[str, Any]) -> Mapping[str, Any]:
-    if type(value) is RowMapping or isinstance(value, MappingProxyType | RowMapping):
+    if isinstance(value, MappingProxyType | RowMapping):
         return value
     return MappingProxyType(dict(value))
 
